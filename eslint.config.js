@@ -1,0 +1,88 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import vue from 'eslint-plugin-vue';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const electronOnlyInShell = {
+  name: 'electron',
+  message: 'Only src-main/index.ts and src-main/preload.ts may import electron.',
+  allowTypeImports: true,
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'test-results/**',
+      'playwright-report/**',
+      'test/fixtures/lint/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...vue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'vue/multi-word-component-names': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [electronOnlyInShell] }],
+    },
+  },
+  {
+    // The layer rule of DESIGN.md: the renderer never reaches into main.
+    files: ['src-renderer/**/*.{ts,vue}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            {
+              group: ['**/src-main', '**/src-main/**'],
+              message: 'The renderer talks to main only through the typed api.',
+            },
+            { regex: '^node:', message: 'The renderer has no Node APIs.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // src-shared is pure: no side, no Node, no DOM.
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            {
+              group: ['**/src-main', '**/src-main/**', '**/src-renderer', '**/src-renderer/**'],
+              message: 'src-shared imports neither side.',
+            },
+            { regex: '^node:', message: 'src-shared is pure TypeScript: no Node APIs.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/index.ts', 'src-main/preload.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+  },
+  prettier,
+);

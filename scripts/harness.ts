@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../src-main/core/create-core.ts';
+import { createLogger } from '../src-main/core/logger.ts';
+import { startHarnessServer } from '../src-main/harness/harness-server.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    'data-dir': { type: 'string', default: join(root, 'data', 'harness') },
+    build: { type: 'boolean', default: false },
+  },
+});
+
+const rendererDir = join(root, 'out', 'renderer');
+if (values.build || !existsSync(join(rendererDir, 'index.html'))) {
+  console.log('Building the renderer…');
+  const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const version = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+).version;
+const logger = createLogger((line) => process.stderr.write(line + '\n'));
+const core = await createCore({ dataDir: values['data-dir'], mode: 'harness', version, logger });
+const server = await startHarnessServer(core, { rendererDir, port: Number(values.port) });
+
+console.log(`ReCharge Desk harness ready: ${server.url}`);
+console.log('Open that URL in a browser (it carries this run’s bridge secret). Ctrl+C stops it.');
+
+const stop = async () => {
+  await server.close();
+  await core.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

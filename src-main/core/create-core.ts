@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import type { AppMode } from '../../src-shared/ipc/channels/app.ts';
+import { SCOPES, type Scope } from '../../src-shared/scopes.ts';
+import { channels } from '../../src-shared/ipc/contract.ts';
+import { createRouter, type HandlersOf, type Router } from '../ipc/router.ts';
+import { createEventBus, type EventBus } from './event-bus.ts';
+import { silentLogger, type Logger } from './logger.ts';
+
+export interface CoreConfig {
+  dataDir: string;
+  mode: AppMode;
+  version: string;
+  logger?: Logger;
+}
+
+export interface Core {
+  router: Router;
+  events: EventBus;
+  close(): Promise<void>;
+}
+
+/** Composition root: builds every service from a config. No Electron here. */
+export async function createCore(config: CoreConfig): Promise<Core> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const logger = config.logger ?? silentLogger;
+  const events = createEventBus();
+  let scopes: ReadonlySet<Scope> = new Set(SCOPES);
+
+  const handlers: HandlersOf<typeof channels> = {
+    'app:info': () => ({
+      name: 'ReCharge Desk',
+      version: config.version,
+      mode: config.mode,
+      dataDir: config.dataDir,
+      platform: process.platform,
+      nodeVersion: process.versions.node,
+    }),
+  };
+
+  const router = createRouter({ channels, handlers, scopes: () => scopes, logger });
+  return {
+    router,
+    events,
+    async close() {
+      scopes = new Set();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { defineChannels } from '../define.ts';
+
+export const AppMode = z.enum(['electron', 'harness', 'test']);
+export type AppMode = z.infer<typeof AppMode>;
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  mode: AppMode,
+  dataDir: z.string(),
+  platform: z.string(),
+  nodeVersion: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const NoInput = z.undefined();
+
+export const appChannels = defineChannels({
+  'app:info': { input: NoInput, output: AppInfo },
+});

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const SCOPES = ['read_customer', 'write_customer', 'write_payments'] as const;
+export const Scope = z.enum(SCOPES);
+export type Scope = z.infer<typeof Scope>;
+
+// The live API spells the customer scopes in the plural; the guide (and this app) does not.
+const LIVE_SPELLINGS: Record<string, Scope> = {
+  read_customers: 'read_customer',
+  write_customers: 'write_customer',
+};
+
+export function normalizeScope(name: string): Scope | null {
+  const trimmed = name.trim();
+  const mapped = LIVE_SPELLINGS[trimmed] ?? trimmed;
+  const parsed = Scope.safeParse(mapped);
+  return parsed.success ? parsed.data : null;
+}
+
+export const SCOPE_LABELS: Record<Scope, string> = {
+  read_customer: 'Read customers',
+  write_customer: 'Write customers',
+  write_payments: 'Update payment tokens',
+};

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger, redact } from '../../../src-main/core/logger.ts';
+
+describe('logger redaction', () => {
+  it('never writes processor tokens, secret-named fields or known secrets', () => {
+    const lines: string[] = [];
+    const logger = createLogger((l) => lines.push(l), { secrets: () => ['sk-live-abcdef123456'] });
+    logger.info('saving cus_IV0hD7FtykKe1a for customer 5', {
+      accessToken: 'plain-value',
+      nested: { note: 'header was sk-live-abcdef123456', list: ['tok_visa123'] },
+      error: new Error('token cus_ABCDEF refused'),
+    });
+    const out = lines.join('\n');
+    for (const secret of [
+      'IV0hD7FtykKe1a',
+      'plain-value',
+      'sk-live-abcdef123456',
+      'visa123',
+      'ABCDEF',
+    ]) {
+      expect(out).not.toContain(secret);
+    }
+    expect(out).toContain('customer 5');
+  });
+
+  it('keeps ordinary values intact', () => {
+    expect(redact({ city: 'Los Angeles', zip: '90404', count: 3 })).toEqual({
+      city: 'Los Angeles',
+      zip: '90404',
+      count: 3,
+    });
+  });
+});
