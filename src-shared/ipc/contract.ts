@@ -1,15 +1,27 @@
 import { z } from 'zod';
+import { OutboxSummary } from '../outbox/edits.ts';
 import { defineEvents } from './define.ts';
 import { appChannels } from './channels/app.ts';
+import { customersChannels } from './channels/customers.ts';
+import { editChannels } from './channels/edits.ts';
+import { profilesChannels, ProfilesState } from './channels/profiles.ts';
+import { syncChannels, SyncStatus } from './channels/sync.ts';
 
 /** Every request/response channel between renderer and main, grouped per feature. */
 export const channels = {
   ...appChannels,
+  ...profilesChannels,
+  ...customersChannels,
+  ...syncChannels,
+  ...editChannels,
 };
 
 /** One-way events from main to the renderer. */
 export const events = defineEvents({
   'app:notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  'sync:status': SyncStatus,
+  'profiles:changed': ProfilesState,
+  'outbox:changed': OutboxSummary,
 });
 
 export type Channels = typeof channels;

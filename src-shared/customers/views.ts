@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { Address, Customer, CustomerStatus } from '../recharge/wire.ts';
+
+/**
+ * What the renderer may see of a customer: the wire fields we know, nothing else. A plain
+ * (stripping) object, so raw payload extras such as payment tokens never cross IPC.
+ */
+export const CustomerView = z.object(Customer.shape);
+export type CustomerView = z.infer<typeof CustomerView>;
+
+export const AddressView = z.object(Address.shape);
+export type AddressView = z.infer<typeof AddressView>;
+
+/** One line of search results: light enough that a page of them costs nothing. */
+export const CustomerRow = z.object({
+  id: z.number().int(),
+  hash: z.string(),
+  email: z.string(),
+  first_name: z.string(),
+  last_name: z.string(),
+  phone: z.string().nullable(),
+  shopify_customer_id: z.string().nullable(),
+  status: CustomerStatus,
+  has_valid_payment_method: z.boolean(),
+  has_card_error_in_dunning: z.boolean(),
+  processor_type: z.string().nullable(),
+  billing_company: z.string().nullable(),
+  billing_city: z.string().nullable(),
+  billing_province: z.string().nullable(),
+  billing_zip: z.string().nullable(),
+  billing_country: z.string().nullable(),
+  updated_at: z.string(),
+  /** Fields with an edit queued but not yet on the server. */
+  pending_fields: z.array(z.string()),
+});
+export type CustomerRow = z.infer<typeof CustomerRow>;
+
+export const SearchFilters = z
+  .object({
+    status: CustomerStatus.optional(),
+    validPaymentMethod: z.boolean().optional(),
+    dunning: z.boolean().optional(),
+  })
+  .strict();
+export type SearchFilters = z.infer<typeof SearchFilters>;
+
+export const SORT_KEYS = ['relevance', 'name', 'email', 'id', 'updated_at', 'city'] as const;
+export const SearchSort = z
+  .object({ key: z.enum(SORT_KEYS), dir: z.enum(['asc', 'desc']) })
+  .strict();
+export type SearchSort = z.infer<typeof SearchSort>;
+
+export const SEARCH_QUERY_MAX = 256;
+
+export const SearchInput = z
+  .object({
+    query: z
+      .string()
+      .max(SEARCH_QUERY_MAX, `Search text is limited to ${SEARCH_QUERY_MAX} characters.`),
+    filters: SearchFilters.default({}),
+    sort: SearchSort.default({ key: 'relevance', dir: 'desc' }),
+    page: z.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+export type SearchInput = z.input<typeof SearchInput>;
+export type SearchQuery = z.output<typeof SearchInput>;
+
+export const SearchResult = z.object({
+  items: z.array(CustomerRow),
+  total: z.number().int().nonnegative(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  tookMs: z.number(),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+
+export const CustomerDetail = z.object({
+  customer: CustomerView,
+  addresses: z.array(AddressView),
+  pending_fields: z.array(z.string()),
+});
+export type CustomerDetail = z.infer<typeof CustomerDetail>;

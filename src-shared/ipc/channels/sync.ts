@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ErrorShape } from '../../errors.ts';
+import { defineChannels } from '../define.ts';
+
+export const SyncProgress = z.object({
+  phase: z.enum(['customers', 'addresses', 'reconcile']),
+  full: z.boolean(),
+  pages: z.number().int().nonnegative(),
+  customers: z.number().int().nonnegative(),
+  addresses: z.number().int().nonnegative(),
+  /** Customers the server reports for this run, when known. */
+  total: z.number().int().nonnegative().nullable(),
+  ratePerSec: z.number().nonnegative(),
+  etaSec: z.number().nonnegative().nullable(),
+});
+export type SyncProgress = z.infer<typeof SyncProgress>;
+
+export const SyncState = z.enum(['idle', 'syncing', 'offline', 'error']);
+export type SyncState = z.infer<typeof SyncState>;
+
+export const SyncStatus = z.object({
+  state: SyncState,
+  online: z.boolean(),
+  /** ISO time of the last successful pull, by this machine's clock. */
+  lastSyncedAt: z.string().nullable(),
+  lastError: ErrorShape.nullable(),
+  progress: SyncProgress.nullable(),
+  cachedCustomers: z.number().int().nonnegative(),
+  /** When offline or failed, when the next automatic try happens (ISO). */
+  nextRetryAt: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const syncChannels = defineChannels({
+  'sync:status': { input: z.undefined(), output: SyncStatus },
+  'sync:start': {
+    input: z
+      .object({ full: z.boolean().default(false) })
+      .strict()
+      .optional(),
+    output: SyncStatus,
+    scope: 'read_customer',
+  },
+  'sync:cancel': { input: z.undefined(), output: SyncStatus },
+});

@@ -1,0 +1,270 @@
+import { z } from 'zod';
+import { ErrorShape } from '../errors.ts';
+import { CustomerStatus } from '../recharge/wire.ts';
+import { checkCustomerToken, PROCESSORS } from '../recharge/payment-tokens.ts';
+
+const Name = z.string().trim().min(1, 'Required.').max(255, 'At most 255 characters.');
+const Optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .nullable()
+    // An emptied field clears it, as the API's null does.
+    .transform((v) => (v === '' ? null : v));
+
+/** The billing fields a merchant may change (PUT /customers/{id}); null clears a field. */
+export const BillingPatch = z
+  .object({
+    first_name: Name,
+    last_name: Name,
+    billing_address1: Optional(255),
+    billing_address2: Optional(255),
+    billing_zip: Optional(20).refine(
+      (v) => v === null || /^[A-Za-z0-9][A-Za-z0-9 -]*$/.test(v),
+      'Letters, digits, spaces and dashes only.',
+    ),
+    billing_city: Optional(255),
+    billing_company: Optional(255),
+    billing_province: Optional(255),
+    billing_country: Optional(255),
+    billing_phone: Optional(50).refine(
+      (v) => v === null || /^[+0-9 ().-]*\d[0-9 ().-]*$/.test(v),
+      'Digits, spaces and + ( ) . - only.',
+    ),
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'Change at least one field.');
+export type BillingPatch = z.output<typeof BillingPatch>;
+export const BILLING_PATCH_FIELDS = [
+  'first_name',
+  'last_name',
+  'billing_address1',
+  'billing_address2',
+  'billing_zip',
+  'billing_city',
+  'billing_company',
+  'billing_province',
+  'billing_country',
+  'billing_phone',
+] as const;
+export type BillingPatchField = (typeof BILLING_PATCH_FIELDS)[number];
+
+export const CustomerId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const UpdateBillingInput = z
+  .object({ customerId: CustomerId, patch: BillingPatch })
+  .strict();
+export type UpdateBillingInput = z.input<typeof UpdateBillingInput>;
+
+export const Processor = z.enum(PROCESSORS);
+
+export const UpdatePaymentTokenInput = z
+  .object({ customerId: CustomerId, processor: Processor, token: z.string().max(512) })
+  .strict()
+  .superRefine((value, ctx) => {
+    const problem = checkCustomerToken(value.processor, value.token);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['token'], message: problem });
+  });
+export type UpdatePaymentTokenInput = z.input<typeof UpdatePaymentTokenInput>;
+
+/** A customer's delivery address (the billing address lives on the customer). */
+export const AddressFields = z
+  .object({
+    first_name: Optional(255),
+    last_name: Optional(255),
+    company: Optional(255),
+    address1: z.string().trim().min(1, 'Required.').max(255),
+    address2: Optional(255),
+    city: z.string().trim().min(1, 'Required.').max(255),
+    province: Optional(255),
+    zip: z.string().trim().min(1, 'Required.').max(20),
+    country: z.string().trim().min(1, 'Required.').max(255),
+    phone: Optional(50),
+  })
+  .strict();
+export type AddressFields = z.output<typeof AddressFields>;
+export const ADDRESS_FIELDS = [
+  'first_name',
+  'last_name',
+  'company',
+  'address1',
+  'address2',
+  'city',
+  'province',
+  'zip',
+  'country',
+  'phone',
+] as const;
+
+export const CreateAddressInput = z
+  .object({ customerId: CustomerId, address: AddressFields })
+  .strict();
+export const UpdateAddressInput = z
+  .object({
+    customerId: CustomerId,
+    addressId: z.number().int().positive(),
+    patch: AddressFields.partial()
+      .strict()
+      .refine((p) => Object.keys(p).length > 0, 'Change at least one field.'),
+  })
+  .strict();
+
+/** Which customers a bulk edit touches: a list of ids, or every result of a search. */
+export const BulkTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ids'), ids: z.array(CustomerId).min(1).max(200_000) }).strict(),
+  z
+    .object({
+      kind: z.literal('search'),
+      query: z.string().max(256),
+      filters: z
+        .object({
+          status: CustomerStatus.optional(),
+          validPaymentMethod: z.boolean().optional(),
+          dunning: z.boolean().optional(),
+        })
+        .strict()
+        .default({}),
+    })
+    .strict(),
+]);
+export type BulkTarget = z.input<typeof BulkTarget>;
+
+/** Bulk edits change billing fields other than names (names are per person). */
+export const BulkPatch = BillingPatch;
+
+export const BulkPreviewInput = z.object({ target: BulkTarget, patch: BulkPatch }).strict();
+export const BulkPreview = z.object({
+  count: z.number().int().nonnegative(),
+  /** Customers whose values already equal the patch: no edit is queued for them. */
+  unchanged: z.number().int().nonnegative(),
+  fields: z.array(z.string()),
+  sample: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      before: z.record(z.string(), z.string().nullable()),
+      after: z.record(z.string(), z.string().nullable()),
+    }),
+  ),
+});
+export type BulkPreview = z.infer<typeof BulkPreview>;
+
+export const BulkUpdateInput = z
+  .object({
+    target: BulkTarget,
+    patch: BulkPatch,
+    /** The count the person saw in the preview; a different count refuses the confirm. */
+    expectedCount: z.number().int().nonnegative(),
+  })
+  .strict();
+export const BulkUpdateResult = z.object({
+  queued: z.number().int().nonnegative(),
+  batchId: z.string(),
+});
+
+export const EDIT_STATES = [
+  'pending',
+  'in_flight',
+  'done',
+  'failed',
+  'conflict',
+  'discarded',
+] as const;
+export const EditState = z.enum(EDIT_STATES);
+export type EditState = z.infer<typeof EditState>;
+
+export const EDIT_KINDS = ['billing', 'payment_token', 'address_create', 'address_update'] as const;
+export const EditKind = z.enum(EDIT_KINDS);
+export type EditKind = z.infer<typeof EditKind>;
+
+const FieldValues = z.record(z.string(), z.string().nullable());
+
+/** An outbox row as the renderer sees it; payment tokens only ever masked. */
+export const EditView = z.object({
+  id: z.number().int(),
+  customerId: z.number().int(),
+  customerName: z.string(),
+  addressId: z.number().int().nullable(),
+  kind: EditKind,
+  state: EditState,
+  fields: z.array(z.string()),
+  /** The values this edit sets (masked for tokens). */
+  mine: FieldValues,
+  /** The values it was based on (the server's, when queued). */
+  base: FieldValues,
+  /** For conflicts: the server's current values of the touched fields. */
+  theirs: FieldValues.nullable(),
+  attempts: z.number().int().nonnegative(),
+  lastError: ErrorShape.nullable(),
+  batchId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type EditView = z.infer<typeof EditView>;
+
+export const EditReceipt = z.object({ edit: EditView });
+export type EditReceipt = z.infer<typeof EditReceipt>;
+
+export const OutboxCounts = z.object({
+  pending: z.number().int().nonnegative(),
+  in_flight: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  conflict: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  discarded: z.number().int().nonnegative(),
+});
+export type OutboxCounts = z.infer<typeof OutboxCounts>;
+
+export const OutboxSummary = z.object({
+  counts: OutboxCounts,
+  /** ISO time of the oldest edit still waiting, to show its age. */
+  oldestPendingAt: z.string().nullable(),
+  /** Why the queue is paused (401/403, offline), or null when it drains. */
+  pausedReason: ErrorShape.nullable(),
+});
+export type OutboxSummary = z.infer<typeof OutboxSummary>;
+
+export const OutboxListInput = z
+  .object({
+    states: z.array(EditState).min(1).default(['pending', 'in_flight', 'failed', 'conflict']),
+    customerId: CustomerId.optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+  })
+  .strict();
+export const OutboxList = z.object({
+  items: z.array(EditView),
+  total: z.number().int().nonnegative(),
+  summary: OutboxSummary,
+});
+export type OutboxList = z.infer<typeof OutboxList>;
+
+const EditIds = z.object({ ids: z.array(z.number().int().positive()).min(1).max(10_000) }).strict();
+
+export const Resolution = z.union([
+  z.literal('mine'),
+  z.literal('theirs'),
+  z.object({ fields: z.record(z.string(), z.enum(['mine', 'theirs'])) }).strict(),
+]);
+export type Resolution = z.infer<typeof Resolution>;
+
+export const ResolveInput = z
+  .object({ id: z.number().int().positive(), resolution: Resolution })
+  .strict();
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  editId: z.number().int(),
+  customerId: z.number().int(),
+  kind: EditKind,
+  event: z.string(),
+  state: EditState,
+  fields: z.array(z.string()),
+  message: z.string().nullable(),
+  at: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const EditIdsInput = EditIds;
