@@ -72,8 +72,8 @@ export type UpdatePaymentTokenInput = z.input<typeof UpdatePaymentTokenInput>;
 /** A customer's delivery address (the billing address lives on the customer). */
 export const AddressFields = z
   .object({
-    first_name: Optional(255),
-    last_name: Optional(255),
+    first_name: Name,
+    last_name: Name,
     company: Optional(255),
     address1: z.string().trim().min(1, 'Required.').max(255),
     address2: Optional(255),

@@ -16,7 +16,7 @@ export const CUSTOMER_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
 export const CustomerStatus = z.enum(CUSTOMER_STATUSES);
 export type CustomerStatus = z.infer<typeof CustomerStatus>;
 
-export const Customer = z.looseObject({
+const CUSTOMER_SHAPE = {
   id: Id,
   hash: z.string(),
   email: z.string(),
@@ -43,8 +43,12 @@ export const Customer = z.looseObject({
   first_charge_processed_at: Timestamp.nullable(),
   created_at: Timestamp,
   updated_at: Timestamp,
-});
+};
+export const Customer = z.looseObject(CUSTOMER_SHAPE);
 export type Customer = z.infer<typeof Customer>;
+/** Only the listed fields (no index signature), for code that builds or patches customers. */
+export const CustomerFields = z.object(CUSTOMER_SHAPE);
+export type CustomerFields = z.infer<typeof CustomerFields>;
 
 /** The customer's billing fields, all nullable strings; null clears a field on PUT. */
 export const BILLING_FIELDS = [
@@ -69,7 +73,7 @@ export const ShippingLine = z.looseObject({
 });
 export type ShippingLine = z.infer<typeof ShippingLine>;
 
-export const Address = z.looseObject({
+const ADDRESS_SHAPE = {
   id: Id,
   customer_id: Id,
   address1: NullableString,
@@ -91,8 +95,11 @@ export const Address = z.looseObject({
   presentment_currency: NullableString,
   created_at: Timestamp,
   updated_at: Timestamp,
-});
+};
+export const Address = z.looseObject(ADDRESS_SHAPE);
 export type Address = z.infer<typeof Address>;
+export const AddressFields = z.object(ADDRESS_SHAPE);
+export type AddressFields = z.infer<typeof AddressFields>;
 
 // 2021-11 list bodies also carry cursors; 2021-01 ones only the array (cursors are in `Link`).
 const Cursors = {

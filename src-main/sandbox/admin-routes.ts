@@ -1,0 +1,118 @@
+// HTTP face of the admin controls, under /__sandbox/. No token and no rate limit: the server
+// listens on loopback only, and the server refuses these paths from any other peer.
+import { z } from 'zod';
+import type { SandboxAdmin, AdminResult } from './admin.ts';
+import { FaultRuleInput } from './faults.ts';
+import { parseJson } from './http-io.ts';
+import { pathId } from './api-types.ts';
+
+export const ADMIN_PREFIX = '/__sandbox';
+
+export interface AdminAnswer {
+  status: number;
+  body?: unknown;
+}
+
+const ResetBody = z.strictObject({
+  seed: z.number().int().optional(),
+  customers: z.number().int().min(0).max(2_000_000).optional(),
+});
+const TokenBody = z.strictObject({
+  scopes: z.array(z.string()),
+  label: z.string().min(1).optional(),
+  token: z.string().min(8).optional(),
+});
+const TimeScaleBody = z.strictObject({ timeScale: z.number().positive() });
+
+const notFound: AdminAnswer = { status: 404, body: { errors: 'Not Found' } };
+
+function fromResult<T>(result: AdminResult<T>, key: string): AdminAnswer {
+  return result.ok
+    ? { status: 200, body: { [key]: result.value } }
+    : { status: result.status, body: { errors: result.errors } };
+}
+
+function invalid(error: z.ZodError): AdminAnswer {
+  return {
+    status: 422,
+    body: {
+      errors: {
+        _schema: error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`),
+      },
+    },
+  };
+}
+
+export function handleAdmin(
+  admin: SandboxAdmin,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  rawBody: string,
+): AdminAnswer {
+  let body: unknown = {};
+  if (rawBody.trim() !== '') {
+    const parsed = parseJson(rawBody);
+    if (!parsed.ok)
+      return { status: 400, body: { errors: `Malformed JSON body: ${parsed.message}` } };
+    body = parsed.value;
+  }
+  const rest = path.slice(ADMIN_PREFIX.length).replace(/\/+$/, '');
+  const [, resource = '', rawId] = rest.split('/');
+  const route = `${method} ${resource}${rawId === undefined ? '' : '/:id'}`;
+  const id = pathId(rawId);
+
+  switch (route) {
+    case 'GET state':
+      return { status: 200, body: admin.state() };
+    case 'POST reset': {
+      const parsed = ResetBody.safeParse(body);
+      if (!parsed.success) return invalid(parsed.error);
+      admin.reset(parsed.data);
+      return { status: 200, body: admin.state() };
+    }
+    case 'POST customers/:id':
+      return id === null ? notFound : fromResult(admin.patchCustomer(id, body), 'customer');
+    case 'DELETE customers/:id':
+      return id !== null && admin.deleteCustomer(id) ? { status: 204 } : notFound;
+    case 'POST addresses/:id':
+      return id === null ? notFound : fromResult(admin.patchAddress(id, body), 'address');
+    case 'GET faults':
+      return { status: 200, body: { faults: admin.faults() } };
+    case 'POST faults': {
+      const parsed = z.union([FaultRuleInput, z.array(FaultRuleInput)]).safeParse(body);
+      if (!parsed.success) return invalid(parsed.error);
+      const rules = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+      return { status: 201, body: { faults: rules.map((rule) => admin.addFault(rule)) } };
+    }
+    case 'DELETE faults':
+      admin.clearFaults();
+      return { status: 204 };
+    case 'GET requests': {
+      const since = Number(query.get('since') ?? '0');
+      const limit = query.get('limit');
+      const options = limit === null ? { since } : { since, limit: Number(limit) };
+      return { status: 200, body: { requests: admin.requests(options) } };
+    }
+    case 'DELETE requests':
+      admin.clearRequests();
+      return { status: 204 };
+    case 'POST tokens': {
+      const parsed = TokenBody.safeParse(body);
+      if (!parsed.success) return invalid(parsed.error);
+      try {
+        return { status: 201, body: admin.addToken(parsed.data) };
+      } catch (error) {
+        return { status: 422, body: { errors: { scopes: [(error as Error).message] } } };
+      }
+    }
+    case 'PUT time-scale': {
+      const parsed = TimeScaleBody.safeParse(body);
+      if (!parsed.success) return invalid(parsed.error);
+      admin.setTimeScale(parsed.data.timeScale);
+      return { status: 200, body: admin.state() };
+    }
+    default:
+      return notFound;
+  }
+}

@@ -1,0 +1,142 @@
+// One API request from raw input to answer: version, auth, rate limit, route, content type,
+// JSON, scopes, then the handler. No sockets here, so the order of checks is easy to follow.
+import type { IncomingHttpHeaders } from 'node:http';
+import { hasScope, type AccessToken, type Scope } from './auth.ts';
+import { matchRoute } from './api-routes.ts';
+import { API_VERSIONS, DEFAULT_VERSION, type ApiVersion } from './api-types.ts';
+import { isJsonContentType, parseJson } from './http-io.ts';
+import { maskPaymentTokens } from './request-log.ts';
+import type { Runtime } from './runtime.ts';
+import { tokenFieldsIn } from './validation.ts';
+
+export interface RawApiRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  rawBody: string;
+  baseUrl: string;
+}
+
+export interface ApiOutcome {
+  status: number;
+  body?: unknown;
+  headers: Record<string, string>;
+  token?: AccessToken;
+  /** The write's body with payment tokens masked, for the request log. */
+  loggedBody?: unknown;
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const forbidden = (scope: Scope) => ({
+  status: 403,
+  body: { errors: `This access token lacks the ${scope} scope, which this request needs.` },
+});
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function processApiRequest(runtime: Runtime, raw: RawApiRequest): ApiOutcome {
+  const token = runtime.tokens.lookup(header(raw.headers, 'x-recharge-access-token'));
+  const capacity = runtime.limiter.config.capacity;
+  let used = token ? runtime.limiter.used(token.token) : 0;
+  const hasBody = BODY_METHODS.has(raw.method);
+  const parsed = hasBody ? parseJson(raw.rawBody) : null;
+  const loggedBody = parsed?.ok ? maskPaymentTokens(parsed.value) : undefined;
+  const outcome = (result: {
+    status: number;
+    body?: unknown;
+    headers?: Record<string, string>;
+  }): ApiOutcome => ({
+    status: result.status,
+    ...(result.body === undefined ? {} : { body: result.body }),
+    headers: { ...result.headers, 'X-Recharge-Limit': `${used}/${capacity}` },
+    ...(token ? { token } : {}),
+    ...(loggedBody === undefined ? {} : { loggedBody }),
+  });
+
+  const version = header(raw.headers, 'x-recharge-version') ?? DEFAULT_VERSION;
+  if (!(API_VERSIONS as readonly string[]).includes(version)) {
+    return outcome({
+      status: 426,
+      body: {
+        errors: `Unsupported API version "${version}"; use one of ${API_VERSIONS.join(', ')}.`,
+      },
+    });
+  }
+  if (!token) return outcome({ status: 401, body: { error: 'bad authentication' } });
+
+  const taken = runtime.limiter.take(token.token);
+  used = taken.used;
+  if (!taken.allowed) return outcome({ status: 429, body: { errors: 'Too many requests' } });
+
+  const match = matchRoute(raw.method, raw.path);
+  if ('status' in match) {
+    return outcome(
+      match.status === 404
+        ? { status: 404, body: { errors: 'Not Found' } }
+        : { status: 405, body: { errors: 'Method Not Allowed' } },
+    );
+  }
+  const { route, params } = match;
+  if (route.scope === 'read' && !hasScope(token, 'read_customer'))
+    return outcome(forbidden('read_customer'));
+  if (
+    route.scope === 'write' &&
+    !hasScope(token, 'write_customer') &&
+    !hasScope(token, 'write_payments')
+  ) {
+    return outcome(forbidden('write_customer'));
+  }
+
+  let body: unknown;
+  if (hasBody) {
+    if (!isJsonContentType(header(raw.headers, 'content-type'))) {
+      return outcome({ status: 415, body: { errors: 'Content-Type must be application/json' } });
+    }
+    if (!parsed?.ok) {
+      return outcome({
+        status: 400,
+        body: { errors: `Malformed JSON body: ${parsed?.message ?? 'empty'}` },
+      });
+    }
+    body = parsed.value;
+  }
+
+  if (route.scope === 'write') {
+    // Payment-token fields need write_payments; any other change needs write_customer.
+    const tokenFields = route.acceptsPaymentTokens ? tokenFieldsIn(body) : [];
+    if (tokenFields.length > 0 && !hasScope(token, 'write_payments'))
+      return outcome(forbidden('write_payments'));
+    const onlyTokens =
+      route.acceptsPaymentTokens &&
+      raw.method === 'PUT' &&
+      isPlainObject(body) &&
+      Object.keys(body).length > 0 &&
+      Object.keys(body).length === tokenFields.length;
+    if (!onlyTokens && !hasScope(token, 'write_customer'))
+      return outcome(forbidden('write_customer'));
+  }
+
+  const result = route.handler(
+    {
+      method: raw.method,
+      path: raw.path,
+      params,
+      query: raw.query,
+      body,
+      version: version as ApiVersion,
+      token,
+      baseUrl: raw.baseUrl,
+    },
+    { store: runtime.store, utcOffsetMinutes: runtime.utcOffsetMinutes },
+  );
+  return outcome(result);
+}

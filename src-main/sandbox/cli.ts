@@ -1,0 +1,71 @@
+// `node src-main/sandbox/cli.ts --customers 100000 --seed 42 --port 4010 [--time-scale 1]`
+import { parseArgs } from 'node:util';
+import { startSandbox } from './index.ts';
+
+function numberOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed)) {
+    console.error(`--${name} must be a number, got "${value}"`);
+    process.exit(2);
+  }
+  return parsed;
+}
+
+const { values } = parseArgs({
+  options: {
+    customers: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '42' },
+    port: { type: 'string', default: '4010' },
+    'time-scale': { type: 'string', default: '1' },
+    'utc-offset': { type: 'string', default: '-300' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(
+    'Usage: node src-main/sandbox/cli.ts [--customers N] [--seed N] [--port N] [--time-scale N] [--utc-offset MINUTES]',
+  );
+  process.exit(0);
+}
+
+const started = performance.now();
+const sandbox = await startSandbox({
+  customers: numberOption(values.customers, 'customers', 1000),
+  seed: numberOption(values.seed, 'seed', 42),
+  port: numberOption(values.port, 'port', 4010),
+  timeScale: numberOption(values['time-scale'], 'time-scale', 1),
+  utcOffsetMinutes: numberOption(values['utc-offset'], 'utc-offset', -300),
+});
+const state = sandbox.admin.state();
+const seconds = ((performance.now() - started) / 1000).toFixed(2);
+
+console.log(`ReCharge sandbox (API 2021-01, 2021-11) listening on ${sandbox.url}`);
+console.log(
+  `  data: ${state.customers} customers, ${state.addresses} addresses, seed ${state.seed} (ready in ${seconds}s)`,
+);
+console.log(
+  `  rate limit: ${state.rateLimit.capacity} calls, draining ${state.rateLimit.perSecond}/s x time scale ${state.timeScale}`,
+);
+console.log('  tokens (header X-Recharge-Access-Token):');
+console.log(`    read-only                        ${sandbox.tokens.readOnly}`);
+console.log(`    read + write                     ${sandbox.tokens.readWrite}`);
+console.log(`    read + write + payments          ${sandbox.tokens.full}`);
+console.log(`  admin: ${sandbox.url}/__sandbox/state (see docs/sandbox.md)`);
+
+let closing = false;
+const stop = (signal: string) => {
+  if (closing) return;
+  closing = true;
+  console.log(`\n${signal}: closing the sandbox`);
+  sandbox.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,0 +1,334 @@
+// Word lists for the fake-data generator. Big enough that 100k customers look varied.
+
+export const FIRST_NAMES: readonly string[] = (
+  'James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara ' +
+  'Richard Susan Joseph Jessica Thomas Sarah Christopher Karen Charles Lisa Daniel Nancy ' +
+  'Matthew Betty Anthony Sandra Mark Margaret Donald Ashley Steven Kimberly Andrew Emily Paul ' +
+  'Donna Joshua Michelle Kenneth Carol Kevin Amanda Brian Melissa George Deborah Timothy ' +
+  'Stephanie Ronald Dorothy Jason Rebecca Edward Sharon Jeffrey Laura Ryan Cynthia Jacob Amy ' +
+  'Gary Kathleen Nicholas Angela Eric Shirley Jonathan Brenda Stephen Emma Larry Anna Justin ' +
+  'Pamela Scott Nicole Brandon Samantha Benjamin Katherine Samuel Christine Gregory Helen ' +
+  'Alexander Debra Patrick Rachel Frank Carolyn Raymond Janet Jack Maria Dennis Olivia Jerry ' +
+  'Heather Tyler Diane Aaron Julie Jose Joyce Adam Victoria Nathan Ruth Henry Virginia Zachary ' +
+  'Lauren Douglas Kelly Peter Christina Kyle Joan Noah Evelyn Ethan Judith Jeremy Andrea ' +
+  'Christian Hannah Walter Megan Keith Cheryl Austin Jacqueline Roger Martha Terry Madison ' +
+  'Sean Teresa Gerald Gloria Carl Sara Dylan Janice Harold Ann Jordan Kathryn Jesse Abigail ' +
+  'Bryan Sophia Lawrence Frances Arthur Jean Gabriel Alice Bruce Judy Logan Isabella Billy ' +
+  'Julia Joe Grace Alan Amber Juan Denise Elijah Danielle Willie Marilyn Albert Beverly Wayne ' +
+  'Charlotte Randy Natalie Mason Theresa Vincent Diana Liam Brittany Roy Doris Bobby Kayla ' +
+  'Caleb Alexis Bradley Lori Russell Marie Lucas Mia Aiden Chloe Siobhan Mateo Priya Hiroshi ' +
+  'Chen Aisha Lukas Sofia Mohammed Fatima Olumide Ingrid Pierre Camille Giulia Matteo Ana ' +
+  'Diego Yuki Min-jun Ji-woo Arjun Ananya Noa Eitan Freya Oskar Zoe Leon Elif Emre Nia Kwame'
+).split(' ');
+
+export const LAST_NAMES: readonly string[] = (
+  'Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez ' +
+  'Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson White Harris ' +
+  'Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King Wright Scott Torres Nguyen Hill ' +
+  'Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts Gomez Phillips ' +
+  'Evans Turner Diaz Parker Cruz Edwards Collins Reyes Stewart Morris Morales Murphy Cook ' +
+  'Rogers Gutierrez Ortiz Morgan Cooper Peterson Bailey Reed Kelly Howard Ramos Kim Cox Ward ' +
+  'Richardson Watson Brooks Chavez Wood James Bennett Gray Mendoza Ruiz Hughes Price Alvarez ' +
+  'Castillo Sanders Patel Myers Long Ross Foster Jimenez Powell Jenkins Perry Russell Sullivan ' +
+  'Bell Coleman Butler Henderson Barnes Gonzales Fisher Vasquez Simmons Romero Jordan ' +
+  'Patterson Alexander Hamilton Graham Reynolds Griffin Wallace Moreno West Cole Hayes Bryant ' +
+  'Herrera Gibson Ellis Tran Medina Aguilar Stevens Murray Ford Castro Marshall Owens Harrison ' +
+  'Fernandez McDonald Woods Washington Kennedy Wells Vargas Henry Chen Freeman Webb Tucker ' +
+  "Guzman Burns Crawford Olson Simpson Porter Hunter Gordon Mendez Silva Shaw Snyder Mason O'Brien " +
+  "O'Connor Dixon Muñoz Hunt Hicks Holmes Palmer Wagner Black Robertson Boyd Rose Stone Salazar " +
+  'Fox Warren Mills Meyer Rice Schmidt Garza Daniels Ferguson Nichols Stephens Soto Weaver Ryan ' +
+  'Gardner Payne Grant Dunn Kelley Spencer Hawkins Arnold Pierce Hansen Peters Santos Hart ' +
+  'Müller Schneider Fischer Weber Dubois Lefebvre Rossi Russo Bianchi Novak Kowalski Nowak ' +
+  'Johansson Larsen Nielsen Andersen Virtanen Tanaka Suzuki Sato Watanabe Park Choi Singh ' +
+  'Sharma Gupta Cohen Levi Okafor Adeyemi Mensah Vandenberg Devries Jansen MacLeod Fitzgerald'
+).split(' ');
+
+export const EMAIL_DOMAINS: readonly string[] = [
+  'gmail.com',
+  'gmail.com',
+  'gmail.com',
+  'gmail.com',
+  'yahoo.com',
+  'yahoo.com',
+  'outlook.com',
+  'hotmail.com',
+  'icloud.com',
+  'aol.com',
+  'proton.me',
+  'me.com',
+  'live.com',
+  'comcast.net',
+  'example.com',
+  'mail.example.org',
+];
+
+export const STREET_NAMES: readonly string[] = (
+  'Main Oak Maple Cedar Pine Elm Washington Lake Hill Park Sunset Nebraska Lincoln Jackson ' +
+  'Highland Madison Franklin Ridge Church Willow River Spring Meadow Forest Chestnut Walnut ' +
+  'Broadway Mill Center Jefferson Adams Valley Harbor Bay Ocean Prospect Union Market King ' +
+  'Queen Victoria George Station High Bridge Garden Orchard Mountain Canyon Mission Vine'
+).split(' ');
+
+export const STREET_SUFFIXES: readonly string[] = [
+  'Street',
+  'Avenue',
+  'Road',
+  'Boulevard',
+  'Drive',
+  'Lane',
+  'Way',
+  'Court',
+  'Place',
+  'Terrace',
+];
+
+export const UNIT_PREFIXES: readonly string[] = ['Apt', 'Suite', 'Unit', '#', 'Floor'];
+
+export const COMPANY_WORDS: readonly string[] = (
+  'Acme Summit Blue Harbor Northwind Evergreen Pioneer Atlas Golden Silver Redwood Coastal ' +
+  'Urban Prairie Beacon Granite Horizon Maple Cobalt Juniper Lantern Meridian Nimbus Orchard'
+).split(' ');
+
+export const COMPANY_SUFFIXES: readonly string[] = [
+  'LLC',
+  'Inc.',
+  'Co.',
+  'Ltd',
+  'Studio',
+  'Group',
+  'Partners',
+  'Holdings',
+  'GmbH',
+];
+
+/** [city, state code, first three zip digits] */
+export const US_CITIES: readonly (readonly [string, string, string])[] = [
+  ['Los Angeles', 'CA', '900'],
+  ['San Francisco', 'CA', '941'],
+  ['San Diego', 'CA', '921'],
+  ['Santa Monica', 'CA', '904'],
+  ['New York', 'NY', '100'],
+  ['Brooklyn', 'NY', '112'],
+  ['Buffalo', 'NY', '142'],
+  ['Chicago', 'IL', '606'],
+  ['Houston', 'TX', '770'],
+  ['Austin', 'TX', '787'],
+  ['Dallas', 'TX', '752'],
+  ['Phoenix', 'AZ', '850'],
+  ['Philadelphia', 'PA', '191'],
+  ['Pittsburgh', 'PA', '152'],
+  ['Seattle', 'WA', '981'],
+  ['Portland', 'OR', '972'],
+  ['Denver', 'CO', '802'],
+  ['Boston', 'MA', '021'],
+  ['Miami', 'FL', '331'],
+  ['Orlando', 'FL', '328'],
+  ['Tampa', 'FL', '336'],
+  ['Atlanta', 'GA', '303'],
+  ['Nashville', 'TN', '372'],
+  ['Charlotte', 'NC', '282'],
+  ['Raleigh', 'NC', '276'],
+  ['Detroit', 'MI', '482'],
+  ['Minneapolis', 'MN', '554'],
+  ['Columbus', 'OH', '432'],
+  ['Cleveland', 'OH', '441'],
+  ['Indianapolis', 'IN', '462'],
+  ['Kansas City', 'MO', '641'],
+  ['St. Louis', 'MO', '631'],
+  ['Omaha', 'NE', '681'],
+  ['Salt Lake City', 'UT', '841'],
+  ['Las Vegas', 'NV', '891'],
+  ['Albuquerque', 'NM', '871'],
+  ['New Orleans', 'LA', '701'],
+  ['Baltimore', 'MD', '212'],
+  ['Washington', 'DC', '200'],
+  ['Richmond', 'VA', '232'],
+  ['Milwaukee', 'WI', '532'],
+  ['Louisville', 'KY', '402'],
+  ['Birmingham', 'AL', '352'],
+  ['Honolulu', 'HI', '968'],
+  ['Anchorage', 'AK', '995'],
+  ['Boise', 'ID', '837'],
+  ['Burlington', 'VT', '054'],
+  ['Portland', 'ME', '041'],
+  ['Providence', 'RI', '029'],
+  ['Hartford', 'CT', '061'],
+];
+
+export const US_AREA_CODES: readonly string[] = (
+  '212 213 214 305 310 312 323 347 404 415 424 503 512 602 617 646 702 713 718 720 773 786 ' +
+  '804 808 813 818 832 858 907 917 919 949 971 972'
+).split(' ');
+
+/** [city, province code, first letter of the postal code] */
+export const CA_CITIES: readonly (readonly [string, string, string])[] = [
+  ['Toronto', 'ON', 'M'],
+  ['Ottawa', 'ON', 'K'],
+  ['Montreal', 'QC', 'H'],
+  ['Quebec City', 'QC', 'G'],
+  ['Vancouver', 'BC', 'V'],
+  ['Victoria', 'BC', 'V'],
+  ['Calgary', 'AB', 'T'],
+  ['Edmonton', 'AB', 'T'],
+  ['Winnipeg', 'MB', 'R'],
+  ['Halifax', 'NS', 'B'],
+  ['Saskatoon', 'SK', 'S'],
+  ["St. John's", 'NL', 'A'],
+];
+
+/** [city, state code, first postcode digit] */
+export const AU_CITIES: readonly (readonly [string, string, string])[] = [
+  ['Sydney', 'NSW', '2'],
+  ['Newcastle', 'NSW', '2'],
+  ['Melbourne', 'VIC', '3'],
+  ['Geelong', 'VIC', '3'],
+  ['Brisbane', 'QLD', '4'],
+  ['Gold Coast', 'QLD', '4'],
+  ['Perth', 'WA', '6'],
+  ['Adelaide', 'SA', '5'],
+  ['Hobart', 'TAS', '7'],
+  ['Canberra', 'ACT', '2'],
+  ['Darwin', 'NT', '0'],
+];
+
+/** [city, postcode area] */
+export const UK_CITIES: readonly (readonly [string, string])[] = [
+  ['London', 'SW1A'],
+  ['London', 'EC1A'],
+  ['London', 'N1'],
+  ['Manchester', 'M1'],
+  ['Birmingham', 'B1'],
+  ['Leeds', 'LS1'],
+  ['Glasgow', 'G1'],
+  ['Edinburgh', 'EH1'],
+  ['Bristol', 'BS1'],
+  ['Cardiff', 'CF10'],
+  ['Liverpool', 'L1'],
+  ['Belfast', 'BT1'],
+];
+
+/** Other countries: name, a few cities, phone country code, zip digits, currency. */
+export const OTHER_COUNTRIES: readonly {
+  country: string;
+  cities: readonly string[];
+  dial: string;
+  zipDigits: number;
+  currency: string;
+}[] = [
+  {
+    country: 'Germany',
+    cities: ['Berlin', 'Munich', 'Hamburg', 'Cologne'],
+    dial: '49',
+    zipDigits: 5,
+    currency: 'EUR',
+  },
+  {
+    country: 'France',
+    cities: ['Paris', 'Lyon', 'Marseille', 'Bordeaux'],
+    dial: '33',
+    zipDigits: 5,
+    currency: 'EUR',
+  },
+  {
+    country: 'Netherlands',
+    cities: ['Amsterdam', 'Rotterdam', 'Utrecht'],
+    dial: '31',
+    zipDigits: 4,
+    currency: 'EUR',
+  },
+  {
+    country: 'Ireland',
+    cities: ['Dublin', 'Cork', 'Galway'],
+    dial: '353',
+    zipDigits: 0,
+    currency: 'EUR',
+  },
+  {
+    country: 'New Zealand',
+    cities: ['Auckland', 'Wellington', 'Christchurch'],
+    dial: '64',
+    zipDigits: 4,
+    currency: 'NZD',
+  },
+  {
+    country: 'Sweden',
+    cities: ['Stockholm', 'Gothenburg', 'Malmö'],
+    dial: '46',
+    zipDigits: 5,
+    currency: 'SEK',
+  },
+  {
+    country: 'Spain',
+    cities: ['Madrid', 'Barcelona', 'Valencia'],
+    dial: '34',
+    zipDigits: 5,
+    currency: 'EUR',
+  },
+  {
+    country: 'Italy',
+    cities: ['Rome', 'Milan', 'Turin', 'Naples'],
+    dial: '39',
+    zipDigits: 5,
+    currency: 'EUR',
+  },
+  {
+    country: 'Switzerland',
+    cities: ['Zurich', 'Geneva', 'Basel'],
+    dial: '41',
+    zipDigits: 4,
+    currency: 'CHF',
+  },
+  {
+    country: 'Denmark',
+    cities: ['Copenhagen', 'Aarhus'],
+    dial: '45',
+    zipDigits: 4,
+    currency: 'DKK',
+  },
+  {
+    country: 'Japan',
+    cities: ['Tokyo', 'Osaka', 'Kyoto'],
+    dial: '81',
+    zipDigits: 7,
+    currency: 'JPY',
+  },
+  { country: 'Singapore', cities: ['Singapore'], dial: '65', zipDigits: 6, currency: 'SGD' },
+  {
+    country: 'Mexico',
+    cities: ['Mexico City', 'Guadalajara', 'Monterrey'],
+    dial: '52',
+    zipDigits: 5,
+    currency: 'MXN',
+  },
+  { country: 'Norway', cities: ['Oslo', 'Bergen'], dial: '47', zipDigits: 4, currency: 'NOK' },
+  {
+    country: 'Belgium',
+    cities: ['Brussels', 'Antwerp', 'Ghent'],
+    dial: '32',
+    zipDigits: 4,
+    currency: 'EUR',
+  },
+];
+
+export const INVALID_PAYMENT_REASONS: readonly string[] = [
+  'Customer needs to update credit card',
+  'card_declined: Your card was declined.',
+  'expired_card: Your card has expired.',
+  'insufficient_funds: Your card has insufficient funds.',
+  'Payment method was removed by the customer',
+  'Billing agreement was cancelled',
+];
+
+export const CART_ATTRIBUTE_SAMPLES: readonly (readonly [string, string])[] = [
+  ['gift_wrap', 'yes'],
+  ['delivery_instructions', 'Leave at the back door'],
+  ['referral', 'instagram'],
+  ['source', 'subscription_widget'],
+];
+
+export const SHIPPING_METHODS: readonly (readonly [string, string, string])[] = [
+  ['Standard', '0.00', 'Standard Shipping'],
+  ['Standard', '4.99', 'Standard Shipping'],
+  ['Express', '9.99', 'Express Shipping'],
+  ['Free Shipping', '0.00', 'Free Shipping'],
+];

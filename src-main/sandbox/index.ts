@@ -1,0 +1,54 @@
+// Programmatic entry: start a ReCharge-compatible sandbox on 127.0.0.1.
+import type { AddressInfo } from 'node:net';
+import { createAdmin, type SandboxAdmin } from './admin.ts';
+import type { DemoTokens } from './auth.ts';
+import { createRuntime, type RuntimeOptions } from './runtime.ts';
+import { createSandboxServer } from './server.ts';
+import type { SandboxStore } from './store.ts';
+
+export type { SandboxAdmin, SandboxState } from './admin.ts';
+export type { FaultRule, FaultRuleInput } from './faults.ts';
+export type { RequestLogEntry } from './request-log.ts';
+export type { DemoTokens } from './auth.ts';
+export { generateCustomers } from './generate.ts';
+
+export interface SandboxOptions extends RuntimeOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+}
+
+export interface Sandbox {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  url: string;
+  port: number;
+  tokens: DemoTokens;
+  admin: SandboxAdmin;
+  store: SandboxStore;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const runtime = createRuntime(options);
+  const admin = createAdmin(runtime);
+  const server = createSandboxServer(runtime, admin);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    tokens: { ...runtime.demoTokens },
+    admin,
+    store: runtime.store,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,145 @@
+// The node:http server: request ids, the admin paths, scripted faults, the request log, and
+// the answer. The API's own checks live in api-pipeline.ts.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SandboxAdmin } from './admin.ts';
+import { ADMIN_PREFIX, handleAdmin } from './admin-routes.ts';
+import { processApiRequest, type ApiOutcome } from './api-pipeline.ts';
+import { malformJson, truncateJson } from './faults.ts';
+import { BodyTooLarge, readBody, sendText } from './http-io.ts';
+import type { Runtime } from './runtime.ts';
+
+const LOOPBACK = new Set(['127.0.0.1', '::ffff:127.0.0.1', '::1']);
+
+export function createSandboxServer(runtime: Runtime, admin: SandboxAdmin): Server {
+  const server = createServer((request, response) => {
+    handle(runtime, admin, request, response).catch((error: unknown) => {
+      if (!response.headersSent) {
+        sendText(response, 500, {}, JSON.stringify({ errors: `Sandbox error: ${String(error)}` }));
+      } else {
+        response.destroy();
+      }
+    });
+  });
+  // Keep-alive sockets would hold close() open; tests start and stop many servers.
+  server.keepAliveTimeout = 1000;
+  return server;
+}
+
+async function handle(
+  runtime: Runtime,
+  admin: SandboxAdmin,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const started = performance.now();
+  const method = (request.method ?? 'GET').toUpperCase();
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const headers: Record<string, string> = {
+    'X-Request-Id': randomUUID(),
+    'X-Sandbox-Time-Scale': String(runtime.timeScale),
+  };
+
+  let rawBody: string;
+  try {
+    rawBody = await readBody(request);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    sendText(response, 413, headers, JSON.stringify({ errors: 'Request body too large' }));
+    return;
+  }
+
+  if (url.pathname === ADMIN_PREFIX || url.pathname.startsWith(`${ADMIN_PREFIX}/`)) {
+    if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
+      sendText(
+        response,
+        403,
+        headers,
+        JSON.stringify({ errors: 'The sandbox admin API is loopback only' }),
+      );
+      return;
+    }
+    const answer = handleAdmin(admin, method, url.pathname, url.searchParams, rawBody);
+    sendText(
+      response,
+      answer.status,
+      headers,
+      answer.body === undefined ? null : JSON.stringify(answer.body),
+    );
+    return;
+  }
+
+  const seq = runtime.log.nextSeq();
+  const decision = runtime.faults.decide(method, url.pathname);
+  if (decision.delayMs > 0) await sleep(decision.delayMs);
+  const action = decision.action;
+  const log = (status: number | null, outcome?: ApiOutcome) =>
+    runtime.log.add({
+      seq,
+      requestId: headers['X-Request-Id'] ?? '',
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status,
+      tokenLabel:
+        outcome?.token?.label ??
+        runtime.tokens.lookup(headerOf(request, 'x-recharge-access-token'))?.label ??
+        null,
+      time: new Date(runtime.now()).toISOString(),
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(outcome?.loggedBody === undefined ? {} : { body: outcome.loggedBody }),
+      ...(decision.ruleIds.length > 0 ? { faults: decision.ruleIds } : {}),
+    });
+
+  if (action?.kind === 'reset' && !action.afterHandling) {
+    log(null);
+    request.socket.destroy();
+    return;
+  }
+  if (action?.kind === 'status') {
+    log(action.status);
+    sendText(response, action.status, headers, JSON.stringify(action.body));
+    return;
+  }
+  if (action?.kind === 'rate_limit') {
+    const capacity = runtime.limiter.config.capacity;
+    log(429);
+    sendText(
+      response,
+      429,
+      { ...headers, 'X-Recharge-Limit': `${capacity}/${capacity}` },
+      JSON.stringify({ errors: 'Too many requests' }),
+    );
+    return;
+  }
+
+  const outcome = processApiRequest(runtime, {
+    method,
+    path: url.pathname,
+    query: url.searchParams,
+    headers: request.headers,
+    rawBody,
+    baseUrl: `http://${request.headers.host ?? '127.0.0.1'}`,
+  });
+  if (action?.kind === 'reset') {
+    log(null, outcome);
+    request.socket.destroy();
+    return;
+  }
+  let status = outcome.status;
+  let text = outcome.body === undefined ? null : JSON.stringify(outcome.body);
+  if (action?.kind === 'malformed' || action?.kind === 'truncated') {
+    // A 204 has no body to break; answer 200 with a broken one, as a misbehaving proxy might.
+    const whole = text ?? '{"ok":true}';
+    text = action.kind === 'malformed' ? malformJson(whole) : truncateJson(whole);
+    if (status === 204) status = 200;
+  }
+  log(status, outcome);
+  sendText(response, status, { ...headers, ...outcome.headers }, text);
+}
+
+function headerOf(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { FaultPlan, malformJson, truncateJson } from '../../../src-main/sandbox/faults.ts';
+import { maskPaymentTokens } from '../../../src-main/sandbox/request-log.ts';
+import { WriteClock } from '../../../src-main/sandbox/write-clock.ts';
+import { formatWallSecond, parseWallSecond } from '../../../src-main/sandbox/timestamps.ts';
+import { normalizeScope } from '../../../src-main/sandbox/auth.ts';
+import {
+  AUSTRALIAN_STATES,
+  CANADIAN_PROVINCES,
+  COUNTRIES,
+  US_STATES,
+  provincesOf,
+} from '../../../src-shared/geo/countries.ts';
+
+describe('FaultPlan', () => {
+  it('fires on exact request numbers among matching requests', () => {
+    const plan = new FaultPlan();
+    plan.add({ kind: 'status', status: 500, requests: [2, 4], method: 'GET' });
+    const fired = ['GET', 'PUT', 'GET', 'GET', 'GET'].map(
+      (method) => plan.decide(method, '/customers').action?.kind ?? null,
+    );
+    expect(fired).toEqual([null, null, 'status', null, 'status']);
+  });
+
+  it('draws the same dice for the same seed', () => {
+    const pattern = (seed: number) => {
+      const plan = new FaultPlan();
+      plan.add({ kind: 'reset', probability: 0.5, seed });
+      return Array.from({ length: 40 }, () => plan.decide('GET', '/x').action !== null);
+    };
+    expect(pattern(1)).toEqual(pattern(1));
+    expect(pattern(1)).not.toEqual(pattern(2));
+  });
+
+  it('adds delays, keeps the first terminal action and honours count', () => {
+    const plan = new FaultPlan();
+    plan.add({ kind: 'delay', delayMs: 10 });
+    plan.add({ kind: 'delay', delayMs: 5 });
+    plan.add({ kind: 'malformed', count: 1 });
+    plan.add({ kind: 'truncated' });
+    expect(plan.decide('GET', '/')).toMatchObject({ delayMs: 15, action: { kind: 'malformed' } });
+    expect(plan.decide('GET', '/')).toMatchObject({ action: { kind: 'truncated' } });
+  });
+
+  it('breaks JSON in both ways', () => {
+    const json = JSON.stringify({ customers: [{ id: 1 }] });
+    expect(() => JSON.parse(malformJson(json))).toThrow();
+    expect(() => JSON.parse(truncateJson(json))).toThrow();
+  });
+});
+
+describe('WriteClock', () => {
+  it('never goes back and bumps a row written twice in one second', () => {
+    let now = Date.UTC(2026, 0, 1);
+    const clock = new WriteClock(() => now, 0);
+    const first = clock.issue();
+    const second = clock.issue(first.wall);
+    expect(second.wall).toBe(first.wall + 1);
+    expect(second.rev).toBeGreaterThan(first.rev);
+    now -= 60_000;
+    expect(clock.issue().wall).toBeGreaterThanOrEqual(second.wall);
+  });
+});
+
+describe('timestamps', () => {
+  it('format and parse wall seconds, converting offsets to the server clock', () => {
+    const wall = Date.UTC(2021, 0, 20, 10, 15, 2) / 1000;
+    expect(formatWallSecond(wall)).toBe('2021-01-20T10:15:02');
+    expect(parseWallSecond('2021-01-20T10:15:02')).toBe(wall);
+    expect(parseWallSecond('2021-01-20T15:15:02+00:00', -300)).toBe(wall);
+    expect(parseWallSecond('2021-01-20')).toBe(Date.UTC(2021, 0, 20) / 1000);
+    expect(parseWallSecond('2021-02-30')).toBeNull();
+    expect(parseWallSecond('soon')).toBeNull();
+  });
+});
+
+describe('masking and scopes', () => {
+  it('masks payment tokens anywhere in a logged body', () => {
+    expect(
+      maskPaymentTokens({
+        stripe_customer_token: 'cus_IV0hD7FtykKe1a',
+        nested: [{ paypal_customer_token: 'B-12345678' }],
+        city: 'LA',
+      }),
+    ).toEqual({
+      stripe_customer_token: 'cus_…e1a',
+      nested: [{ paypal_customer_token: '…678' }],
+      city: 'LA',
+    });
+  });
+
+  it('accepts both scope spellings', () => {
+    expect(normalizeScope('read_customers')).toBe('read_customer');
+    expect(normalizeScope('write_customer')).toBe('write_customer');
+    expect(normalizeScope('write_payments')).toBe('write_payments');
+    expect(normalizeScope('admin')).toBeNull();
+  });
+});
+
+describe('countries', () => {
+  it('lists common countries and full province names', () => {
+    expect(COUNTRIES.length).toBeGreaterThanOrEqual(40);
+    for (const name of [
+      'United States',
+      'Canada',
+      'United Kingdom',
+      'Australia',
+      'Germany',
+      'France',
+    ]) {
+      expect(COUNTRIES.some((country) => country.name === name)).toBe(true);
+    }
+    expect(US_STATES).toHaveLength(51);
+    expect(CANADIAN_PROVINCES).toHaveLength(13);
+    expect(AUSTRALIAN_STATES).toHaveLength(8);
+    expect(provincesOf('united states').some((p) => p.name === 'California')).toBe(true);
+    expect(new Set(COUNTRIES.map((c) => c.code)).size).toBe(COUNTRIES.length);
+  });
+});
