@@ -1,15 +1,12 @@
 import * as electron from 'electron';
-import { createLogger } from './core/logger.ts';
 import { startShell, type ElectronLike } from './shell/app-shell.ts';
-
-const logger = createLogger((line) => process.stdout.write(line + '\n'));
 
 startShell(electron as unknown as ElectronLike, {
   bundleDir: import.meta.dirname,
   devServerUrl: process.env['ELECTRON_RENDERER_URL'],
-  logger,
   platform: process.platform,
+  console: (line) => process.stdout.write(line + '\n'),
 }).catch((error: unknown) => {
-  logger.error('the app failed to start', { error });
+  process.stderr.write(`ReCharge Desk failed to start: ${String(error)}\n`);
   electron.app.exit(1);
 });

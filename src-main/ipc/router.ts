@@ -25,11 +25,20 @@ export interface Router {
   call(channel: unknown, input: unknown): Promise<Envelope>;
 }
 
+// A refusal stays small whatever the input: a flood of bad array items or a huge unknown key
+// must not turn into a huge reply.
+const MAX_ISSUES = 50;
+const MAX_TEXT = 200;
+const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text);
+
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.map(String).join('.') : '_input';
-    (out[key] ??= []).push(issue.message);
+  for (const issue of error.issues.slice(0, MAX_ISSUES)) {
+    const key = clip(issue.path.length ? issue.path.map(String).join('.') : '_input');
+    (out[key] ??= []).push(clip(issue.message));
+  }
+  if (error.issues.length > MAX_ISSUES) {
+    (out['_input'] ??= []).push(`…and ${error.issues.length - MAX_ISSUES} more problems.`);
   }
   return out;
 }

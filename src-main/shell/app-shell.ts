@@ -1,6 +1,6 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { isEventName } from '../../src-shared/ipc/contract.ts';
 import { createCore, type Core } from '../core/create-core.ts';
 import type { Logger } from '../core/logger.ts';
 import {
@@ -9,7 +9,32 @@ import {
   registerElectronIpc,
   type IpcMainLike,
 } from '../ipc/electron-transport.ts';
-import { APP_CSP, buildWindowOptions } from './window-options.ts';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+} from './app-protocol.ts';
+import { createFileLogger } from './log-file.ts';
+import { buildMenuTemplate, type AppCommand } from './menu.ts';
+import {
+  createOpenExternal,
+  vetExternalUrl,
+  type OpenExternal,
+  type ShellLike,
+} from './open-external.ts';
+import { hardenSession, type SessionLike } from './permissions.ts';
+import { openMainWindow } from './window-options.ts';
+import {
+  placeWindow,
+  readWindowState,
+  rememberWindowState,
+  WINDOW_STATE_FILE,
+  type Rect,
+  type ScreenLike,
+} from './window-state.ts';
+
+export type { SessionLike } from './permissions.ts';
 
 /** The slice of Electron the shell uses, injected so tests can pass a fake. */
 export interface WebContentsLike {
@@ -20,40 +45,34 @@ export interface WebContentsLike {
     event: 'will-navigate' | 'will-redirect',
     listener: (event: { preventDefault(): void }, url: string) => void,
   ): void;
+  on(
+    event: 'will-frame-navigate',
+    listener: (event: { preventDefault(): void; url: string }) => void,
+  ): void;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): void;
   session: SessionLike;
-}
-
-export interface SessionLike {
-  setPermissionRequestHandler(
-    handler:
-      ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null,
-  ): void;
-  setPermissionCheckHandler(handler: ((wc: unknown, permission: string) => boolean) | null): void;
-  webRequest: {
-    onHeadersReceived(
-      listener: (
-        details: { responseHeaders?: Record<string, string[] | string> },
-        callback: (response: { responseHeaders: Record<string, string[] | string> }) => void,
-      ) => void,
-    ): void;
-  };
 }
 
 export interface BrowserWindowLike {
   webContents: WebContentsLike;
   isMinimized(): boolean;
+  isMaximized(): boolean;
+  getNormalBounds(): Rect;
+  maximize(): void;
   restore(): void;
   focus(): void;
   show(): void;
   once(event: 'ready-to-show', listener: () => void): void;
-  on(event: 'closed', listener: () => void): void;
+  on(event: 'closed' | 'close', listener: () => void): void;
   loadURL(url: string): Promise<void>;
 }
 
 export interface ElectronLike {
   app: {
+    isPackaged: boolean;
+    name: string;
     requestSingleInstanceLock(): boolean;
+    enableSandbox(): void;
     quit(): void;
     on(event: 'second-instance' | 'window-all-closed' | 'before-quit', listener: () => void): void;
     on(
@@ -66,23 +85,36 @@ export interface ElectronLike {
   };
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowLike;
   ipcMain: IpcMainLike;
+  Menu: {
+    buildFromTemplate(template: MenuItemConstructorOptions[]): unknown;
+    setApplicationMenu(menu: unknown): void;
+  };
+  protocol: {
+    registerSchemesAsPrivileged(schemes: (typeof APP_SCHEME_PRIVILEGES)[]): void;
+    handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
+  };
+  screen: ScreenLike;
+  shell: ShellLike;
 }
 
 export interface ShellOptions {
   /** Folder of the built bundles (out/main); preload and renderer sit beside it. */
   bundleDir: string;
-  /** electron-vite's dev server URL in development, else the built file is loaded. */
+  /** electron-vite's dev server URL in development, else the built renderer on app://. */
   devServerUrl?: string | undefined;
-  logger: Logger;
+  /** Defaults to a rotating file in userData/logs (echoed to `console` when given). */
+  logger?: Logger;
+  console?: (line: string) => void;
   platform: NodeJS.Platform;
+  /** A menu command; defaults to the `app:command` event once the contract declares it. */
+  onCommand?: (command: AppCommand) => void;
 }
 
-export function rendererUrl(options: ShellOptions): string {
-  return (
-    options.devServerUrl ?? pathToFileURL(join(options.bundleDir, '../renderer/index.html')).href
-  );
+export function rendererUrl(options: Pick<ShellOptions, 'devServerUrl'>): string {
+  return options.devServerUrl ?? APP_ENTRY_URL;
 }
 
+/** True for URLs of the app's own page: same scheme and host (a file: page: same path). */
 export function createAppUrlCheck(appUrl: string): (url: string) => boolean {
   const app = new URL(appUrl);
   return (candidate) => {
@@ -92,42 +124,75 @@ export function createAppUrlCheck(appUrl: string): (url: string) => boolean {
     } catch {
       return false;
     }
-    if (app.protocol === 'file:') return url.protocol === 'file:' && url.pathname === app.pathname;
-    return url.origin === app.origin;
+    if (url.protocol !== app.protocol) return false;
+    if (app.protocol === 'file:') return url.pathname === app.pathname;
+    // Not `origin`: for non-special schemes such as app: it is the opaque "null" for every URL.
+    return url.host === app.host && url.host !== '';
   };
 }
 
-/** Hardens every web contents: no new windows, no navigation away, no webviews. */
+const hardened = new WeakSet<WebContentsLike>();
+
+/**
+ * Hardens every web contents: no new windows, no navigation away, no webviews. A vetted https
+ * link (ReCharge docs) goes to the system browser instead.
+ */
 export function hardenContents(
   contents: WebContentsLike,
   isAppUrl: (url: string) => boolean,
+  openExternal: OpenExternal,
 ): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // Electron reports the main window's contents through web-contents-created too: once is enough.
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
+  contents.setWindowOpenHandler(({ url }) => {
+    if (vetExternalUrl(url)) void openExternal(url);
+    return { action: 'deny' };
+  });
   const blockForeign = (event: { preventDefault(): void }, url: string) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    if (vetExternalUrl(url)) void openExternal(url);
   };
   contents.on('will-navigate', blockForeign);
   contents.on('will-redirect', blockForeign);
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-}
-
-export function hardenSession(session: SessionLike): void {
-  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [APP_CSP] },
-    });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
   });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
 /** Starts the desktop app: one window, one core, typed IPC with sender checks. */
 export async function startShell(electron: ElectronLike, options: ShellOptions): Promise<void> {
-  const { app, BrowserWindow, ipcMain } = electron;
+  const { app, protocol } = electron;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
+  // Both must happen before `ready`.
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+  const userData = app.getPath('userData');
+  const logger =
+    options.logger ??
+    createFileLogger({
+      dir: join(userData, 'logs'),
+      ...(options.console ? { console: options.console } : {}),
+      onError: (error) => process.stderr.write(`log file not writable: ${String(error)}\n`),
+    });
+  try {
+    await run(electron, options, logger);
+  } catch (error) {
+    logger.error('the app failed to start', { error });
+    throw error;
+  }
+}
+
+async function run(electron: ElectronLike, options: ShellOptions, logger: Logger): Promise<void> {
+  const { app, BrowserWindow, ipcMain, Menu, protocol } = electron;
+  const userData = app.getPath('userData');
+  const openExternal = createOpenExternal(electron.shell, logger);
   let window: BrowserWindowLike | null = null;
   let core: Core | null = null;
   const appUrl = rendererUrl(options);
@@ -138,22 +203,51 @@ export async function startShell(electron: ElectronLike, options: ShellOptions):
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  app.on('web-contents-created', (_e, contents) => hardenContents(contents, isAppUrl));
+  app.on('web-contents-created', (_e, contents) =>
+    hardenContents(contents, isAppUrl, openExternal),
+  );
   app.on('window-all-closed', () => {
     if (options.platform !== 'darwin') app.quit();
   });
 
   await app.whenReady();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(options.bundleDir, '../renderer')));
   core = await createCore({
-    dataDir: app.getPath('userData'),
+    dataDir: userData,
     mode: 'electron',
     version: app.getVersion(),
-    logger: options.logger,
+    logger,
   });
   app.on('before-quit', () => void core?.close());
 
-  window = new BrowserWindow(buildWindowOptions(join(options.bundleDir, '../preload/preload.cjs')));
+  const onCommand =
+    options.onCommand ??
+    ((command: AppCommand) => {
+      if (isEventName('app:command')) window?.webContents.send('app:command', { command });
+    });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        platform: options.platform,
+        appName: app.name,
+        development: !app.isPackaged,
+        onCommand,
+        openExternal,
+      }),
+    ),
+  );
+
+  const stateFile = join(userData, WINDOW_STATE_FILE);
+  const placement = placeWindow(readWindowState(stateFile), electron.screen);
+  window = openMainWindow(BrowserWindow, {
+    preloadPath: join(options.bundleDir, '../preload/preload.cjs'),
+    placement,
+    devTools: !app.isPackaged,
+  });
+  if (placement.maximized) window.maximize();
+  rememberWindowState(window, stateFile, logger);
   const contents = window.webContents;
+  hardenContents(contents, isAppUrl, openExternal);
   hardenSession(contents.session);
   registerElectronIpc(
     ipcMain,
@@ -169,4 +263,5 @@ export async function startShell(electron: ElectronLike, options: ShellOptions):
   });
   window.once('ready-to-show', () => window?.show());
   await window.loadURL(appUrl);
+  logger.info('app started', { version: app.getVersion(), platform: options.platform });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OutboxSummary } from '../outbox/edits.ts';
 import { defineEvents } from './define.ts';
-import { appChannels } from './channels/app.ts';
+import { APP_COMMANDS, appChannels } from './channels/app.ts';
 import { customersChannels } from './channels/customers.ts';
 import { editChannels } from './channels/edits.ts';
 import { profilesChannels, ProfilesState } from './channels/profiles.ts';
@@ -22,6 +22,8 @@ export const events = defineEvents({
   'sync:status': SyncStatus,
   'profiles:changed': ProfilesState,
   'outbox:changed': OutboxSummary,
+  /** Menu commands and global shortcuts from the shell. */
+  'app:command': z.object({ command: z.enum(APP_COMMANDS) }),
 });
 
 export type Channels = typeof channels;

@@ -14,6 +14,9 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+export const APP_COMMANDS = ['find-customer', 'sync-now', 'show-outbox', 'open-settings'] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
 export const NoInput = z.undefined();
 
 export const appChannels = defineChannels({

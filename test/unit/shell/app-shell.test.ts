@@ -1,116 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-main/core/logger.ts';
-import type { InvokeEventLike } from '../../../src-main/ipc/electron-transport.ts';
-import {
-  createAppUrlCheck,
-  startShell,
-  type BrowserWindowLike,
-  type ElectronLike,
-  type SessionLike,
-  type WebContentsLike,
-} from '../../../src-main/shell/app-shell.ts';
-import { buildWindowOptions } from '../../../src-main/shell/window-options.ts';
-
-type Listener = (...args: never[]) => unknown;
-
-function fakeContents(id: number) {
-  const listeners = new Map<string, Listener[]>();
-  const sent: [string, unknown][] = [];
-  const session = {
-    permissionHandler: null as null | ((wc: unknown, p: string, cb: (g: boolean) => void) => void),
-    checkHandler: null as null | ((wc: unknown, p: string) => boolean),
-    headersListener: null as null | Listener,
-    setPermissionRequestHandler(h: typeof this.permissionHandler) {
-      this.permissionHandler = h;
-    },
-    setPermissionCheckHandler(h: typeof this.checkHandler) {
-      this.checkHandler = h;
-    },
-    webRequest: {
-      onHeadersReceived: (l: Listener) => {
-        session.headersListener = l;
-      },
-    },
-  };
-  const contents = {
-    id,
-    session: session as unknown as SessionLike,
-    sent,
-    openHandler: null as null | ((d: { url: string }) => { action: string }),
-    send(channel: string, payload: unknown) {
-      sent.push([channel, payload]);
-    },
-    setWindowOpenHandler(h: (d: { url: string }) => { action: 'deny' | 'allow' }) {
-      contents.openHandler = h;
-    },
-    on(event: string, listener: Listener) {
-      listeners.set(event, [...(listeners.get(event) ?? []), listener]);
-    },
-    emit(event: string, ...args: unknown[]) {
-      for (const l of listeners.get(event) ?? []) (l as (...a: unknown[]) => unknown)(...args);
-    },
-  };
-  return { contents, session };
-}
-
-function fakeElectron(options: { lock?: boolean; userData: string }) {
-  const appListeners = new Map<string, Listener[]>();
-  const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => unknown>();
-  const windows: {
-    options: unknown;
-    win: BrowserWindowLike & { loaded: string[]; focused: number };
-  }[] = [];
-  const main = fakeContents(1);
-  let quit = 0;
-  const electron = {
-    app: {
-      requestSingleInstanceLock: () => options.lock ?? true,
-      quit: () => quit++,
-      on: (event: string, listener: Listener) =>
-        appListeners.set(event, [...(appListeners.get(event) ?? []), listener]),
-      whenReady: async () => undefined,
-      getPath: () => options.userData,
-      getVersion: () => '1.2.3',
-    },
-    BrowserWindow: class {
-      webContents = main.contents as unknown as WebContentsLike;
-      loaded: string[] = [];
-      focused = 0;
-      constructor(opts: unknown) {
-        windows.push({ options: opts, win: this as never });
-      }
-      isMinimized = () => false;
-      restore() {}
-      focus() {
-        this.focused++;
-      }
-      show() {}
-      once() {}
-      on() {}
-      async loadURL(url: string) {
-        this.loaded.push(url);
-      }
-    },
-    ipcMain: {
-      handle: (channel: string, fn: (event: InvokeEventLike, ...args: unknown[]) => unknown) =>
-        handlers.set(channel, fn),
-      removeHandler: (channel: string) => handlers.delete(channel),
-    },
-  };
-  return {
-    electron: electron as unknown as ElectronLike,
-    handlers,
-    windows,
-    main,
-    quits: () => quit,
-    emitApp: (event: string, ...args: unknown[]) => {
-      for (const l of appListeners.get(event) ?? []) (l as (...a: unknown[]) => unknown)(...args);
-    },
-  };
-}
+import { APP_ENTRY_URL } from '../../../src-main/shell/app-protocol.ts';
+import { createAppUrlCheck, startShell } from '../../../src-main/shell/app-shell.ts';
+import { fakeContents, fakeElectron } from './fake-electron.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -124,46 +19,49 @@ function tempDir() {
 }
 
 const bundleDir = '/opt/recharge-desk/resources/app/out/main';
-
-describe('window options', () => {
-  it('apply the security checklist', () => {
-    const prefs = buildWindowOptions('/x/preload.cjs').webPreferences!;
-    expect(prefs).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      preload: '/x/preload.cjs',
-    });
-  });
-});
+const base = { bundleDir, logger: silentLogger, platform: 'linux' as const };
 
 describe('app shell with a fake electron', () => {
   it('quits at once when another instance holds the lock', async () => {
     const fake = fakeElectron({ lock: false, userData: tempDir() });
-    await startShell(fake.electron, { bundleDir, logger: silentLogger, platform: 'linux' });
-    expect(fake.quits()).toBe(1);
+    await startShell(fake.electron, base);
+    expect(fake.calls.quit).toBe(1);
     expect(fake.windows).toHaveLength(0);
   });
 
-  it('opens one hardened window on the built renderer and focuses it on a second launch', async () => {
+  it('opens one hardened, sandboxed window on app:// and focuses it on a second launch', async () => {
     const fake = fakeElectron({ userData: tempDir() });
-    await startShell(fake.electron, { bundleDir, logger: silentLogger, platform: 'linux' });
+    await startShell(fake.electron, base);
+    expect(fake.calls.sandbox).toBe(1);
+    expect(fake.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(fake.protocols.has('app')).toBe(true);
     expect(fake.windows).toHaveLength(1);
     const { win, options } = fake.windows[0]!;
-    expect(win.loaded).toEqual(['file:///opt/recharge-desk/resources/app/out/renderer/index.html']);
-    expect((options as { webPreferences: { preload: string } }).webPreferences.preload).toBe(
-      '/opt/recharge-desk/resources/app/out/preload/preload.cjs',
-    );
+    expect(win.loaded).toEqual([APP_ENTRY_URL]);
+    expect(options['webPreferences']).toMatchObject({
+      preload: '/opt/recharge-desk/resources/app/out/preload/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      devTools: false,
+    });
     fake.emitApp('second-instance');
     expect(win.focused).toBe(1);
   });
 
+  it('loads the dev server in development and enables devtools only there', async () => {
+    const fake = fakeElectron({ userData: tempDir(), packaged: false });
+    await startShell(fake.electron, { ...base, devServerUrl: 'http://localhost:5173/' });
+    const { win, options } = fake.windows[0]!;
+    expect(win.loaded).toEqual(['http://localhost:5173/']);
+    expect(options['webPreferences']).toMatchObject({ devTools: true });
+  });
+
   it('denies new windows, foreign navigation, webviews and permissions', async () => {
     const fake = fakeElectron({ userData: tempDir() });
-    await startShell(fake.electron, { bundleDir, logger: silentLogger, platform: 'linux' });
+    await startShell(fake.electron, base);
     const other = fakeContents(2).contents;
     fake.emitApp('web-contents-created', {}, other);
     expect(other.openHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
@@ -171,33 +69,97 @@ describe('app shell with a fake electron', () => {
     const ev = { preventDefault: () => prevented++ };
     other.emit('will-navigate', ev, 'https://evil.example.com/');
     other.emit('will-navigate', ev, 'file:///etc/passwd');
-    other.emit(
-      'will-navigate',
-      ev,
-      'file:///opt/recharge-desk/resources/app/out/renderer/index.html',
-    );
+    other.emit('will-navigate', ev, 'app://other-host/index.html');
+    other.emit('will-redirect', ev, 'data:text/html,<script>1</script>');
+    other.emit('will-navigate', ev, 'app://recharge-desk/index.html#/customers');
+    other.emit('will-frame-navigate', { ...ev, url: 'https://evil.example.com/' });
     other.emit('will-attach-webview', ev);
-    expect(prevented).toBe(3);
+    expect(prevented).toBe(6);
+    expect(fake.opened).toEqual([]);
     let granted: boolean | null = null;
     fake.main.session.permissionHandler?.({}, 'geolocation', (g) => (granted = g));
     expect(granted).toBe(false);
     expect(fake.main.session.checkHandler?.({}, 'notifications')).toBe(false);
+    expect(fake.main.session.deviceHandler?.({ deviceType: 'usb' })).toBe(false);
+  });
+
+  it('hands vetted ReCharge links to the system browser, still denying the window', async () => {
+    const fake = fakeElectron({ userData: tempDir() });
+    await startShell(fake.electron, base);
+    // Real Electron also reports the main window here; its listeners must not double up.
+    fake.emitApp('web-contents-created', {}, fake.main.contents);
+    const docs = 'https://developer.rechargepayments.com/2021-11/customers';
+    expect(fake.main.contents.openHandler?.({ url: docs })).toEqual({ action: 'deny' });
+    fake.main.contents.emit('will-navigate', { preventDefault() {} }, docs);
+    fake.main.contents.openHandler?.({ url: 'http://developer.rechargepayments.com/' });
+    await Promise.resolve();
+    expect(fake.opened).toEqual([docs, docs]);
   });
 
   it('serves IPC only to its own window showing its own page', async () => {
     const fake = fakeElectron({ userData: tempDir() });
-    await startShell(fake.electron, { bundleDir, logger: silentLogger, platform: 'linux' });
+    await startShell(fake.electron, base);
     const handler = fake.handlers.get('app:info')!;
-    const appUrl = 'file:///opt/recharge-desk/resources/app/out/renderer/index.html';
-    const ok = await handler({ sender: { id: 1 }, senderFrame: { url: appUrl } });
+    const ok = await handler({ sender: { id: 1 }, senderFrame: { url: APP_ENTRY_URL } });
     expect(ok).toMatchObject({ ok: true, value: { version: '1.2.3', mode: 'electron' } });
     for (const event of [
-      { sender: { id: 2 }, senderFrame: { url: appUrl } },
+      { sender: { id: 2 }, senderFrame: { url: APP_ENTRY_URL } },
       { sender: { id: 1 }, senderFrame: { url: 'https://evil.example.com/' } },
+      { sender: { id: 1 }, senderFrame: { url: 'data:text/html,hi' } },
+      {
+        sender: { id: 1 },
+        senderFrame: { url: 'file:///opt/recharge-desk/out/renderer/index.html' },
+      },
       { sender: { id: 1 }, senderFrame: null },
     ]) {
       expect(await handler(event)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     }
+  });
+
+  it('installs the application menu and routes its commands', async () => {
+    const fake = fakeElectron({ userData: tempDir() });
+    const commands: string[] = [];
+    await startShell(fake.electron, { ...base, onCommand: (c) => commands.push(c) });
+    const file = fake.menu()!.find((m) => m.label === '&File')!;
+    const find = (file.submenu as { id?: string; click?: () => void }[]).find(
+      (i) => i.id === 'find-customer',
+    )!;
+    find.click!();
+    expect(commands).toEqual(['find-customer']);
+  });
+
+  it('remembers the window bounds and maximized state across runs', async () => {
+    const userData = tempDir();
+    const first = fakeElectron({ userData });
+    await startShell(first.electron, base);
+    const { win } = first.windows[0]!;
+    win.normalBounds = { x: 100, y: 50, width: 1000, height: 700 };
+    win.maximized = true;
+    win.emit('close');
+    expect(JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8'))).toEqual({
+      x: 100,
+      y: 50,
+      width: 1000,
+      height: 700,
+      maximized: true,
+    });
+    const second = fakeElectron({ userData });
+    await startShell(second.electron, base);
+    const again = second.windows[0]!;
+    expect(again.options).toMatchObject({ x: 100, y: 50, width: 1000, height: 700 });
+    expect(again.win.maximized).toBe(true);
+  });
+
+  it('writes its log under userData/logs when no logger is given', async () => {
+    const userData = tempDir();
+    const fake = fakeElectron({ userData });
+    await startShell(fake.electron, { bundleDir, platform: 'linux' });
+    const log = readFileSync(join(userData, 'logs', 'main.log'), 'utf8');
+    expect(JSON.parse(log.trim().split('\n').at(-1)!)).toMatchObject({
+      level: 'info',
+      message: 'app started',
+      data: { version: '1.2.3' },
+    });
   });
 });
 
@@ -206,6 +168,22 @@ describe('app URL check', () => {
     const check = createAppUrlCheck('http://localhost:5173/');
     expect(check('http://localhost:5173/#/customers')).toBe(true);
     expect(check('http://localhost:5174/')).toBe(false);
+    expect(check('https://localhost:5173/')).toBe(false);
     expect(check('not a url')).toBe(false);
+  });
+
+  it('accepts only the app host on app://, not other opaque-origin URLs', () => {
+    const check = createAppUrlCheck(APP_ENTRY_URL);
+    expect(check('app://recharge-desk/index.html#/outbox')).toBe(true);
+    expect(check('app://recharge-desk/assets/x.js')).toBe(true);
+    expect(check('app://evil/index.html')).toBe(false);
+    expect(check('data:text/html,hello')).toBe(false);
+    expect(check('about:blank')).toBe(false);
+  });
+
+  it('accepts only the very file on file://', () => {
+    const check = createAppUrlCheck('file:///opt/app/out/renderer/index.html');
+    expect(check('file:///opt/app/out/renderer/index.html#/x')).toBe(true);
+    expect(check('file:///etc/passwd')).toBe(false);
   });
 });
