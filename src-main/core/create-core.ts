@@ -1,77 +1,174 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppError } from '../../src-shared/errors.ts';
 import type { AppMode } from '../../src-shared/ipc/channels/app.ts';
-import { SCOPES, type Scope } from '../../src-shared/scopes.ts';
+import type { SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
 import { channels } from '../../src-shared/ipc/contract.ts';
-import { createRouter, type HandlersOf, type Router } from '../ipc/router.ts';
+import type { Scope } from '../../src-shared/scopes.ts';
+import { countLiveEdits } from '../db/outbox-count.ts';
+import { createRouter, type Router } from '../ipc/router.ts';
+import { startSandbox } from '../sandbox/index.ts';
+import { sealerFrom } from '../sync/sealer.ts';
+import { createKeyFileCipher } from '../vault/key-file-cipher.ts';
+import { KEY_FILE_NAME } from '../vault/key-file.ts';
+import { createProfileManager, type ProfileManager } from '../vault/profile-manager.ts';
+import type { SecretCipher } from '../vault/secret-cipher.ts';
 import { createEventBus, type EventBus } from './event-bus.ts';
-import { silentLogger, type Logger } from './logger.ts';
+import { createHandlers } from './handlers.ts';
+import { silentLogger, withSecrets, type Logger } from './logger.ts';
+import { openStoreSession, type StoreSession } from './store-session.ts';
+
+export interface DemoOptions {
+  customers: number;
+  seed: number;
+  /** Drain-rate multiplier of the demo sandbox's rate limit (1 = the live API's 2/s). */
+  timeScale: number;
+}
 
 export interface CoreConfig {
   dataDir: string;
   mode: AppMode;
   version: string;
   logger?: Logger;
+  /** Seals API and payment tokens at rest; the key file beside the data by default. */
+  cipher?: SecretCipher;
+  /** First run without a profile opens on an embedded sandbox; false turns that off. */
+  demo?: DemoOptions | false;
+  fetch?: typeof fetch;
+  /** better-sqlite3 binding built for Electron, when one exists. */
+  nativeBinding?: string | undefined;
+  syncIntervalMs?: number;
+  pushIntervalMs?: number;
 }
 
 export interface Core {
   router: Router;
   events: EventBus;
+  profiles: ProfileManager;
+  /** The open store, if any (tests and the harness look inside). */
+  session(): StoreSession | null;
   close(): Promise<void>;
 }
 
-// Channels whose services are still being wired answer with a clear, typed refusal.
-const notYet = (): never => {
-  throw new AppError('unavailable', 'This part of the app is not available yet.');
-};
+export const DEFAULT_DEMO: DemoOptions = { customers: 3000, seed: 42, timeScale: 1 };
+
+const idleSync = (cached: number): SyncStatus => ({
+  state: 'idle',
+  online: true,
+  lastSyncedAt: null,
+  lastError: null,
+  progress: null,
+  cachedCustomers: cached,
+  nextRetryAt: null,
+});
 
 /** Composition root: builds every service from a config. No Electron here. */
 export async function createCore(config: CoreConfig): Promise<Core> {
   mkdirSync(config.dataDir, { recursive: true });
-  const logger = config.logger ?? silentLogger;
+  // Bound late: the vault knows the tokens only once it has opened them.
+  let secrets: () => readonly string[] = () => [];
+  const logger = withSecrets(config.logger ?? silentLogger, () => secrets());
   const events = createEventBus();
-  let scopes: ReadonlySet<Scope> = new Set(SCOPES);
+  const cipher =
+    config.cipher ?? createKeyFileCipher({ path: join(config.dataDir, KEY_FILE_NAME), logger });
+  const sealer = sealerFrom(cipher);
+  const demo = config.demo === undefined ? DEFAULT_DEMO : config.demo;
+  let session: StoreSession | null = null;
+  let switching: Promise<void> = Promise.resolve();
 
-  const handlers: HandlersOf<typeof channels> = {
-    'app:info': () => ({
-      name: 'ReCharge Desk',
-      version: config.version,
-      mode: config.mode,
-      dataDir: config.dataDir,
-      platform: process.platform,
-      nodeVersion: process.versions.node,
-    }),
-    'profiles:list': notYet,
-    'profiles:add': notYet,
-    'profiles:switch': notYet,
-    'profiles:remove': notYet,
-    'customers:search': notYet,
-    'customers:get': notYet,
-    'sync:status': notYet,
-    'sync:start': notYet,
-    'sync:cancel': notYet,
-    'customers:updateBilling': notYet,
-    'customers:updatePaymentToken': notYet,
-    'customers:bulkPreview': notYet,
-    'customers:bulkUpdate': notYet,
-    'customers:history': notYet,
-    'addresses:create': notYet,
-    'addresses:update': notYet,
-    'outbox:list': notYet,
-    'outbox:summary': notYet,
-    'outbox:retry': notYet,
-    'outbox:discard': notYet,
-    'outbox:resolve': notYet,
-    'outbox:push': notYet,
-    'outbox:exportAudit': notYet,
+  const profiles = createProfileManager({
+    dataDir: config.dataDir,
+    cipher,
+    logger,
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+    pendingEdits: (id) =>
+      session?.profileId === id
+        ? session.outbox.liveCount()
+        : countLiveEdits(profiles.cacheDbPath(id), config.nativeBinding),
+    releaseCache: async (id) => {
+      if (session?.profileId === id) await closeSession();
+    },
+    onChange: (state) => {
+      events.emit('profiles:changed', state);
+      switching = switching.then(openActive);
+    },
+  });
+
+  secrets = () => profiles.secretsForRedaction();
+
+  const closeSession = async () => {
+    const current = session;
+    session = null;
+    await current?.close();
   };
 
-  const router = createRouter({ channels, handlers, scopes: () => scopes, logger });
+  async function openActive(): Promise<void> {
+    const active = profiles.active();
+    if (session && active && session.profileId === active.id) return;
+    await closeSession();
+    if (!active) return;
+    try {
+      session = openStoreSession({
+        profile: active,
+        sealer,
+        logger,
+        fetch: config.fetch,
+        nativeBinding: config.nativeBinding,
+        syncIntervalMs: config.syncIntervalMs ?? 5 * 60_000,
+        pushIntervalMs: config.pushIntervalMs ?? 15_000,
+        ...(active.demo && demo ? { drainPerSecond: 2 * demo.timeScale } : {}),
+        onSyncStatus: (status) => events.emit('sync:status', status),
+        onOutbox: (summary) => events.emit('outbox:changed', summary),
+        onForbidden: (scope: Scope | undefined) => {
+          if (scope) profiles.withdrawScope(active.id, scope);
+        },
+      });
+      void session.services.sync.start();
+    } catch (error) {
+      logger.error('the store could not be opened', { error });
+      events.emit('app:notice', {
+        level: 'error',
+        message: error instanceof AppError ? error.message : 'The store could not be opened.',
+      });
+    }
+  }
+
+  if (demo) {
+    await profiles.ensureDemoProfile(async () => {
+      const sandbox = await startSandbox({
+        seed: demo.seed,
+        customers: demo.customers,
+        timeScale: demo.timeScale,
+      });
+      return { url: sandbox.url, token: sandbox.tokens.full, close: () => sandbox.close() };
+    });
+  }
+  await openActive();
+
+  const handlers = createHandlers({
+    config,
+    profiles,
+    session: () => session,
+    idleSync,
+    /** Waits for a profile switch to finish opening its store. */
+    settled: () => switching,
+  });
+  const router = createRouter({
+    channels,
+    handlers,
+    scopes: () => profiles.activeScopes(),
+    logger,
+  });
+
   return {
     router,
     events,
+    profiles,
+    session: () => session,
     async close() {
-      scopes = new Set();
+      await switching;
+      await closeSession();
+      await profiles.close();
     },
   };
 }

@@ -59,3 +59,18 @@ export function createLogger(
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** A logger that scrubs the given secrets (API tokens known to the vault) before writing. */
+export function withSecrets(logger: Logger, secrets: () => readonly string[]): Logger {
+  const scrub = (write: Logger['info']) => (message: string, data?: Record<string, unknown>) =>
+    write(
+      redact(message, secrets()) as string,
+      data === undefined ? undefined : (redact(data, secrets()) as Record<string, unknown>),
+    );
+  return {
+    debug: scrub(logger.debug),
+    info: scrub(logger.info),
+    warn: scrub(logger.warn),
+    error: scrub(logger.error),
+  };
+}

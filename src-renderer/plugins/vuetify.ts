@@ -21,6 +21,9 @@ export function createAppVuetify() {
     defaults: {
       VTextField: { variant: 'outlined', density: 'comfortable' },
       VSelect: { variant: 'outlined', density: 'comfortable' },
+      VAutocomplete: { variant: 'outlined', density: 'comfortable' },
+      VCheckbox: { color: 'primary' },
+      VRadio: { color: 'primary' },
       VBtn: { variant: 'flat' },
     },
   });

@@ -15,20 +15,26 @@ function fakeApi(reply: (channel: string) => unknown) {
   );
 }
 
+const notYet = { ok: false, error: { kind: 'unavailable', message: 'Not available yet.' } };
+
 describe('app shell', () => {
   it('shows the core version and mode from app:info', async () => {
     setApi(
-      fakeApi(() => ({
-        ok: true,
-        value: {
-          name: 'ReCharge Desk',
-          version: '4.5.6',
-          mode: 'harness',
-          dataDir: '/d',
-          platform: 'linux',
-          nodeVersion: '24',
-        },
-      })),
+      fakeApi((channel) =>
+        channel !== 'app:info'
+          ? notYet
+          : {
+              ok: true,
+              value: {
+                name: 'ReCharge Desk',
+                version: '4.5.6',
+                mode: 'harness',
+                dataDir: '/d',
+                platform: 'linux',
+                nodeVersion: '24',
+              },
+            },
+      ),
     );
     const wrapper = mount(App, { global: { plugins: [createPinia(), createAppVuetify()] } });
     await flushPromises();

@@ -6,3 +6,14 @@ if (!('ResizeObserver' in globalThis)) {
     disconnect() {}
   };
 }
+if (!('visualViewport' in globalThis)) {
+  (globalThis as Record<string, unknown>).visualViewport = {
+    width: 1280,
+    height: 800,
+    offsetLeft: 0,
+    offsetTop: 0,
+    scale: 1,
+    addEventListener() {},
+    removeEventListener() {},
+  };
+}

@@ -114,7 +114,17 @@ const logger: Logger = {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'rcd-fuzz-'));
-  core = await createCore({ dataDir, mode: 'test', version: '0.0.0-fuzz', logger });
+  core = await createCore({
+    dataDir,
+    mode: 'test',
+    version: '0.0.0-fuzz',
+    logger,
+    // A real store behind every channel, settled before the files are hashed.
+    demo: { customers: 200, seed: 3, timeScale: 50 },
+    syncIntervalMs: 0,
+    pushIntervalMs: 0,
+  });
+  await core.session()?.services.sync.start();
   before = hashTree(dataDir);
 });
 

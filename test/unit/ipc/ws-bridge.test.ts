@@ -18,7 +18,12 @@ beforeAll(async () => {
   const rendererDir = join(dir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  core = await createCore({ dataDir: join(dir, 'data'), mode: 'test', version: '9.9.9' });
+  core = await createCore({
+    dataDir: join(dir, 'data'),
+    mode: 'test',
+    version: '9.9.9',
+    demo: false,
+  });
   server = await startHarnessServer(core, { rendererDir });
 });
 
@@ -41,7 +46,14 @@ function connect(secret: string | null, origin: string): Promise<WebSocket> {
 
 function call(ws: WebSocket, message: unknown): Promise<unknown> {
   return new Promise((resolve) => {
-    ws.once('message', (data) => resolve(JSON.parse(data.toString())));
+    // Events (sync progress and the like) may arrive in between: wait for the reply.
+    const onMessage = (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as { event?: string };
+      if (message.event !== undefined) return;
+      ws.off('message', onMessage);
+      resolve(message);
+    };
+    ws.on('message', onMessage);
     ws.send(typeof message === 'string' ? message : JSON.stringify(message));
   });
 }

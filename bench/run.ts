@@ -1,0 +1,124 @@
+// `npm run bench`: every figure next to its target, as ratios against baselines measured in this
+// same run, written to BENCHMARKS.md. `--1m` adds the 1M-customer ingest and search.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCacheStore } from '../src-main/db/cache-store.ts';
+import { benchIngest, benchRowAtATime } from './ingest.ts';
+import { benchLikeScan, benchSearch, QUERY_MIX } from './search-bench.ts';
+import { benchSync } from './sync-bench.ts';
+
+const withMillion = process.argv.includes('--1m');
+const lines: string[] = [];
+const log = (line: string) => {
+  console.log(line);
+  lines.push(line);
+};
+
+async function generatorFigure(): Promise<string | null> {
+  try {
+    const module = (await import('./sandbox-generate.ts')) as {
+      benchGenerate?: (count?: number) => {
+        customers: number;
+        generateMs: number;
+        ratio: number;
+        customersPerSecond: number;
+      };
+    };
+    if (!module.benchGenerate) return null;
+    const r = module.benchGenerate(100_000);
+    return `| sandbox generator | ${r.customers} customers in ${r.generateMs} ms (${r.customersPerSecond}/s) | ${r.ratio}× JSON.stringify of the same | — |`;
+  } catch {
+    return null;
+  }
+}
+
+async function ingestAndSearch(count: number, dir: string) {
+  const store = openCacheStore({ path: join(dir, `cache-${count}.db`) });
+  const ingest = await benchIngest(store, count);
+  const search = benchSearch(store, count >= 1_000_000 ? 10 : 30);
+  const like = benchLikeScan(store, count >= 1_000_000 ? 1 : 2);
+  store.close();
+  return { ingest, search, like };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'rc-bench-'));
+const started = Date.now();
+try {
+  const cpu = cpus();
+  const header = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}.`,
+    `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores; Node ${process.version}; ` +
+      `load average at start ${loadavg()[0]?.toFixed(2)} (the machine is shared, so absolute figures ` +
+      `vary between runs; the ratios compare work measured in the same run).`,
+    '',
+  ];
+
+  const generator = await generatorFigure();
+  const sizes = withMillion ? [100_000, 1_000_000] : [100_000];
+  const results = [];
+  for (const size of sizes) results.push({ size, ...(await ingestAndSearch(size, dir)) });
+
+  const baselineStore = openCacheStore({ path: join(dir, 'row-at-a-time.db') });
+  const rowAtATime = benchRowAtATime(baselineStore, 3000);
+  baselineStore.close();
+
+  const sync = await benchSync(10_000, 5);
+
+  log('| measure | result | baseline / ratio | target |');
+  log('| --- | --- | --- | --- |');
+  if (generator) log(generator);
+  for (const r of results) {
+    const n = r.size.toLocaleString('en-US');
+    log(
+      `| ingest ${n} customers (+${r.ingest.addresses.toLocaleString('en-US')} addresses), parse + upsert, one page of 250 per transaction | ` +
+        `${r.ingest.customersPerSec.toLocaleString('en-US')} customers/s (${r.ingest.recordsPerSec.toLocaleString('en-US')} records/s, ${r.ingest.seconds} s busy) | ` +
+        `${(r.ingest.customersPerSec / rowAtATime.customersPerSec).toFixed(1)}× row-at-a-time autocommit (${rowAtATime.customersPerSec.toLocaleString('en-US')}/s over ${rowAtATime.rows} rows) | ≥ 100,000 customers/s |`,
+    );
+    log(
+      `| event-loop delay during that ingest (one page = one task) | p99 ${r.ingest.loopDelayP99Ms} ms, max ${r.ingest.loopDelayMaxMs} ms | — | no task over 16 ms |`,
+    );
+    const target = r.size >= 1_000_000 ? '≤ 30 ms' : '≤ 5 ms';
+    log(
+      `| search at ${n}, ${QUERY_MIX.length}-query mix × ${r.search.samples / QUERY_MIX.length} (page + total) | ` +
+        `p50 ${r.search.p50} ms, p95 ${r.search.p95} ms, p99 ${r.search.p99} ms | ` +
+        `LIKE '%q%' scan: p50 ${r.like.p50} ms, mean ${r.like.mean} ms → ${(r.like.mean / r.search.mean).toFixed(0)}× faster (mean), ${(r.like.p50 / r.search.p50).toFixed(0)}× (p50) | p95 ${target}, ≥ 50× the scan |`,
+    );
+  }
+  log(
+    `| full sync of ${sync.customers.toLocaleString('en-US')} customers + ${sync.addresses.toLocaleString('en-US')} addresses over HTTP, sandbox time scale ${sync.timeScale} | ` +
+      `${sync.requests} requests in ${sync.seconds} s; steady ${sync.steadyPerSec} req/s; ${sync.rateLimited} × 429; event loop max ${sync.loopDelayMaxMs} ms | ` +
+      `ceiling ${sync.ceilingPerSec} req/s after a 40-call burst: steady ${(sync.steadyRatio * 100).toFixed(1)}% of it, whole run ${(sync.overallRatio * 100).toFixed(1)}% of burst + ceiling × time | ≥ 95% of the ceiling, zero 429 |`,
+  );
+
+  const notes = [
+    '',
+    '## Notes',
+    '',
+    '- Ingest commits one page of 250 per transaction, as the pull does (page + checkpoint), and yields',
+    '  to the event loop between pages; the figure is busy time (parse + upsert), pages are prepared first.',
+    '  Each customer row feeds five sort/prefix indexes and the contentless FTS5 trigram index (five',
+    '  columns incl. address cities, zips and phone digits); the trigram index dominates the cost.',
+    '- The row-at-a-time baseline runs the same parse and upsert with one autocommit transaction per row.',
+    '- Search times include the page query and the total count. The LIKE baseline scans the same fields',
+    "  (name, email, phone, city, zip, company, hash, ids) with `OR`ed `LIKE '%q%'`, page + count.",
+    '- Sync: the client models the bucket at 2 × scale calls/s; "steady" is measured from the 40th request',
+    '  to the last one, as the sandbox logged them.',
+    withMillion
+      ? '- 1M customers ran with `--1m`.'
+      : '- 1M customers is not part of the default run: at the ingest rate above it takes well over the few ' +
+        'minutes the bench may use on 2 shared cores (and ~3.5 GB for the generated data). Run `node bench/run.ts --1m` ' +
+        'to include it.',
+    `- Whole run: ${Math.round((Date.now() - started) / 1000)} s.`,
+    '',
+  ];
+  writeFileSync(
+    new URL('../BENCHMARKS.md', import.meta.url),
+    [...header, ...lines, ...notes].join('\n'),
+  );
+  console.log('\nwritten to BENCHMARKS.md');
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

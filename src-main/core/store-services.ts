@@ -1,0 +1,115 @@
+// The cache, the ReCharge client and the pull sync of one store profile, built together. The
+// composition root calls this per profile and maps `customers:*` and `sync:*` onto the result.
+// The token stays in this closure's memory only.
+import type {
+  CustomerDetail,
+  SearchQuery,
+  SearchResult,
+} from '../../src-shared/customers/views.ts';
+import type { SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
+import type Database from 'better-sqlite3';
+import { openCacheStore, rebuildCacheStore, type CacheStore } from '../db/cache-store.ts';
+import type { PendingOverlay } from '../db/search-repo.ts';
+import type { ProtectedFields } from '../db/customers-repo.ts';
+import { createRechargeClient, type ApiVersion, type RechargeClient } from '../recharge/client.ts';
+import { limiters } from '../recharge/rate-limiter.ts';
+import { createSyncEngine, type Timers } from '../sync/engine.ts';
+import type { Logger } from './logger.ts';
+
+export interface StoreServicesOptions {
+  dbPath: string;
+  baseUrl: string;
+  token: string;
+  apiVersion: ApiVersion;
+  fetch?: typeof fetch;
+  now?: () => number;
+  onSyncStatus: (status: SyncStatus) => void;
+  logger: Logger;
+  nativeBinding?: string;
+  /** Calls drained per second by the server's bucket: 2 live, 2 × time scale on the sandbox. */
+  drainPerSecond?: number;
+  timers?: Timers;
+  /** The outbox's view of pending edits (reads mark them; pulls leave those fields alone). */
+  pendingEdits?: { overlay: PendingOverlay; protectedFields: ProtectedFields };
+}
+
+export interface StoreServices {
+  search(query: SearchQuery): SearchResult;
+  getCustomer(id: number): CustomerDetail;
+  sync: {
+    start(options?: { full?: boolean }): Promise<SyncStatus>;
+    cancel(): SyncStatus;
+    status(): SyncStatus;
+    scheduleAutoSync(intervalMs: number): void;
+  };
+  client: RechargeClient;
+  store: CacheStore;
+  db: Database.Database;
+  /** Stops the sync (waiting for a running pull to let go) and closes the cache. */
+  close(): Promise<void>;
+}
+
+function build(options: StoreServicesOptions, store: CacheStore): StoreServices {
+  const limiter = limiters.limiterFor(options.baseUrl, options.token, {
+    model: { drainPerSecond: options.drainPerSecond ?? 2 },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const client = createRechargeClient({
+    baseUrl: options.baseUrl,
+    token: options.token,
+    apiVersion: options.apiVersion,
+    limiter,
+    logger: options.logger,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  if (options.pendingEdits) store.setPendingOverlay(options.pendingEdits.overlay);
+  const engine = createSyncEngine({
+    client,
+    store,
+    logger: options.logger,
+    onStatus: options.onSyncStatus,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.pendingEdits ? { protectedFields: options.pendingEdits.protectedFields } : {}),
+  });
+  return {
+    search: (query) => store.search.search(query),
+    getCustomer: (id) => store.search.detail(id),
+    sync: {
+      start: (startOptions) => engine.start(startOptions),
+      cancel: () => engine.cancel(),
+      status: () => engine.status(),
+      scheduleAutoSync: (ms) => engine.scheduleAutoSync(ms),
+    },
+    client,
+    store,
+    db: store.db,
+    async close() {
+      await engine.stop();
+      store.close();
+    },
+  };
+}
+
+/**
+ * Opens the profile's cache and wires client and sync to it. A damaged cache file throws
+ * AppError('unavailable') with a message offering a rebuild; see `rebuildStoreServices`.
+ */
+export function openStoreServices(options: StoreServicesOptions): StoreServices {
+  const store = openCacheStore({ path: options.dbPath, nativeBinding: options.nativeBinding });
+  return build(options, store);
+}
+
+/** Moves the damaged cache aside (kept, never deleted) and starts on a fresh one. */
+export function rebuildStoreServices(options: StoreServicesOptions): {
+  services: StoreServices;
+  movedTo: string | null;
+} {
+  const { store, movedTo } = rebuildCacheStore(
+    { path: options.dbPath, nativeBinding: options.nativeBinding },
+    options.now,
+  );
+  options.logger.warn('cache rebuilt', { movedTo });
+  return { services: build(options, store), movedTo };
+}

@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../../src-shared/errors.ts';
+import type { OutboxSummary } from '../../src-shared/outbox/edits.ts';
+import type { Scope } from '../../src-shared/scopes.ts';
+import type { SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
+import { createOutboxRepo } from '../db/outbox-repo.ts';
+import { cacheAccessOn } from '../sync/outbox-cache.ts';
+import type { TokenSealer } from '../sync/outbox-ports.ts';
+import { createOutboxPusher, type OutboxPusher } from '../sync/outbox-push.ts';
+import { createOutboxService, type OutboxService } from '../sync/outbox-service.ts';
+import type { ActiveProfile } from '../vault/profile-manager.ts';
+import type { Logger } from './logger.ts';
+import { openStoreServices, rebuildStoreServices, type StoreServices } from './store-services.ts';
+
+export interface StoreSessionOptions {
+  profile: ActiveProfile;
+  sealer: TokenSealer;
+  logger: Logger;
+  onSyncStatus(status: SyncStatus): void;
+  onOutbox(summary: OutboxSummary): void;
+  onForbidden(scope: Scope | undefined): void;
+  fetch?: typeof fetch;
+  nativeBinding?: string | undefined;
+  /** Automatic pulls; 0 turns them off (tests). */
+  syncIntervalMs: number;
+  pushIntervalMs: number;
+  /** The demo sandbox drains its bucket faster than the live API. */
+  drainPerSecond?: number;
+  /** Move a damaged cache aside and start afresh instead of refusing to open. */
+  rebuild?: boolean;
+}
+
+export interface StoreSession {
+  profileId: string;
+  services: StoreServices;
+  outbox: OutboxService;
+  pusher: OutboxPusher;
+  close(): Promise<void>;
+}
+
+/** Everything one store profile runs: its cache, client, sync and outbox. */
+export function openStoreSession(options: StoreSessionOptions): StoreSession {
+  const { profile, logger } = options;
+  mkdirSync(dirname(profile.cacheDbPath), { recursive: true });
+  const serviceOptions = {
+    dbPath: profile.cacheDbPath,
+    baseUrl: profile.baseUrl,
+    token: profile.token(),
+    apiVersion: profile.version,
+    onSyncStatus: options.onSyncStatus,
+    logger,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.drainPerSecond ? { drainPerSecond: options.drainPerSecond } : {}),
+  };
+  const services = options.rebuild
+    ? rebuildStoreServices(serviceOptions).services
+    : openStoreServices(serviceOptions);
+  const now = Date.now;
+  const repo = createOutboxRepo(services.db, now);
+  const cache = cacheAccessOn(services.store, now, (query, filters) =>
+    services.store.search.ids({ query, filters }),
+  );
+  let outbox: OutboxService | null = null;
+  const emit = () => {
+    if (outbox) options.onOutbox(outbox.summary());
+  };
+  const pusher = createOutboxPusher({
+    repo,
+    cache,
+    client: services.client,
+    sealer: options.sealer,
+    logger,
+    now,
+    onChange: emit,
+    onForbidden: options.onForbidden,
+    retryIntervalMs: options.pushIntervalMs,
+  });
+  outbox = createOutboxService({
+    repo,
+    cache,
+    sealer: options.sealer,
+    onChange: options.onOutbox,
+    kick: () => void pusher.pushNow(),
+    pausedReason: () => pusher.pausedReason(),
+  });
+  const service = outbox;
+  services.store.setPendingOverlay({ pendingFields: (ids) => service.pendingFields(ids) });
+  pusher.recover();
+  if (options.pushIntervalMs > 0) pusher.start();
+  if (options.syncIntervalMs > 0) services.sync.scheduleAutoSync(options.syncIntervalMs);
+  return {
+    profileId: profile.id,
+    services,
+    outbox: service,
+    pusher,
+    async close() {
+      await pusher.stop();
+      await services.close();
+    },
+  };
+}
+
+export function noSession(): never {
+  throw new AppError('unavailable', 'No store is set up yet. Add one in Settings.');
+}

@@ -1,0 +1,59 @@
+// The cache as one object: the open database and its repositories, plus the transaction that
+// lets a caller commit several repository writes (a page and its checkpoint) together.
+import type Database from 'better-sqlite3';
+import { createAddressesRepo, type AddressesRepo } from './addresses-repo.ts';
+import { createCustomersRepo, type CustomersRepo } from './customers-repo.ts';
+import { openDatabase, rebuildCache, type OpenOptions } from './open.ts';
+import { createSearchIndex } from './search-index.ts';
+import {
+  createSearchRepo,
+  noPendingEdits,
+  type PendingOverlay,
+  type SearchRepo,
+} from './search-repo.ts';
+import { createSyncStateRepo, type SyncStateRepo } from './sync-state-repo.ts';
+
+export interface CacheStore {
+  db: Database.Database;
+  customers: CustomersRepo;
+  addresses: AddressesRepo;
+  syncState: SyncStateRepo;
+  search: SearchRepo;
+  /** Runs `fn` in one write transaction (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T;
+  /** Where reads learn about pending edits; the outbox installs its own. */
+  setPendingOverlay(overlay: PendingOverlay): void;
+  close(): void;
+}
+
+export function storeOn(db: Database.Database): CacheStore {
+  const index = createSearchIndex(db);
+  let overlay: PendingOverlay = noPendingEdits;
+  return {
+    db,
+    customers: createCustomersRepo(db, index),
+    addresses: createAddressesRepo(db, index),
+    syncState: createSyncStateRepo(db),
+    search: createSearchRepo(db, () => overlay),
+    transaction: (fn) => db.transaction(fn).immediate(),
+    setPendingOverlay(next) {
+      overlay = next;
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+export function openCacheStore(options: OpenOptions): CacheStore {
+  return storeOn(openDatabase(options));
+}
+
+/** Moves a broken cache aside (never deletes it) and opens a fresh one. */
+export function rebuildCacheStore(
+  options: OpenOptions,
+  now?: () => number,
+): { store: CacheStore; movedTo: string | null } {
+  const { db, movedTo } = rebuildCache(options, now);
+  return { store: storeOn(db), movedTo };
+}

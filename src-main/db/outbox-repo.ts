@@ -1,0 +1,317 @@
+import type Database from 'better-sqlite3';
+import type { ErrorShape } from '../../src-shared/errors.ts';
+import type {
+  AuditEntry,
+  EditKind,
+  EditState,
+  OutboxCounts,
+} from '../../src-shared/outbox/edits.ts';
+import type { FieldValues } from '../../src-shared/outbox/rules.ts';
+
+export interface EditRow {
+  id: number;
+  customerId: number;
+  addressId: number | null;
+  kind: EditKind;
+  state: EditState;
+  /** Values to send; a payment token is stored encrypted, only while the edit is live. */
+  patch: FieldValues;
+  base: FieldValues;
+  baseUpdatedAt: string | null;
+  theirs: FieldValues | null;
+  attempts: number;
+  lastError: ErrorShape | null;
+  batchId: string | null;
+  ambiguous: boolean;
+  nextAttemptAt: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewEdit {
+  customerId: number;
+  addressId: number | null;
+  kind: EditKind;
+  patch: FieldValues;
+  base: FieldValues;
+  baseUpdatedAt: string | null;
+  batchId: string | null;
+}
+
+export interface EditChange {
+  state: EditState;
+  patch?: FieldValues;
+  base?: FieldValues;
+  baseUpdatedAt?: string | null;
+  theirs?: FieldValues | null;
+  lastError?: ErrorShape | null;
+  addressId?: number | null;
+  ambiguous?: boolean;
+  nextAttemptAt?: number;
+  countAttempt?: boolean;
+  /** What the audit log says about this change. */
+  event: string;
+  message?: string | null;
+}
+
+interface Raw {
+  id: number;
+  customer_id: number;
+  address_id: number | null;
+  kind: EditKind;
+  state: EditState;
+  patch: string;
+  base: string;
+  base_updated_at: string | null;
+  theirs: string | null;
+  attempts: number;
+  last_error: string | null;
+  batch_id: string | null;
+  ambiguous: number;
+  next_attempt_at: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface AuditRaw {
+  id: number;
+  edit_id: number;
+  customer_id: number;
+  kind: EditKind;
+  event: string;
+  state: EditState;
+  fields: string;
+  message: string | null;
+  at: string;
+}
+
+function auditFromRaw(r: AuditRaw): AuditEntry {
+  return {
+    id: r.id,
+    editId: r.edit_id,
+    customerId: r.customer_id,
+    kind: r.kind,
+    event: r.event,
+    state: r.state,
+    fields: JSON.parse(r.fields) as string[],
+    message: r.message,
+    at: r.at,
+  };
+}
+
+const LIVE_STATES = ['pending', 'in_flight', 'conflict'] as const;
+
+const jsonOrNull = (value: unknown): string | null =>
+  value === null ? null : JSON.stringify(value);
+
+function fromRaw(raw: Raw): EditRow {
+  return {
+    id: raw.id,
+    customerId: raw.customer_id,
+    addressId: raw.address_id,
+    kind: raw.kind,
+    state: raw.state,
+    patch: JSON.parse(raw.patch) as FieldValues,
+    base: JSON.parse(raw.base) as FieldValues,
+    baseUpdatedAt: raw.base_updated_at,
+    theirs: raw.theirs === null ? null : (JSON.parse(raw.theirs) as FieldValues),
+    attempts: raw.attempts,
+    lastError: raw.last_error === null ? null : (JSON.parse(raw.last_error) as ErrorShape),
+    batchId: raw.batch_id,
+    ambiguous: raw.ambiguous === 1,
+    nextAttemptAt: raw.next_attempt_at,
+    createdAt: raw.created_at,
+    updatedAt: raw.updated_at,
+  };
+}
+
+export type OutboxRepo = ReturnType<typeof createOutboxRepo>;
+
+/** The only code that reads or writes the outbox and audit tables. */
+export function createOutboxRepo(db: Database.Database, now: () => number) {
+  const iso = () => new Date(now()).toISOString();
+  const insertEdit = db.prepare(`
+    INSERT INTO outbox (customer_id, address_id, kind, state, patch, base, base_updated_at,
+                        batch_id, created_at, updated_at)
+    VALUES (@customerId, @addressId, @kind, 'pending', @patch, @base, @baseUpdatedAt,
+            @batchId, @at, @at)`);
+  const insertAudit = db.prepare(`
+    INSERT INTO audit_log (edit_id, customer_id, kind, event, state, fields, message, at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const byId = db.prepare('SELECT * FROM outbox WHERE id = ?');
+  const update = db.prepare(`
+    UPDATE outbox SET state = @state, patch = @patch, base = @base,
+      base_updated_at = @baseUpdatedAt, theirs = @theirs, last_error = @lastError,
+      address_id = @addressId, ambiguous = @ambiguous, next_attempt_at = @nextAttemptAt,
+      attempts = attempts + @attempt, updated_at = @at
+    WHERE id = @id`);
+  const ready = db.prepare(`
+    SELECT * FROM outbox o
+    WHERE o.state = 'pending' AND o.next_attempt_at <= ?
+      AND NOT EXISTS (
+        SELECT 1 FROM outbox p
+        WHERE p.customer_id = o.customer_id AND p.id < o.id AND p.state IN ('pending', 'in_flight'))
+    ORDER BY o.id LIMIT ?`);
+  const countsStmt = db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state');
+  const oldestStmt = db.prepare(
+    "SELECT min(created_at) AS at FROM outbox WHERE state IN ('pending', 'in_flight')",
+  );
+  const nextDue = db.prepare(
+    "SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending'",
+  );
+
+  const auditColumns = 'id, edit_id, customer_id, kind, event, state, fields, message, at';
+  const historyStmt = db.prepare(
+    `SELECT ${auditColumns} FROM audit_log WHERE customer_id = ? ORDER BY id DESC LIMIT ?`,
+  );
+  const auditAll = db.prepare(`SELECT ${auditColumns} FROM audit_log ORDER BY id`);
+
+  const audit = (row: EditRow, event: string, state: EditState, message: string | null) => {
+    insertAudit.run(
+      row.id,
+      row.customerId,
+      row.kind,
+      event,
+      state,
+      JSON.stringify(Object.keys(row.patch)),
+      message,
+      iso(),
+    );
+  };
+
+  const get = (id: number): EditRow | null => {
+    const raw = byId.get(id) as Raw | undefined;
+    return raw ? fromRaw(raw) : null;
+  };
+
+  const addOne = (edit: NewEdit): EditRow => {
+    const at = iso();
+    const info = insertEdit.run({
+      ...edit,
+      patch: JSON.stringify(edit.patch),
+      base: JSON.stringify(edit.base),
+      at,
+    });
+    const row = get(Number(info.lastInsertRowid))!;
+    audit(row, 'queued', 'pending', null);
+    return row;
+  };
+
+  return {
+    add: (edit: NewEdit): EditRow => db.transaction(addOne)(edit),
+
+    /** Many edits in one transaction: a bulk edit is queued whole or not at all. */
+    addMany: (edits: readonly NewEdit[]): number => {
+      db.transaction(() => {
+        for (const edit of edits) addOne(edit);
+      })();
+      return edits.length;
+    },
+
+    get,
+
+    /** Every state change commits with its audit entry. */
+    change(id: number, change: EditChange): EditRow {
+      return db.transaction(() => {
+        const row = get(id);
+        if (!row) throw new Error(`outbox edit ${id} is gone`);
+        update.run({
+          id,
+          state: change.state,
+          patch: JSON.stringify(change.patch ?? row.patch),
+          base: JSON.stringify(change.base ?? row.base),
+          baseUpdatedAt:
+            change.baseUpdatedAt === undefined ? row.baseUpdatedAt : change.baseUpdatedAt,
+          theirs: jsonOrNull(change.theirs === undefined ? row.theirs : change.theirs),
+          lastError: jsonOrNull(change.lastError === undefined ? row.lastError : change.lastError),
+          addressId: change.addressId === undefined ? row.addressId : change.addressId,
+          ambiguous: (change.ambiguous ?? row.ambiguous) ? 1 : 0,
+          nextAttemptAt: change.nextAttemptAt ?? row.nextAttemptAt,
+          attempt: change.countAttempt ? 1 : 0,
+          at: iso(),
+        });
+        const next = get(id)!;
+        audit(next, change.event, change.state, change.message ?? null);
+        return next;
+      })();
+    },
+
+    /** The oldest ready edit of each customer whose earlier edits are settled, in creation order. */
+    ready(limit: number): EditRow[] {
+      return (ready.all(now(), limit) as Raw[]).map(fromRaw);
+    },
+
+    inState(states: readonly EditState[]): EditRow[] {
+      const marks = states.map(() => '?').join(',');
+      return (
+        db
+          .prepare(`SELECT * FROM outbox WHERE state IN (${marks}) ORDER BY id`)
+          .all(...states) as Raw[]
+      ).map(fromRaw);
+    },
+
+    list(filter: {
+      states: readonly EditState[];
+      customerId?: number;
+      limit: number;
+      offset: number;
+    }) {
+      const marks = filter.states.map(() => '?').join(',');
+      const where = `state IN (${marks})${filter.customerId === undefined ? '' : ' AND customer_id = ?'}`;
+      const args: (string | number)[] = [...filter.states];
+      if (filter.customerId !== undefined) args.push(filter.customerId);
+      const total = (
+        db.prepare(`SELECT count(*) AS n FROM outbox WHERE ${where}`).get(...args) as {
+          n: number;
+        }
+      ).n;
+      const items = (
+        db
+          .prepare(`SELECT * FROM outbox WHERE ${where} ORDER BY id LIMIT ? OFFSET ?`)
+          .all(...args, filter.limit, filter.offset) as Raw[]
+      ).map(fromRaw);
+      return { items, total };
+    },
+
+    /** Live edits (pending, in flight, conflict) of these customers, oldest first. */
+    liveFor(customerIds: readonly number[]): EditRow[] {
+      if (customerIds.length === 0) return [];
+      const ids = customerIds.map(() => '?').join(',');
+      const states = LIVE_STATES.map(() => '?').join(',');
+      return (
+        db
+          .prepare(
+            `SELECT * FROM outbox WHERE customer_id IN (${ids}) AND state IN (${states}) ORDER BY id`,
+          )
+          .all(...customerIds, ...LIVE_STATES) as Raw[]
+      ).map(fromRaw);
+    },
+
+    counts(): OutboxCounts {
+      const counts: OutboxCounts = {
+        pending: 0,
+        in_flight: 0,
+        failed: 0,
+        conflict: 0,
+        done: 0,
+        discarded: 0,
+      };
+      for (const { state, n } of countsStmt.all() as { state: EditState; n: number }[]) {
+        counts[state] = n;
+      }
+      return counts;
+    },
+
+    oldestPendingAt: (): string | null => (oldestStmt.get() as { at: string | null }).at,
+
+    nextDueAt: (): number | null => (nextDue.get() as { at: number | null }).at,
+
+    history(customerId: number, limit = 200): AuditEntry[] {
+      return (historyStmt.all(customerId, limit) as AuditRaw[]).map(auditFromRaw);
+    },
+
+    *auditRows(): Generator<AuditEntry> {
+      for (const raw of auditAll.iterate() as Iterable<AuditRaw>) yield auditFromRaw(raw);
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { SearchFilters } from '../../src-shared/customers/views.ts';
+import type { Address, Customer } from '../../src-shared/recharge/wire.ts';
+
+/** What the outbox needs of the cache; the store wires it to the repositories. */
+export interface CacheAccess {
+  /** The customer as last seen from the server (no pending values applied). */
+  customer(id: number): Customer | null;
+  customers(ids: readonly number[]): Customer[];
+  addresses(customerId: number): Address[];
+  address(customerId: number, addressId: number): Address | null;
+  /** Every customer id a search matches, for bulk edits. */
+  searchIds(query: string, filters: SearchFilters): number[];
+  /** Stores what the server answered, so the cache shows the pushed values at once. */
+  saveCustomer(raw: Record<string, unknown>): void;
+  saveAddress(raw: Record<string, unknown>): void;
+}
+
+/** Seals payment tokens at rest while their edit is live (the vault's cipher). */
+export interface TokenSealer {
+  seal(plain: string): string;
+  open(sealed: string): string;
+}

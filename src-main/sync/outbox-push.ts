@@ -1,0 +1,326 @@
+import { AppError, type ErrorShape } from '../../src-shared/errors.ts';
+import type { OutboxSummary } from '../../src-shared/outbox/edits.ts';
+import { detectConflict, pick, type FieldValues } from '../../src-shared/outbox/rules.ts';
+import type { Address, Customer } from '../../src-shared/recharge/wire.ts';
+import type { Scope } from '../../src-shared/scopes.ts';
+import type { Logger } from '../core/logger.ts';
+import type { EditRow, OutboxRepo } from '../db/outbox-repo.ts';
+import type { RechargeClient } from '../recharge/client.ts';
+import { backoffDelay } from '../recharge/retry-policy.ts';
+import type { CacheAccess, TokenSealer } from './outbox-ports.ts';
+import { openPatch, withoutSecrets } from './outbox-service.ts';
+
+export interface OutboxPusherDeps {
+  repo: OutboxRepo;
+  cache: CacheAccess;
+  client: Pick<
+    RechargeClient,
+    | 'listCustomers'
+    | 'updateCustomer'
+    | 'getAddress'
+    | 'getCustomerAddresses'
+    | 'createAddress'
+    | 'updateAddress'
+  >;
+  sealer: TokenSealer;
+  logger: Logger;
+  now: () => number;
+  onChange: () => void;
+  /** A 403 tells which scope the token lacks; the vault withdraws it from the profile. */
+  onForbidden?: (scope: Scope | undefined) => void;
+  /** Edits handled at once; the client's shared limiter paces the requests. */
+  concurrency?: number;
+  retryIntervalMs?: number;
+  /**
+   * After a create got no clear answer, how long to wait before looking for it on the store: a
+   * timed-out request can still be handled later, and looking too soon would create it twice.
+   */
+  ambiguousSettleMs?: number;
+  /** Backoff of an edit after a transient failure (tests shorten it). */
+  retryBackoff?: { baseDelayMs: number; maxDelayMs: number };
+  random?: () => number;
+  setTimer?: (fn: () => void, ms: number) => { unref?: () => void };
+  clearTimer?: (timer: unknown) => void;
+}
+
+const BATCH = 100;
+const RETRY_BACKOFF = { baseDelayMs: 2_000, maxDelayMs: 5 * 60_000 };
+
+type Outcome = 'done' | 'later' | 'stop';
+
+function toShape(error: unknown): ErrorShape {
+  if (error instanceof AppError) return error.toShape();
+  return {
+    kind: 'internal',
+    message: 'The edit could not be sent because of an unexpected error.',
+  };
+}
+
+function sameFields(address: Address, wanted: FieldValues): boolean {
+  const have = pick(address, Object.keys(wanted));
+  return Object.keys(wanted).every((f) => (have[f] ?? '') === (wanted[f] ?? ''));
+}
+
+export type OutboxPusher = ReturnType<typeof createOutboxPusher>;
+
+/**
+ * Drains the outbox: per customer in creation order, several customers at once, re-reading
+ * each batch's customers in one list call before writing so remote changes become conflicts.
+ */
+export function createOutboxPusher(deps: OutboxPusherDeps) {
+  const { repo, cache, client, sealer, logger, now } = deps;
+  const concurrency = deps.concurrency ?? 4;
+  const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const clearTimer = deps.clearTimer ?? ((t) => clearTimeout(t as NodeJS.Timeout));
+  let paused: ErrorShape | null = null;
+  let running: Promise<OutboxSummary['pausedReason']> | null = null;
+  let timer: unknown = null;
+  let stopped = false;
+
+  const later = (edit: EditRow, error: unknown, ambiguous = edit.ambiguous): Outcome => {
+    const backoff = backoffDelay(edit.attempts, deps.retryBackoff ?? RETRY_BACKOFF, deps.random);
+    const wait = ambiguous ? Math.max(backoff, deps.ambiguousSettleMs ?? 30_000) : backoff;
+    repo.change(edit.id, {
+      state: 'pending',
+      lastError: toShape(error),
+      ambiguous,
+      nextAttemptAt: now() + wait,
+      event: 'will retry',
+      message: toShape(error).message,
+    });
+    return 'later';
+  };
+
+  const fail = (edit: EditRow, error: unknown): Outcome => {
+    repo.change(edit.id, {
+      state: 'failed',
+      patch: withoutSecrets(edit.patch, sealer),
+      lastError: toShape(error),
+      event: 'rejected',
+      message: toShape(error).message,
+    });
+    return 'done';
+  };
+
+  const done = (edit: EditRow, message: string | null, addressId?: number): Outcome => {
+    repo.change(edit.id, {
+      state: 'done',
+      patch: withoutSecrets(edit.patch, sealer),
+      lastError: null,
+      ambiguous: false,
+      ...(addressId === undefined ? {} : { addressId }),
+      event: 'pushed',
+      message,
+    });
+    return 'done';
+  };
+
+  /** Sorts a failure: rejected for good, worth another try later, or stop the queue. */
+  const onError = (edit: EditRow, error: unknown, ambiguousCreate = false): Outcome => {
+    const kind = error instanceof AppError ? error.kind : 'internal';
+    if (kind === 'auth' || kind === 'forbidden') {
+      paused = toShape(error);
+      repo.change(edit.id, {
+        state: 'pending',
+        lastError: paused,
+        event: 'queue paused',
+        message: paused.message,
+      });
+      if (kind === 'forbidden') deps.onForbidden?.(paused.scope);
+      return 'stop';
+    }
+    if (kind === 'validation' || kind === 'not_found' || kind === 'conflict')
+      return fail(edit, error);
+    if (kind === 'network') {
+      later(edit, error, ambiguousCreate || edit.ambiguous);
+      return 'stop';
+    }
+    return later(edit, error, ambiguousCreate || edit.ambiguous);
+  };
+
+  const checkFields = (
+    edit: EditRow,
+    serverValues: Record<string, unknown>,
+    serverUpdatedAt: string,
+  ) => {
+    const fields = Object.keys(edit.patch);
+    const theirs = pick(serverValues, fields);
+    if (edit.baseUpdatedAt !== null && edit.baseUpdatedAt === serverUpdatedAt) {
+      return { send: edit.patch, conflicting: [] as string[], theirs };
+    }
+    const check = detectConflict(edit.base, edit.patch, theirs);
+    const send: FieldValues = {};
+    for (const field of fields) {
+      if (!check.converged.includes(field)) send[field] = edit.patch[field] ?? null;
+    }
+    return { send, conflicting: check.conflicting, theirs };
+  };
+
+  const conflict = (edit: EditRow, theirs: FieldValues, fields: string[]): Outcome => {
+    repo.change(edit.id, {
+      state: 'conflict',
+      theirs,
+      event: 'conflict',
+      message: `Changed on the store meanwhile: ${fields.join(', ')}`,
+    });
+    return 'done';
+  };
+
+  const pushBilling = async (edit: EditRow, server: Customer): Promise<Outcome> => {
+    const { send, conflicting, theirs } = checkFields(edit, server, server.updated_at);
+    if (conflicting.length > 0) return conflict(edit, theirs, conflicting);
+    if (Object.keys(send).length === 0) return done(edit, 'already on the store');
+    const { raw } = await client.updateCustomer(edit.customerId, send);
+    cache.saveCustomer(raw);
+    return done(edit, null);
+  };
+
+  const pushToken = async (edit: EditRow): Promise<Outcome> => {
+    const { raw } = await client.updateCustomer(edit.customerId, openPatch(edit.patch, sealer));
+    cache.saveCustomer(raw);
+    return done(edit, null);
+  };
+
+  const pushAddressUpdate = async (edit: EditRow): Promise<Outcome> => {
+    const { address } = await client.getAddress(edit.addressId!);
+    const { send, conflicting, theirs } = checkFields(edit, address, address.updated_at);
+    if (conflicting.length > 0) return conflict(edit, theirs, conflicting);
+    if (Object.keys(send).length === 0) return done(edit, 'already on the store');
+    const { raw } = await client.updateAddress(edit.addressId!, send);
+    cache.saveAddress(raw);
+    return done(edit, null);
+  };
+
+  const pushAddressCreate = async (edit: EditRow): Promise<Outcome> => {
+    if (edit.ambiguous) {
+      // The last try may have reached the store: look before creating it a second time.
+      const existing = await client.getCustomerAddresses(edit.customerId);
+      const match = existing.items.find((a) => sameFields(a, edit.patch));
+      if (match) {
+        const raw = existing.raw[existing.items.indexOf(match)];
+        if (raw) cache.saveAddress(raw);
+        return done(edit, 'found on the store after an interrupted send', match.id);
+      }
+    }
+    try {
+      const { address, raw } = await client.createAddress(edit.customerId, edit.patch);
+      cache.saveAddress(raw);
+      return done(edit, null, address.id);
+    } catch (error) {
+      const kind = error instanceof AppError ? error.kind : 'internal';
+      // No answer (or a 5xx) after sending a create: it may exist now.
+      return onError(edit, error, kind === 'network' || kind === 'server' || kind === 'protocol');
+    }
+  };
+
+  const pushOne = async (edit: EditRow, server: Customer | undefined): Promise<Outcome> => {
+    if (!server) {
+      return fail(edit, new AppError('not_found', 'The customer no longer exists on the store.'));
+    }
+    repo.change(edit.id, { state: 'in_flight', countAttempt: true, event: 'sending' });
+    const current = repo.get(edit.id)!;
+    try {
+      switch (current.kind) {
+        case 'billing':
+          return await pushBilling(current, server);
+        case 'payment_token':
+          return await pushToken(current);
+        case 'address_update':
+          return await pushAddressUpdate(current);
+        case 'address_create':
+          return await pushAddressCreate(current);
+      }
+    } catch (error) {
+      return onError(current, error);
+    }
+  };
+
+  const freshCustomers = async (ids: number[]): Promise<Map<number, Customer>> => {
+    const page = await client.listCustomers({ ids, limit: 250 });
+    page.raw.forEach((raw) => cache.saveCustomer(raw));
+    return new Map(page.items.map((c) => [c.id, c]));
+  };
+
+  const drain = async (): Promise<ErrorShape | null> => {
+    while (!stopped && !paused) {
+      const batch = repo.ready(BATCH);
+      if (batch.length === 0) break;
+      let server: Map<number, Customer>;
+      try {
+        server = await freshCustomers([...new Set(batch.map((e) => e.customerId))]);
+      } catch (error) {
+        const outcome = onError(batch[0]!, error);
+        deps.onChange();
+        if (outcome === 'stop') break;
+        continue;
+      }
+      let stop = false;
+      let next = 0;
+      const lane = async () => {
+        while (!stop && next < batch.length) {
+          const edit = batch[next++]!;
+          const outcome = await pushOne(edit, server.get(edit.customerId));
+          deps.onChange();
+          if (outcome === 'stop') stop = true;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
+      if (stop) break;
+    }
+    return paused;
+  };
+
+  const schedule = () => {
+    if (stopped) return;
+    if (timer !== null) clearTimer(timer);
+    const t = setTimer(() => {
+      timer = null;
+      void pushNow().finally(schedule);
+    }, deps.retryIntervalMs ?? 15_000);
+    t.unref?.();
+    timer = t;
+  };
+
+  /** Drains now; a second call while one runs joins it. Clears a pause (credentials fixed). */
+  const pushNow = (): Promise<ErrorShape | null> => {
+    if (running) return running;
+    paused = null;
+    running = drain()
+      .catch((error: unknown) => {
+        logger.error('outbox drain failed', { error });
+        return paused;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+
+  return {
+    /** After a crash: sends in flight become pending again; creates are checked before resending. */
+    recover(): number {
+      const stuck = repo.inState(['in_flight']);
+      for (const edit of stuck) {
+        repo.change(edit.id, {
+          state: 'pending',
+          ambiguous: edit.kind === 'address_create' ? true : edit.ambiguous,
+          event: 'recovered after restart',
+        });
+      }
+      if (stuck.length > 0) deps.onChange();
+      return stuck.length;
+    },
+    pushNow,
+    start() {
+      stopped = false;
+      schedule();
+    },
+    async stop() {
+      stopped = true;
+      if (timer !== null) clearTimer(timer);
+      timer = null;
+      await running;
+    },
+    pausedReason: () => paused,
+  };
+}

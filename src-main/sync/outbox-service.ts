@@ -1,0 +1,445 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError } from '../../src-shared/errors.ts';
+import {
+  type BulkPreview,
+  type BulkTarget,
+  type OutboxListInput,
+  type EditState,
+  type EditView,
+  type OutboxList,
+  type OutboxSummary,
+  type Resolution,
+  type AddressFields,
+} from '../../src-shared/outbox/edits.ts';
+import {
+  changedFields,
+  overlay,
+  pick,
+  resolveConflict,
+  type FieldValues,
+} from '../../src-shared/outbox/rules.ts';
+import {
+  maskToken,
+  tokenFieldOf,
+  isTokenField,
+  type Processor,
+} from '../../src-shared/recharge/payment-tokens.ts';
+import type { Customer } from '../../src-shared/recharge/wire.ts';
+import type { EditRow, NewEdit, OutboxRepo } from '../db/outbox-repo.ts';
+import type { CacheAccess, TokenSealer } from './outbox-ports.ts';
+
+const SEALED = 'sealed:';
+const MASKED = 'masked:';
+const SAMPLE_SIZE = 5;
+
+export interface OutboxServiceDeps {
+  repo: OutboxRepo;
+  cache: CacheAccess;
+  sealer: TokenSealer;
+  /** Called after every change so the renderer's counts stay true. */
+  onChange: (summary: OutboxSummary) => void;
+  /** Asks the pusher to drain soon (after a new edit). */
+  kick: () => void;
+  pausedReason: () => OutboxSummary['pausedReason'];
+}
+
+export type OutboxService = ReturnType<typeof createOutboxService>;
+
+const customerName = (c: Pick<Customer, 'first_name' | 'last_name'> | null, id: number) =>
+  c ? `${c.first_name} ${c.last_name}`.trim() : `Customer ${id}`;
+
+/** The tokens inside an edit, shown only masked, whatever state the edit is in. */
+export function displayValue(value: string | null, sealer: TokenSealer): string | null {
+  if (value === null) return null;
+  if (value.startsWith(SEALED)) {
+    try {
+      return maskToken(sealer.open(value.slice(SEALED.length)));
+    } catch {
+      return '…';
+    }
+  }
+  if (value.startsWith(MASKED)) return value.slice(MASKED.length);
+  return value;
+}
+
+/** A settled token edit keeps only the mask: the token is stored no longer than needed. */
+export function withoutSecrets(patch: FieldValues, sealer: TokenSealer): FieldValues {
+  const out: FieldValues = {};
+  for (const [field, value] of Object.entries(patch)) {
+    out[field] =
+      isTokenField(field) && value?.startsWith(SEALED)
+        ? MASKED + displayValue(value, sealer)
+        : value;
+  }
+  return out;
+}
+
+export function openPatch(patch: FieldValues, sealer: TokenSealer): FieldValues {
+  const out: FieldValues = {};
+  for (const [field, value] of Object.entries(patch)) {
+    if (value?.startsWith(MASKED)) {
+      throw new AppError('validation', 'Enter the payment token again: it is no longer stored.');
+    }
+    out[field] = value?.startsWith(SEALED) ? sealer.open(value.slice(SEALED.length)) : value;
+  }
+  return out;
+}
+
+export function createOutboxService(deps: OutboxServiceDeps) {
+  const { repo, cache, sealer } = deps;
+
+  const summary = (): OutboxSummary => ({
+    counts: repo.counts(),
+    oldestPendingAt: repo.oldestPendingAt(),
+    pausedReason: deps.pausedReason(),
+  });
+  const changed = () => deps.onChange(summary());
+
+  const view = (row: EditRow, name?: string): EditView => {
+    const mine: FieldValues = {};
+    for (const [field, value] of Object.entries(row.patch))
+      mine[field] = displayValue(value, sealer);
+    return {
+      id: row.id,
+      customerId: row.customerId,
+      customerName: name ?? customerName(cache.customer(row.customerId), row.customerId),
+      addressId: row.addressId,
+      kind: row.kind,
+      state: row.state,
+      fields: Object.keys(row.patch),
+      mine,
+      base: row.base,
+      theirs: row.theirs,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      batchId: row.batchId,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    };
+  };
+
+  const requireCustomer = (id: number): Customer => {
+    const customer = cache.customer(id);
+    if (!customer) {
+      throw new AppError(
+        'not_found',
+        'That customer is not in the local cache. Sync, then try again.',
+      );
+    }
+    return customer;
+  };
+
+  /** Live billing values of customers: the cache with their queued edits on top. */
+  const overlaid = (customers: readonly Customer[]): Map<number, Customer> => {
+    const live = repo.liveFor(customers.map((c) => c.id));
+    const byCustomer = new Map<number, FieldValues[]>();
+    for (const edit of live) {
+      if (edit.kind !== 'billing') continue;
+      byCustomer.set(edit.customerId, [...(byCustomer.get(edit.customerId) ?? []), edit.patch]);
+    }
+    const out = new Map<number, Customer>();
+    for (const customer of customers) {
+      out.set(customer.id, overlay(customer, byCustomer.get(customer.id) ?? []).record);
+    }
+    return out;
+  };
+
+  const billingEdit = (
+    customer: Customer,
+    seen: Customer,
+    patch: FieldValues,
+    batchId: string | null,
+  ): NewEdit | null => {
+    const fields = changedFields(pick(seen, Object.keys(patch)), patch);
+    if (fields.length === 0) return null;
+    const values: FieldValues = {};
+    for (const field of fields) values[field] = patch[field] ?? null;
+    return {
+      customerId: customer.id,
+      addressId: null,
+      kind: 'billing',
+      patch: values,
+      // The base is what the person saw (queued values included), so our own earlier edits
+      // are not mistaken for someone else's change.
+      base: pick(seen, fields),
+      baseUpdatedAt: customer.updated_at,
+      batchId,
+    };
+  };
+
+  const resolveTarget = (target: z.output<typeof BulkTarget>) =>
+    target.kind === 'ids'
+      ? [...new Set(target.ids)]
+      : cache.searchIds(target.query, target.filters);
+
+  const planBulk = (
+    target: Parameters<typeof resolveTarget>[0],
+    patch: FieldValues,
+    batchId: string | null,
+  ) => {
+    const ids = resolveTarget(target);
+    const edits: NewEdit[] = [];
+    const sample: BulkPreview['sample'] = [];
+    let unchanged = 0;
+    const chunk = 500;
+    for (let i = 0; i < ids.length; i += chunk) {
+      const customers = cache.customers(ids.slice(i, i + chunk));
+      const seen = overlaid(customers);
+      for (const customer of customers) {
+        const current = seen.get(customer.id) ?? customer;
+        const edit = billingEdit(customer, current, patch, batchId);
+        if (!edit) {
+          unchanged++;
+          continue;
+        }
+        edits.push(edit);
+        if (sample.length < SAMPLE_SIZE) {
+          sample.push({
+            id: customer.id,
+            name: customerName(customer, customer.id),
+            before: edit.base,
+            after: edit.patch,
+          });
+        }
+      }
+    }
+    return { ids, edits, sample, unchanged };
+  };
+
+  const queued = (row: EditRow) => {
+    changed();
+    deps.kick();
+    return { edit: view(row) };
+  };
+
+  return {
+    summary,
+    view,
+    get: (id: number) => repo.get(id),
+    /** Edits not yet settled: a profile with any cannot be removed without a decision. */
+    liveCount(): number {
+      const c = repo.counts();
+      return c.pending + c.in_flight + c.conflict + c.failed;
+    },
+
+    queueBilling(customerId: number, patch: FieldValues) {
+      const customer = requireCustomer(customerId);
+      const seen = overlaid([customer]).get(customerId) ?? customer;
+      const edit = billingEdit(customer, seen, patch, null);
+      if (!edit) throw new AppError('validation', 'Nothing to save: the values are unchanged.');
+      return queued(repo.add(edit));
+    },
+
+    queuePaymentToken(customerId: number, processor: Processor, token: string) {
+      const customer = requireCustomer(customerId);
+      return queued(
+        repo.add({
+          customerId,
+          addressId: null,
+          kind: 'payment_token',
+          patch: { [tokenFieldOf(processor)]: SEALED + sealer.seal(token) },
+          base: { processor_type: customer.processor_type },
+          baseUpdatedAt: customer.updated_at,
+          batchId: null,
+        }),
+      );
+    },
+
+    queueAddressCreate(customerId: number, address: AddressFields) {
+      requireCustomer(customerId);
+      return queued(
+        repo.add({
+          customerId,
+          addressId: null,
+          kind: 'address_create',
+          patch: { ...address },
+          base: {},
+          baseUpdatedAt: null,
+          batchId: null,
+        }),
+      );
+    },
+
+    queueAddressUpdate(customerId: number, addressId: number, patch: FieldValues) {
+      const address = cache.address(customerId, addressId);
+      if (!address) {
+        throw new AppError(
+          'not_found',
+          'That address is not in the local cache for this customer.',
+        );
+      }
+      const fields = changedFields(pick(address, Object.keys(patch)), patch);
+      if (fields.length === 0)
+        throw new AppError('validation', 'Nothing to save: the values are unchanged.');
+      return queued(
+        repo.add({
+          customerId,
+          addressId,
+          kind: 'address_update',
+          patch: Object.fromEntries(fields.map((f) => [f, patch[f] ?? null])),
+          base: pick(address, fields),
+          baseUpdatedAt: address.updated_at,
+          batchId: null,
+        }),
+      );
+    },
+
+    bulkPreview(target: Parameters<typeof resolveTarget>[0], patch: FieldValues): BulkPreview {
+      const plan = planBulk(target, patch, null);
+      return {
+        count: plan.edits.length,
+        unchanged: plan.unchanged,
+        fields: Object.keys(patch),
+        sample: plan.sample,
+      };
+    },
+
+    /** Queues one edit per customer in one transaction, only if the preview still holds. */
+    bulkConfirm(
+      target: Parameters<typeof resolveTarget>[0],
+      patch: FieldValues,
+      expectedCount: number,
+    ) {
+      const batchId = randomUUID();
+      const plan = planBulk(target, patch, batchId);
+      if (plan.edits.length !== expectedCount) {
+        throw new AppError(
+          'conflict',
+          `The selection changed since the preview (${expectedCount} then, ${plan.edits.length} now). Preview again.`,
+        );
+      }
+      repo.addMany(plan.edits);
+      changed();
+      deps.kick();
+      return { queued: plan.edits.length, batchId };
+    },
+
+    /** Pending billing values over cached customers, for reads. */
+    pendingFields(customerIds: readonly number[]): Map<number, string[]> {
+      const out = new Map<number, Set<string>>();
+      for (const edit of repo.liveFor(customerIds)) {
+        const set = out.get(edit.customerId) ?? new Set<string>();
+        for (const field of Object.keys(edit.patch))
+          set.add(isTokenField(field) ? 'payment_method' : field);
+        out.set(edit.customerId, set);
+      }
+      return new Map([...out].map(([id, set]) => [id, [...set].sort()]));
+    },
+
+    overlayCustomer(customer: Customer): Customer {
+      return overlaid([customer]).get(customer.id) ?? customer;
+    },
+
+    list(input: z.output<typeof OutboxListInput>): OutboxList {
+      const { items, total } = repo.list(input);
+      const names = new Map(
+        cache
+          .customers([...new Set(items.map((i) => i.customerId))])
+          .map((c) => [c.id, customerName(c, c.id)]),
+      );
+      return {
+        items: items.map((row) =>
+          view(row, names.get(row.customerId) ?? `Customer ${row.customerId}`),
+        ),
+        total,
+        summary: summary(),
+      };
+    },
+
+    retry(ids: readonly number[]): OutboxSummary {
+      for (const id of ids) {
+        const row = repo.get(id);
+        if (!row || (row.state !== 'failed' && row.state !== 'pending')) continue;
+        openPatch(row.patch, sealer);
+        repo.change(id, {
+          state: 'pending',
+          nextAttemptAt: 0,
+          lastError: null,
+          event: 'retry requested',
+        });
+      }
+      changed();
+      deps.kick();
+      return summary();
+    },
+
+    discard(ids: readonly number[]): OutboxSummary {
+      for (const id of ids) {
+        const row = repo.get(id);
+        if (!row || row.state === 'done' || row.state === 'discarded' || row.state === 'in_flight')
+          continue;
+        repo.change(id, {
+          state: 'discarded',
+          patch: withoutSecrets(row.patch, sealer),
+          event: 'discarded',
+        });
+      }
+      changed();
+      return summary();
+    },
+
+    resolve(id: number, resolution: Resolution) {
+      const row = repo.get(id);
+      if (!row || row.state !== 'conflict' || !row.theirs) {
+        throw new AppError('validation', 'That edit has no conflict to resolve.');
+      }
+      const { patch, base } = resolveConflict(row.patch, row.theirs, resolution);
+      const next =
+        Object.keys(patch).length === 0
+          ? repo.change(id, {
+              state: 'discarded',
+              patch: withoutSecrets(row.patch, sealer),
+              theirs: null,
+              event: 'resolved: took theirs',
+            })
+          : repo.change(id, {
+              state: 'pending',
+              patch,
+              base,
+              // Re-based on the server's values; no timestamp, so the push compares fields.
+              baseUpdatedAt: null,
+              theirs: null,
+              lastError: null,
+              nextAttemptAt: 0,
+              event: resolution === 'mine' ? 'resolved: kept mine' : 'resolved per field',
+            });
+      changed();
+      deps.kick();
+      return { edit: view(next) };
+    },
+
+    history: (customerId: number) => repo.history(customerId),
+
+    exportAuditCsv(): string {
+      const lines = ['id,edit_id,customer_id,kind,event,state,fields,message,at'];
+      for (const e of repo.auditRows()) {
+        lines.push(
+          [
+            e.id,
+            e.editId,
+            e.customerId,
+            e.kind,
+            e.event,
+            e.state,
+            e.fields.join(' '),
+            e.message ?? '',
+            e.at,
+          ]
+            .map(csvCell)
+            .join(','),
+        );
+      }
+      return lines.join('\n') + '\n';
+    },
+
+    statesOf: (states: readonly EditState[]) => repo.inState(states),
+  };
+}
+
+/** Quotes a CSV cell and defuses spreadsheet formulas. */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,23 @@
+// Spreadsheet apps run cells starting with these as formulas; a leading quote keeps them text.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV cell: formula-guarded, quoted when it holds a quote, comma or line break. */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = typeof value === 'string' ? value : String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  if (/[",\r\n]/.test(text)) text = `"${text.replaceAll('"', '""')}"`;
+  return text;
+}
+
+export interface CsvColumn<T> {
+  header: string;
+  value: (row: T) => unknown;
+}
+
+/** RFC 4180 text (CRLF line ends) for the given rows and columns. */
+export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
+  const lines = [columns.map((c) => csvCell(c.header)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(','));
+  return lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,109 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { CustomerDetail } from '../../src-shared/customers/views.ts';
+import type { z } from 'zod';
+import type {
+  AddressFields,
+  AuditEntry,
+  EditReceipt,
+  UpdateAddressInput,
+  UpdateBillingInput,
+} from '../../src-shared/outbox/edits.ts';
+import type { Processor } from '../../src-shared/recharge/payment-tokens.ts';
+import { getApi } from '../api/index.ts';
+import { attempt, type Outcome, type UiError } from '../lib/errors.ts';
+
+type AddressPatch = z.input<typeof UpdateAddressInput>['patch'];
+
+/** The open customer: detail, history, and the edits made from its screen. */
+export const useCustomerStore = defineStore('customer', () => {
+  const id = ref<number | null>(null);
+  const detail = ref<CustomerDetail | null>(null);
+  const history = ref<AuditEntry[]>([]);
+  const loading = ref(false);
+  const error = ref<UiError | null>(null);
+  const historyError = ref<UiError | null>(null);
+  let sequence = 0;
+
+  async function open(customerId: number) {
+    if (id.value !== customerId) {
+      detail.value = null;
+      history.value = [];
+    }
+    id.value = customerId;
+    await reload();
+  }
+
+  async function reload() {
+    const customerId = id.value;
+    if (customerId === null) return;
+    const mine = ++sequence;
+    loading.value = true;
+    const [got, hist] = await Promise.all([
+      attempt(() => getApi().customers.get({ id: customerId })),
+      attempt(() => getApi().customers.history({ customerId })),
+    ]);
+    if (mine !== sequence) return;
+    loading.value = false;
+    if (got.ok) {
+      detail.value = got.value;
+      error.value = null;
+    } else {
+      error.value = got.error;
+    }
+    if (hist.ok) {
+      history.value = [...hist.value.entries].sort((a, b) => b.at.localeCompare(a.at));
+      historyError.value = null;
+    } else {
+      historyError.value = hist.error;
+    }
+  }
+
+  async function afterEdit(result: Outcome<EditReceipt>) {
+    if (result.ok) await reload();
+    return result;
+  }
+
+  async function saveBilling(patch: UpdateBillingInput['patch']) {
+    const customerId = id.value;
+    if (customerId === null) throw new Error('No customer is open.');
+    return afterEdit(await attempt(() => getApi().customers.updateBilling({ customerId, patch })));
+  }
+
+  async function savePaymentToken(processor: Processor, token: string) {
+    const customerId = id.value;
+    if (customerId === null) throw new Error('No customer is open.');
+    return afterEdit(
+      await attempt(() => getApi().customers.updatePaymentToken({ customerId, processor, token })),
+    );
+  }
+
+  async function createAddress(address: AddressFields) {
+    const customerId = id.value;
+    if (customerId === null) throw new Error('No customer is open.');
+    return afterEdit(await attempt(() => getApi().addresses.create({ customerId, address })));
+  }
+
+  async function updateAddress(addressId: number, patch: AddressPatch) {
+    const customerId = id.value;
+    if (customerId === null) throw new Error('No customer is open.');
+    return afterEdit(
+      await attempt(() => getApi().addresses.update({ customerId, addressId, patch })),
+    );
+  }
+
+  return {
+    id,
+    detail,
+    history,
+    loading,
+    error,
+    historyError,
+    open,
+    reload,
+    saveBilling,
+    savePaymentToken,
+    createAddress,
+    updateAddress,
+  };
+});

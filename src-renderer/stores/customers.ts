@@ -1,0 +1,254 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type {
+  CustomerRow,
+  SearchFilters,
+  SearchInput,
+  SearchSort,
+} from '../../src-shared/customers/views.ts';
+import { getApi } from '../api/index.ts';
+import { toCsv, type CsvColumn } from '../lib/csv.ts';
+import { toUiError, type UiError } from '../lib/errors.ts';
+
+export const SEARCH_DEBOUNCE_MS = 150;
+export const EXPORT_PAGE_SIZE = 100;
+
+export const CUSTOMER_CSV_COLUMNS: CsvColumn<CustomerRow>[] = [
+  { header: 'ReCharge id', value: (r) => r.id },
+  { header: 'First name', value: (r) => r.first_name },
+  { header: 'Last name', value: (r) => r.last_name },
+  { header: 'Email', value: (r) => r.email },
+  { header: 'Phone', value: (r) => r.phone },
+  { header: 'Status', value: (r) => r.status },
+  { header: 'Valid payment method', value: (r) => (r.has_valid_payment_method ? 'yes' : 'no') },
+  { header: 'Card error in dunning', value: (r) => (r.has_card_error_in_dunning ? 'yes' : 'no') },
+  { header: 'Processor', value: (r) => r.processor_type },
+  { header: 'Company', value: (r) => r.billing_company },
+  { header: 'City', value: (r) => r.billing_city },
+  { header: 'State / province', value: (r) => r.billing_province },
+  { header: 'ZIP', value: (r) => r.billing_zip },
+  { header: 'Country', value: (r) => r.billing_country },
+  { header: 'Shopify id', value: (r) => r.shopify_customer_id },
+  { header: 'Updated', value: (r) => r.updated_at },
+  { header: 'Pending fields', value: (r) => r.pending_fields.join(' ') },
+];
+
+export function customersCsv(rows: readonly CustomerRow[]): string {
+  return toCsv(CUSTOMER_CSV_COLUMNS, rows);
+}
+
+/** Table column keys mapped to the sort keys the search understands. */
+export const COLUMN_SORT_KEYS: Record<string, SearchSort['key']> = {
+  name: 'name',
+  email: 'email',
+  id: 'id',
+  updated_at: 'updated_at',
+  billing_city: 'city',
+};
+
+/** The search screen's state: one query, its filters, sort and page, and the rows it returned. */
+export const useCustomersStore = defineStore('customers', () => {
+  const query = ref('');
+  const filters = ref<SearchFilters>({});
+  const sort = ref<SearchSort>({ key: 'relevance', dir: 'desc' });
+  const page = ref(1);
+  const pageSize = ref(25);
+
+  const items = ref<CustomerRow[]>([]);
+  const total = ref(0);
+  const tookMs = ref<number | null>(null);
+  const loading = ref(false);
+  const error = ref<UiError | null>(null);
+  /** The query the shown rows answer (highlighting must match what is on screen). */
+  const shownQuery = ref('');
+  const loaded = ref(false);
+
+  const activeIndex = ref(-1);
+  const selectedIds = ref<number[]>([]);
+  const allMatching = ref(false);
+
+  const exporting = ref(false);
+  const exportProgress = ref(0);
+
+  let sequence = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const activeRow = computed(() => items.value[activeIndex.value] ?? null);
+  const filterCount = computed(
+    () => Object.values(filters.value).filter((v) => v !== undefined).length,
+  );
+
+  function input(overrides: Partial<SearchInput> = {}): SearchInput {
+    return {
+      query: query.value,
+      filters: { ...filters.value },
+      sort: { ...sort.value },
+      page: page.value,
+      pageSize: pageSize.value,
+      ...overrides,
+    };
+  }
+
+  /** Runs the search now; an answer to an older request than the latest is dropped. */
+  async function run() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const mine = ++sequence;
+    const asked = input();
+    loading.value = true;
+    try {
+      const result = await getApi().customers.search(asked);
+      if (mine !== sequence) return;
+      items.value = result.items;
+      total.value = result.total;
+      tookMs.value = result.tookMs;
+      shownQuery.value = asked.query;
+      error.value = null;
+      activeIndex.value = result.items.length > 0 && asked.query.trim() !== '' ? 0 : -1;
+    } catch (e) {
+      if (mine !== sequence) return;
+      error.value = toUiError(e);
+      items.value = [];
+      total.value = 0;
+      activeIndex.value = -1;
+    } finally {
+      if (mine === sequence) {
+        loading.value = false;
+        loaded.value = true;
+      }
+    }
+  }
+
+  function schedule() {
+    if (timer) clearTimeout(timer);
+    loading.value = true;
+    timer = setTimeout(() => void run(), SEARCH_DEBOUNCE_MS);
+  }
+
+  function resetSelection() {
+    selectedIds.value = [];
+    allMatching.value = false;
+  }
+
+  function setQuery(text: string) {
+    if (text === query.value) return;
+    query.value = text;
+    page.value = 1;
+    resetSelection();
+    schedule();
+  }
+
+  function setFilter<K extends keyof SearchFilters>(key: K, value: SearchFilters[K] | undefined) {
+    const next = { ...filters.value };
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+    filters.value = next;
+    page.value = 1;
+    resetSelection();
+    void run();
+  }
+
+  function clearFilters() {
+    filters.value = {};
+    page.value = 1;
+    resetSelection();
+    void run();
+  }
+
+  /** From the table: page, page size and the clicked column's sort. */
+  function setOptions(options: {
+    page: number;
+    itemsPerPage: number;
+    sortBy: readonly { key: string; order?: boolean | 'asc' | 'desc' }[];
+  }) {
+    const first = options.sortBy[0];
+    const key = first ? COLUMN_SORT_KEYS[first.key] : undefined;
+    const nextSort: SearchSort =
+      first && key
+        ? { key, dir: first.order === 'desc' ? 'desc' : 'asc' }
+        : { key: 'relevance', dir: 'desc' };
+    const pageSizeValue = Math.min(100, Math.max(1, options.itemsPerPage));
+    const changed =
+      options.page !== page.value ||
+      pageSizeValue !== pageSize.value ||
+      nextSort.key !== sort.value.key ||
+      nextSort.dir !== sort.value.dir;
+    if (!changed && loaded.value) return;
+    page.value = options.page;
+    pageSize.value = pageSizeValue;
+    sort.value = nextSort;
+    void run();
+  }
+
+  function moveActive(step: number) {
+    if (items.value.length === 0) return;
+    const next = activeIndex.value + step;
+    activeIndex.value = Math.max(0, Math.min(items.value.length - 1, next));
+  }
+
+  /** Every row of the current search, paged 100 at a time; onto the caller to save. */
+  async function collectAll(): Promise<CustomerRow[]> {
+    const rows: CustomerRow[] = [];
+    let pageNo = 1;
+    for (;;) {
+      const result = await getApi().customers.search(
+        input({ page: pageNo, pageSize: EXPORT_PAGE_SIZE }),
+      );
+      rows.push(...result.items);
+      exportProgress.value = result.total === 0 ? 100 : (rows.length / result.total) * 100;
+      if (result.items.length < EXPORT_PAGE_SIZE || rows.length >= result.total) return rows;
+      pageNo++;
+    }
+  }
+
+  async function exportCsv(): Promise<
+    { ok: true; csv: string; count: number } | { ok: false; error: UiError }
+  > {
+    exporting.value = true;
+    exportProgress.value = 0;
+    try {
+      const rows = await collectAll();
+      return { ok: true, csv: customersCsv(rows), count: rows.length };
+    } catch (e) {
+      return { ok: false, error: toUiError(e) };
+    } finally {
+      exporting.value = false;
+    }
+  }
+
+  /** Refreshes rows after an edit elsewhere (pending markers), keeping the page. */
+  function refresh() {
+    void run();
+  }
+
+  return {
+    query,
+    filters,
+    sort,
+    page,
+    pageSize,
+    items,
+    total,
+    tookMs,
+    loading,
+    error,
+    shownQuery,
+    loaded,
+    activeIndex,
+    activeRow,
+    selectedIds,
+    allMatching,
+    filterCount,
+    exporting,
+    exportProgress,
+    run,
+    setQuery,
+    setFilter,
+    clearFilters,
+    setOptions,
+    moveActive,
+    resetSelection,
+    exportCsv,
+    refresh,
+  };
+});

@@ -1,0 +1,28 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+
+export type View = 'customers' | 'customer' | 'outbox' | 'settings';
+
+/** Which screen shows; a reactive switch instead of a router (no URLs to guard in Electron). */
+export const useNavStore = defineStore('nav', () => {
+  const view = ref<View>('customers');
+  const customerId = ref<number | null>(null);
+  /** Bumped to ask the search box to take focus (Ctrl/Cmd+K, back from a customer). */
+  const searchFocusRequest = ref(0);
+
+  function go(next: View) {
+    view.value = next;
+    if (next === 'customers') searchFocusRequest.value++;
+  }
+
+  function openCustomer(id: number) {
+    customerId.value = id;
+    view.value = 'customer';
+  }
+
+  function focusSearch() {
+    go('customers');
+  }
+
+  return { view, customerId, searchFocusRequest, go, openCustomer, focusSearch };
+});

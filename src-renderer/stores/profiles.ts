@@ -1,0 +1,75 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { AddProfileInput, ProfilesState } from '../../src-shared/ipc/channels/profiles.ts';
+import type { Scope } from '../../src-shared/scopes.ts';
+import { getApi } from '../api/index.ts';
+import { attempt, type Outcome, type UiError } from '../lib/errors.ts';
+
+export const useProfilesStore = defineStore('profiles', () => {
+  const state = ref<ProfilesState | null>(null);
+  const error = ref<UiError | null>(null);
+  const loading = ref(false);
+  let unsubscribe: (() => void) | null = null;
+
+  const profiles = computed(() => state.value?.profiles ?? []);
+  const active = computed(() => profiles.value.find((p) => p.id === state.value?.activeId) ?? null);
+
+  /** Whether the active store's token has a scope; null while that is unknown. */
+  function hasScope(scope: Scope): boolean | null {
+    return active.value ? active.value.scopes.includes(scope) : null;
+  }
+
+  function apply(result: Outcome<ProfilesState>): Outcome<ProfilesState> {
+    if (result.ok) {
+      state.value = result.value;
+      error.value = null;
+    }
+    return result;
+  }
+
+  async function load() {
+    loading.value = true;
+    const result = await attempt(() => getApi().profiles.list());
+    loading.value = false;
+    if (!apply(result).ok && !result.ok) error.value = result.error;
+  }
+
+  function subscribe() {
+    if (unsubscribe) return;
+    try {
+      unsubscribe = getApi().on('profiles:changed', (next) => {
+        state.value = next;
+      });
+    } catch {
+      // No core; the shell shows why.
+    }
+  }
+
+  async function add(input: AddProfileInput) {
+    return apply(await attempt(() => getApi().profiles.add(input)));
+  }
+
+  async function switchTo(id: string) {
+    return apply(await attempt(() => getApi().profiles.switch({ id })));
+  }
+
+  async function remove(id: string, deleteCache: boolean, discardPending: boolean) {
+    return apply(
+      await attempt(() => getApi().profiles.remove({ id, deleteCache, discardPending })),
+    );
+  }
+
+  return {
+    state,
+    error,
+    loading,
+    profiles,
+    active,
+    hasScope,
+    load,
+    subscribe,
+    add,
+    switchTo,
+    remove,
+  };
+});

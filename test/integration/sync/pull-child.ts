@@ -1,0 +1,33 @@
+// Runs one pull in a child process so a test can SIGKILL it mid-run. Prints `page N` per page.
+import { silentLogger } from '../../../src-main/core/logger.ts';
+import { openCacheStore } from '../../../src-main/db/cache-store.ts';
+import { createRechargeClient } from '../../../src-main/recharge/client.ts';
+import { RateLimiter } from '../../../src-main/recharge/rate-limiter.ts';
+import { createSyncEngine } from '../../../src-main/sync/engine.ts';
+
+const [url, token, dbPath, drain] = process.argv.slice(2);
+if (!url || !token || !dbPath || !drain)
+  throw new Error('usage: pull-child <url> <token> <db> <drain/s>');
+
+const store = openCacheStore({ path: dbPath });
+const client = createRechargeClient({
+  baseUrl: url,
+  token,
+  limiter: new RateLimiter({ model: { drainPerSecond: Number(drain) } }),
+});
+let pages = 0;
+const engine = createSyncEngine({
+  client,
+  store,
+  logger: silentLogger,
+  onStatus: (status) => {
+    const done = status.progress?.pages ?? pages;
+    if (done > pages) {
+      pages = done;
+      process.stdout.write(`page ${pages}\n`);
+    }
+  },
+});
+const final = await engine.start();
+process.stdout.write(`done ${final.state}\n`);
+store.close();

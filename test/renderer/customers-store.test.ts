@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppError } from '../../src-shared/errors.ts';
+import type { SearchInput } from '../../src-shared/customers/views.ts';
+import { SEARCH_DEBOUNCE_MS, useCustomersStore } from '../../src-renderer/stores/customers.ts';
+import { deferred, fakeCore, freshPinia } from './fake-api.ts';
+import { row } from './fixtures.ts';
+
+function page(ids: number[], total = ids.length) {
+  return { items: ids.map((id) => row(id)), total, page: 1, pageSize: 25, tookMs: 2 };
+}
+
+describe('customers search store', () => {
+  beforeEach(() => {
+    freshPinia();
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('waits for a pause in typing and then searches once, for the last text', async () => {
+    const core = fakeCore({ 'customers:search': () => page([1]) });
+    const store = useCustomersStore();
+    store.setQuery('a');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS - 50);
+    store.setQuery('ad');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS - 50);
+    store.setQuery('ada');
+    expect(core.callsTo('customers:search')).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    const calls = core.callsTo('customers:search') as SearchInput[];
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ query: 'ada', page: 1 });
+    expect(store.items.map((r) => r.id)).toEqual([1]);
+    expect(store.shownQuery).toBe('ada');
+  });
+
+  it('drops an answer that arrives after a newer search was sent', async () => {
+    const slow = deferred<ReturnType<typeof page>>();
+    const answers = [slow.promise, Promise.resolve(page([2, 3]))];
+    fakeCore({ 'customers:search': () => answers.shift() });
+    const store = useCustomersStore();
+    store.setQuery('old');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    store.setQuery('new');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    expect(store.items.map((r) => r.id)).toEqual([2, 3]);
+    slow.resolve(page([99]));
+    await vi.runAllTimersAsync();
+    expect(store.items.map((r) => r.id)).toEqual([2, 3]);
+    expect(store.shownQuery).toBe('new');
+    expect(store.loading).toBe(false);
+  });
+
+  it('shows the error of a refused search and clears stale rows', async () => {
+    let fail = false;
+    fakeCore({
+      'customers:search': () => {
+        if (fail) throw new AppError('unavailable', 'This part of the app is not available yet.');
+        return page([1, 2]);
+      },
+    });
+    const store = useCustomersStore();
+    await store.run();
+    expect(store.items).toHaveLength(2);
+    fail = true;
+    await store.run();
+    expect(store.error).toMatchObject({ kind: 'unavailable' });
+    expect(store.error?.message).toContain('not available yet');
+    expect(store.items).toEqual([]);
+    expect(store.total).toBe(0);
+    fail = false;
+    await store.run();
+    expect(store.error).toBeNull();
+  });
+
+  it('maps table sorting to the search sort keys and back to relevance', async () => {
+    const core = fakeCore({ 'customers:search': () => page([]) });
+    const store = useCustomersStore();
+    store.setOptions({
+      page: 2,
+      itemsPerPage: 50,
+      sortBy: [{ key: 'billing_city', order: 'desc' }],
+    });
+    await vi.runAllTimersAsync();
+    store.setOptions({ page: 1, itemsPerPage: 50, sortBy: [] });
+    await vi.runAllTimersAsync();
+    const calls = core.callsTo('customers:search') as SearchInput[];
+    expect(calls[0]).toMatchObject({ page: 2, pageSize: 50, sort: { key: 'city', dir: 'desc' } });
+    expect(calls[1]).toMatchObject({ page: 1, sort: { key: 'relevance', dir: 'desc' } });
+  });
+
+  it('sends filters with the search and starts over at page 1', async () => {
+    const core = fakeCore({ 'customers:search': () => page([]) });
+    const store = useCustomersStore();
+    store.page = 3;
+    store.setFilter('validPaymentMethod', false);
+    store.setFilter('status', 'ACTIVE');
+    store.setFilter('validPaymentMethod', undefined);
+    await vi.runAllTimersAsync();
+    const calls = core.callsTo('customers:search') as SearchInput[];
+    expect(calls.at(-1)).toMatchObject({ page: 1, filters: { status: 'ACTIVE' } });
+    expect(calls.at(-1)?.filters).not.toHaveProperty('validPaymentMethod');
+  });
+
+  it('moves the highlighted row with the arrows within the page', async () => {
+    fakeCore({ 'customers:search': () => page([1, 2, 3]) });
+    const store = useCustomersStore();
+    store.setQuery('c');
+    await vi.runAllTimersAsync();
+    expect(store.activeIndex).toBe(0);
+    store.moveActive(1);
+    store.moveActive(1);
+    store.moveActive(1);
+    expect(store.activeRow?.id).toBe(3);
+    store.moveActive(-5);
+    expect(store.activeRow?.id).toBe(1);
+  });
+
+  it('exports every result by paging through the search 100 at a time', async () => {
+    const ids = Array.from({ length: 230 }, (_, i) => i + 1);
+    const core = fakeCore({
+      'customers:search': (input: SearchInput) => {
+        const size = input.pageSize ?? 25;
+        const start = ((input.page ?? 1) - 1) * size;
+        return { ...page(ids.slice(start, start + size), ids.length), pageSize: size };
+      },
+    });
+    const store = useCustomersStore();
+    const result = await store.exportCsv();
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.count).toBe(230);
+    expect(result.csv.trim().split('\r\n')).toHaveLength(231);
+    const calls = core.callsTo('customers:search') as SearchInput[];
+    expect(calls.map((c) => [c.page, c.pageSize])).toEqual([
+      [1, 100],
+      [2, 100],
+      [3, 100],
+    ]);
+  });
+});

@@ -1,0 +1,119 @@
+import type { CustomerRow, CustomerView } from '../../src-shared/customers/views.ts';
+import type { EditView, OutboxSummary } from '../../src-shared/outbox/edits.ts';
+import type { ProfilesState } from '../../src-shared/ipc/channels/profiles.ts';
+import type { SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
+
+export function customer(overrides: Partial<CustomerView> = {}): CustomerView {
+  return {
+    id: 101,
+    hash: 'abc',
+    email: 'ada@example.com',
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    phone: null,
+    shopify_customer_id: '555',
+    accepts_marketing: 1,
+    billing_address1: '1 Main Street',
+    billing_address2: null,
+    billing_zip: '97205',
+    billing_city: 'Portland',
+    billing_company: null,
+    billing_province: 'Oregon',
+    billing_country: 'United States',
+    billing_phone: null,
+    processor_type: 'stripe',
+    status: 'ACTIVE',
+    has_valid_payment_method: true,
+    reason_payment_method_not_valid: null,
+    has_card_error_in_dunning: false,
+    number_active_subscriptions: 1,
+    number_subscriptions: 1,
+    first_charge_processed_at: null,
+    created_at: '2024-01-01T10:00:00',
+    updated_at: '2024-05-01T10:00:00',
+    ...overrides,
+  };
+}
+
+export function row(id: number, overrides: Partial<CustomerRow> = {}): CustomerRow {
+  return {
+    id,
+    hash: `h${id}`,
+    email: `c${id}@example.com`,
+    first_name: 'Customer',
+    last_name: String(id),
+    phone: null,
+    shopify_customer_id: null,
+    status: 'ACTIVE',
+    has_valid_payment_method: true,
+    has_card_error_in_dunning: false,
+    processor_type: 'stripe',
+    billing_company: null,
+    billing_city: 'Portland',
+    billing_province: 'Oregon',
+    billing_zip: '97205',
+    billing_country: 'United States',
+    updated_at: '2024-05-01T10:00:00',
+    pending_fields: [],
+    ...overrides,
+  };
+}
+
+export function edit(overrides: Partial<EditView> = {}): EditView {
+  return {
+    id: 7,
+    customerId: 101,
+    customerName: 'Ada Lovelace',
+    addressId: null,
+    kind: 'billing',
+    state: 'pending',
+    fields: ['billing_city'],
+    mine: { billing_city: 'Salem' },
+    base: { billing_city: 'Portland' },
+    theirs: null,
+    attempts: 0,
+    lastError: null,
+    batchId: null,
+    createdAt: '2024-05-01T10:00:00Z',
+    updatedAt: '2024-05-01T10:00:00Z',
+    ...overrides,
+  };
+}
+
+export function summary(counts: Partial<OutboxSummary['counts']> = {}): OutboxSummary {
+  return {
+    counts: { pending: 0, in_flight: 0, failed: 0, conflict: 0, done: 0, discarded: 0, ...counts },
+    oldestPendingAt: null,
+    pausedReason: null,
+  };
+}
+
+export function syncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    state: 'idle',
+    online: true,
+    lastSyncedAt: '2024-05-01T10:00:00Z',
+    lastError: null,
+    progress: null,
+    cachedCustomers: 10,
+    nextRetryAt: null,
+    ...overrides,
+  };
+}
+
+export function profilesState(scopes: ProfilesState['profiles'][number]['scopes']): ProfilesState {
+  return {
+    activeId: 'p1',
+    profiles: [
+      {
+        id: 'p1',
+        label: 'Shop',
+        baseUrl: 'http://127.0.0.1:1',
+        version: '2021-01',
+        scopes,
+        tokenHint: '…abcd',
+        demo: false,
+      },
+    ],
+  };
+}

@@ -1,0 +1,101 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import PaymentTokenDialog from '../../src-renderer/components/customers/PaymentTokenDialog.vue';
+import { useCustomerStore } from '../../src-renderer/stores/customer.ts';
+import { useProfilesStore } from '../../src-renderer/stores/profiles.ts';
+import type { Scope } from '../../src-shared/scopes.ts';
+import { $, click, inputOf, isDisabled, messagesOf, type } from './dom.ts';
+import { fakeCore, freshPinia, plugins, type Handler } from './fake-api.ts';
+import { customer, edit, profilesState } from './fixtures.ts';
+
+async function openDialog(scopes: Scope[] | null, handlers: Record<string, Handler> = {}) {
+  const core = fakeCore({
+    'customers:get': () => ({ customer: customer(), addresses: [], pending_fields: [] }),
+    'customers:history': () => ({ entries: [] }),
+    ...handlers,
+  });
+  const pinia = freshPinia();
+  useCustomerStore().id = 101;
+  if (scopes) useProfilesStore().state = profilesState(scopes);
+  const wrapper = mount(PaymentTokenDialog, {
+    props: { modelValue: false, customer: customer() },
+    attachTo: document.body,
+    global: plugins(pinia),
+  });
+  await wrapper.setProps({ modelValue: true });
+  await flushPromises();
+  return core;
+}
+
+const ALL: Scope[] = ['read_customer', 'write_customer', 'write_payments'];
+
+describe('payment token dialog', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('refuses a Stripe card token inline, before anything is sent', async () => {
+    const core = await openDialog(ALL);
+    await type('payment-token', 'tok_1Nv0FGQ9abcdef');
+    expect(messagesOf('payment-token')).toContain('Stripe card or payment-method token (tok_…)');
+    expect(messagesOf('payment-token')).toContain('starts with "cus"');
+    expect(isDisabled('payment-save')).toBe(true);
+    await click('payment-save');
+    expect(core.callsTo('customers:updatePaymentToken')).toHaveLength(0);
+  });
+
+  it('accepts a Stripe customer token and shows it only masked', async () => {
+    const core = await openDialog(ALL, {
+      'customers:updatePaymentToken': () => ({
+        edit: edit({
+          kind: 'payment_token',
+          state: 'done',
+          fields: ['stripe_customer_token'],
+          mine: { stripe_customer_token: 'cus_…1a2' },
+        }),
+      }),
+    });
+    await type('payment-token', 'cus_IV0hD7Ftyk1a2');
+    expect(messagesOf('payment-token')).toBe('Will send cus_…1a2');
+    expect(isDisabled('payment-save')).toBe(false);
+    await click('payment-save');
+    expect(core.callsTo('customers:updatePaymentToken')).toEqual([
+      { customerId: 101, processor: 'stripe', token: 'cus_IV0hD7Ftyk1a2' },
+    ]);
+    expect($('[data-testid="receipt-token"]').textContent).toBe('cus_…1a2');
+    expect(document.body.textContent).not.toContain('cus_IV0hD7Ftyk1a2');
+  });
+
+  it('hides the token until the reveal toggle is pressed', async () => {
+    await openDialog(ALL);
+    expect(inputOf('payment-token').type).toBe('password');
+    await click('payment-reveal');
+    expect(inputOf('payment-token').type).toBe('text');
+    expect($('[data-testid="current-token"]').textContent).toContain('Stripe');
+    expect($('[data-testid="current-token"]').textContent).toContain('never sees');
+  });
+
+  it('is disabled and names the missing scope when the store lacks write_payments', async () => {
+    const core = await openDialog(['read_customer', 'write_customer']);
+    expect($('[data-testid="payment-scope-missing"]').textContent).toContain(
+      "This store's token lacks write_payments",
+    );
+    expect(inputOf('payment-token').disabled).toBe(true);
+    expect(isDisabled('payment-save')).toBe(true);
+    expect(core.callsTo('customers:updatePaymentToken')).toHaveLength(0);
+  });
+
+  it('shows a forbidden answer from main with the scope it names', async () => {
+    const { AppError } = await import('../../src-shared/errors.ts');
+    await openDialog(null, {
+      'customers:updatePaymentToken': () => {
+        throw new AppError('forbidden', 'Not allowed.', { scope: 'write_payments' });
+      },
+    });
+    await type('payment-token', 'cus_abcdefgh');
+    await click('payment-save');
+    expect($('[data-testid="error-alert"]').textContent).toContain(
+      "this store's token lacks write_payments",
+    );
+  });
+});

@@ -1,0 +1,138 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCacheStore, rebuildCacheStore } from '../../../src-main/db/cache-store.ts';
+import {
+  LATEST_VERSION,
+  migrate,
+  MIGRATIONS,
+  schemaVersion,
+} from '../../../src-main/db/migrations.ts';
+import { openDatabase } from '../../../src-main/db/open.ts';
+import { AppError } from '../../../src-shared/errors.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+
+const dirs: ReturnType<typeof tempDir>[] = [];
+const fresh = () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) dir.cleanup();
+});
+
+function openError(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe('cache migrations', () => {
+  it('gives a fresh database the latest schema with WAL, foreign keys and STRICT tables', () => {
+    const path = fresh().path('cache.db');
+    const db = openDatabase({ path });
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db
+      .prepare(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table'",
+      )
+      .all() as { name: string; strict: number }[];
+    for (const name of ['customers', 'addresses', 'sync_state']) {
+      expect(tables.find((t) => t.name === name)?.strict).toBe(1);
+    }
+    db.close();
+  });
+
+  it('migrates a version 1 database with data to version 2 and indexes what it holds', () => {
+    const path = fresh().path('cache.db');
+    const old = new Database(path);
+    migrate(old, MIGRATIONS, 1);
+    expect(schemaVersion(old)).toBe(1);
+    old
+      .prepare(
+        `INSERT INTO customers (id, hash, email, first_name, last_name, phone, status,
+          has_valid_payment_method, has_card_error_in_dunning, billing_city, created_at, updated_at,
+          raw, synced_at)
+         VALUES (7, 'h7', 'Zed@Example.com', 'Zed', 'Quark', '(310) 555-0199', 'ACTIVE', 1, 0,
+          'Boise', '2021-01-01T00:00:00', '2021-01-01T00:00:00', '{}', 0)`,
+      )
+      .run();
+    old
+      .prepare(
+        `INSERT INTO addresses (id, customer_id, city, zip, created_at, updated_at, raw, synced_at)
+         VALUES (70, 7, 'Tulsa', '74103', '2021-01-01T00:00:00', '2021-01-01T00:00:00', '{}', 0)`,
+      )
+      .run();
+    old.close();
+
+    const db = openDatabase({ path });
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.prepare('SELECT name_key, email_key FROM customers WHERE id = 7').get()).toEqual({
+      name_key: 'quark zed',
+      email_key: 'zed@example.com',
+    });
+    const hits = (match: string) =>
+      db.prepare('SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?').pluck().all(match);
+    expect(hits('"5550199"')).toEqual([7]);
+    expect(hits('"tulsa"')).toEqual([7]);
+    db.close();
+  });
+
+  it('applies each migration in its own transaction: a failing one leaves the version as it was', () => {
+    const path = fresh().path('cache.db');
+    const db = new Database(path);
+    const broken = [
+      MIGRATIONS[0]!,
+      {
+        version: 2,
+        name: 'fails halfway',
+        up(d: Database.Database) {
+          d.exec('CREATE TABLE half (x INTEGER) STRICT');
+          throw new Error('boom');
+        },
+      },
+    ];
+    expect(() => migrate(db, broken)).toThrow('boom');
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(
+      0,
+    );
+    db.close();
+  });
+
+  it('refuses a database written by a newer app, with a clear message', () => {
+    const path = fresh().path('cache.db');
+    const future = new Database(path);
+    future.pragma(`user_version = ${LATEST_VERSION + 3}`);
+    future.close();
+    const error = openError(() => openDatabase({ path }));
+    expect(error.kind).toBe('unavailable');
+    expect(error.message).toContain('newer version of ReCharge Desk');
+    expect(error.message).toContain(`schema ${LATEST_VERSION + 3}`);
+  });
+
+  it('reports a garbage file clearly and rebuilds while keeping the bad file aside', () => {
+    const dir = fresh();
+    const path = dir.path('cache.db');
+    const garbage = 'this is not a database, just some bytes '.repeat(200);
+    writeFileSync(path, garbage);
+    const error = openError(() => openCacheStore({ path }));
+    expect(error.kind).toBe('unavailable');
+    expect(error.message).toMatch(/damaged or is not a ReCharge Desk database/);
+
+    const { store, movedTo } = rebuildCacheStore({ path }, () => Date.UTC(2026, 0, 2));
+    expect(movedTo).not.toBeNull();
+    expect(readFileSync(movedTo!, 'utf8')).toBe(garbage);
+    expect(store.customers.count()).toBe(0);
+    expect(schemaVersion(store.db)).toBe(LATEST_VERSION);
+    store.close();
+    expect(readdirSync(dir.dir).filter((name) => name.includes('.broken-'))).toHaveLength(1);
+  });
+});

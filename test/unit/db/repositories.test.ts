@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SearchInput } from '../../../src-shared/customers/views.ts';
+import { loadCache, tempCache } from '../../helpers/cache.ts';
+import { sampleAddress, sampleCustomer } from '../../helpers/wire-samples.ts';
+
+const caches: ReturnType<typeof tempCache>[] = [];
+const open = () => {
+  const cache = tempCache();
+  caches.push(cache);
+  return cache.store;
+};
+afterEach(() => {
+  for (const cache of caches.splice(0)) cache.cleanup();
+});
+
+const ids = (store: ReturnType<typeof open>, query: string) =>
+  store.search.search(SearchInput.parse({ query })).items.map((row) => row.id);
+
+describe('customer and address repositories', () => {
+  it('keeps the raw payload, unknown and deprecated fields included', () => {
+    const store = open();
+    const customer = sampleCustomer();
+    store.customers.upsert(
+      [{ customer, raw: { ...customer, billing_first_name: 'Old', extra: [1] } }],
+      {
+        syncedAt: 1,
+      },
+    );
+    expect(store.customers.getRaw(customer.id)).toMatchObject({
+      billing_first_name: 'Old',
+      extra: [1],
+    });
+    expect(store.search.detail(customer.id).customer).not.toHaveProperty('extra');
+  });
+
+  it('never goes back in time: an older copy of a customer is ignored', () => {
+    const store = open();
+    loadCache(store, [
+      sampleCustomer({ email: 'new@example.com', updated_at: '2021-03-01T00:00:00' }),
+    ]);
+    const report = store.customers.upsert(
+      [{ customer: sampleCustomer({ email: 'old@example.com' }), raw: {} }],
+      { syncedAt: 2 },
+    );
+    expect(report).toEqual({ written: 0, stale: 1 });
+    expect(store.search.detail(40_000_001).customer.email).toBe('new@example.com');
+  });
+
+  it('leaves fields with pending edits alone when a pull brings new values', () => {
+    const store = open();
+    loadCache(store, [sampleCustomer({ billing_city: 'Edited City', first_name: 'Jane' })]);
+    const incoming = sampleCustomer({
+      billing_city: 'Server City',
+      first_name: 'Janet',
+      updated_at: '2021-05-01T00:00:00',
+    });
+    store.customers.upsert([{ customer: incoming, raw: { ...incoming } }], {
+      syncedAt: 3,
+      protectedFields: (id) => (id === incoming.id ? new Set(['billing_city']) : undefined),
+    });
+    const detail = store.search.detail(incoming.id).customer;
+    expect(detail.billing_city).toBe('Edited City');
+    expect(detail.first_name).toBe('Janet');
+    expect(ids(store, 'Edited')).toEqual([incoming.id]);
+    expect(ids(store, 'Server City')).toEqual([]);
+  });
+
+  it('hands back addresses whose customer is not cached instead of failing', () => {
+    const store = open();
+    loadCache(store, [sampleCustomer()]);
+    const report = store.addresses.upsert(
+      [
+        { address: sampleAddress(), raw: {} },
+        { address: sampleAddress({ id: 90_000_002, customer_id: 123 }), raw: {} },
+      ],
+      { syncedAt: 4 },
+    );
+    expect(report.written).toBe(1);
+    expect(report.orphans.map((o) => o.address.id)).toEqual([90_000_002]);
+  });
+
+  it('indexes address cities and zips under their customer, and forgets them when they go', () => {
+    const store = open();
+    loadCache(store, [sampleCustomer()], [sampleAddress({ city: 'Walla Walla', zip: '99362' })]);
+    expect(ids(store, 'walla')).toEqual([40_000_001]);
+    expect(ids(store, '99362')).toEqual([40_000_001]);
+    store.transaction(() => store.addresses.delete([90_000_001]));
+    expect(ids(store, 'walla')).toEqual([]);
+  });
+
+  it('deletes a customer with its addresses and its index entry', () => {
+    const store = open();
+    loadCache(
+      store,
+      [sampleCustomer(), sampleCustomer({ id: 2, email: 'b@x.io', hash: 'h2', first_name: 'Bob' })],
+      [sampleAddress()],
+    );
+    store.transaction(() => store.customers.delete([40_000_001]));
+    expect(store.addresses.count()).toBe(0);
+    expect(ids(store, 'jane')).toEqual([]);
+    expect(store.customers.count()).toBe(1);
+  });
+
+  it('sweeps customers and addresses a full pass did not see', () => {
+    const store = open();
+    loadCache(
+      store,
+      [sampleCustomer(), sampleCustomer({ id: 2, email: 'b@x.io', hash: 'h2' })],
+      [sampleAddress()],
+    );
+    store.transaction(() => {
+      store.customers.upsert(
+        [{ customer: sampleCustomer({ id: 2, email: 'b@x.io', hash: 'h2' }), raw: {} }],
+        {
+          syncedAt: 5,
+          seenPass: 9,
+        },
+      );
+      expect(store.customers.sweepUnseen(9)).toEqual([40_000_001]);
+    });
+    expect(store.customers.count()).toBe(1);
+    expect(store.addresses.count()).toBe(0);
+  });
+
+  it('commits a page and a checkpoint together, or neither', () => {
+    const store = open();
+    expect(() =>
+      store.transaction(() => {
+        loadCache(store, [sampleCustomer()]);
+        store.syncState.set('checkpoint', { page: 3 });
+        throw new Error('killed');
+      }),
+    ).toThrow('killed');
+    expect(store.customers.count()).toBe(0);
+    expect(store.syncState.get('checkpoint')).toBeNull();
+  });
+});

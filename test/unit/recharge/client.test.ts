@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createRechargeClient,
+  type RechargeClientOptions,
+} from '../../../src-main/recharge/client.ts';
+import { RechargeError } from '../../../src-main/recharge/errors.ts';
+import { RateLimiter } from '../../../src-main/recharge/rate-limiter.ts';
+import { fakeClock } from '../../helpers/fake-clock.ts';
+import { scriptedFetch, type Reply } from '../../helpers/fake-fetch.ts';
+import { sampleAddress, sampleCustomer } from '../../helpers/wire-samples.ts';
+
+const BASE = 'http://127.0.0.1:9';
+
+function setup(
+  replies: Reply[] | Parameters<typeof scriptedFetch>[0],
+  extra: Partial<RechargeClientOptions> = {},
+) {
+  const clock = fakeClock();
+  const { fetch, calls } = scriptedFetch(replies);
+  const limiter = new RateLimiter({ now: clock.now, sleep: clock.sleep });
+  const client = createRechargeClient({
+    baseUrl: `${BASE}/`,
+    token: 'secret-token',
+    fetch,
+    now: clock.now,
+    sleep: clock.sleep,
+    random: () => 0,
+    limiter,
+    ...extra,
+  });
+  return { client, calls, clock, limiter };
+}
+
+async function failure(promise: Promise<unknown>): Promise<RechargeError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof RechargeError) return error;
+    throw error;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('ReCharge client requests', () => {
+  it('sends the token, version and JSON headers', async () => {
+    const { client, calls } = setup([
+      { body: { customers: [] } },
+      { body: { address: sampleAddress() } },
+    ]);
+    await client.listCustomers({
+      limit: 250,
+      updated_at_min: '2021-01-20T10:00:00',
+      sort_by: 'updated_at-asc',
+    });
+    await client.updateAddress(1, { city: 'Reno' });
+    const [list, put] = calls;
+    expect(list?.url.pathname).toBe('/customers');
+    expect(list?.headers.get('X-Recharge-Access-Token')).toBe('secret-token');
+    expect(list?.headers.get('X-Recharge-Version')).toBe('2021-01');
+    expect(list?.headers.get('Accept')).toBe('application/json');
+    expect(list?.url.searchParams.get('updated_at_min')).toBe('2021-01-20T10:00:00');
+    expect(list?.url.searchParams.get('limit')).toBe('250');
+    expect(put?.method).toBe('PUT');
+    expect(put?.headers.get('Content-Type')).toBe('application/json');
+    expect(JSON.parse(put?.body ?? '')).toEqual({ city: 'Reno' });
+  });
+
+  it('follows a cursor with page_info and limit only', async () => {
+    const link = `<${BASE}/customers?limit=250&page_info=NEXT2>; rel="next"`;
+    const { client, calls } = setup([
+      { body: { customers: [sampleCustomer()] }, headers: { Link: link } },
+      { body: { customers: [] }, headers: { Link: '' } },
+    ]);
+    const first = await client.listCustomers({ limit: 250, sort_by: 'id-asc' });
+    expect(first.nextPageInfo).toBe('NEXT2');
+    const second = await client.listCustomers({
+      limit: 250,
+      sort_by: 'id-asc',
+      page_info: 'NEXT2',
+    });
+    expect(second.nextPageInfo).toBeNull();
+    expect([...(calls[1]?.url.searchParams.keys() ?? [])].sort()).toEqual(['limit', 'page_info']);
+  });
+
+  it('keeps unknown and deprecated fields in raw and parses the ones it uses', async () => {
+    const customer = {
+      ...sampleCustomer(),
+      billing_first_name: 'Old',
+      shopify_id: 'x',
+      brand_new: { a: 1 },
+    };
+    const { client } = setup([{ body: { customers: [customer] } }]);
+    const page = await client.listCustomers();
+    expect(page.items[0]?.email).toBe('jane.doe@example.com');
+    expect(page.raw[0]).toMatchObject({ billing_first_name: 'Old', brand_new: { a: 1 } });
+  });
+
+  it('refuses a body whose used fields have the wrong type, as a protocol error', async () => {
+    const bad = { ...sampleCustomer(), id: '40000001' };
+    const { client } = setup(Array(10).fill({ body: { customers: [bad] } }));
+    const error = await failure(client.listCustomers());
+    expect(error.kind).toBe('protocol');
+    expect(error.message).toContain('customers.0.id');
+  });
+
+  it('reads counts and token information (2021-11)', async () => {
+    const { client, calls } = setup([
+      { body: { count: 1234 } },
+      { body: { token_information: { name: 'desk', scopes: ['read_customers'] } } },
+    ]);
+    expect(
+      await client.countCustomers({ updated_at_min: '2021-01-01', page_info: 'x', limit: 5 }),
+    ).toBe(1234);
+    expect(calls[0]?.url.search).toBe('?updated_at_min=2021-01-01');
+    expect(await client.tokenInformation()).toEqual({ name: 'desk', scopes: ['read_customers'] });
+    expect(calls[1]?.headers.get('X-Recharge-Version')).toBe('2021-11');
+  });
+});
+
+describe('ReCharge client retries', () => {
+  it('retries 5xx with growing backoff, then succeeds', async () => {
+    const { client, calls, clock } = setup([
+      { status: 503, body: { errors: 'Service Unavailable' } },
+      { status: 502, text: '<html>bad gateway</html>' },
+      { status: 500, body: { error: 'boom' } },
+      { body: { count: 3 } },
+    ]);
+    expect(await client.countCustomers()).toBe(3);
+    expect(calls).toHaveLength(4);
+    expect(clock.sleeps.filter((ms) => ms >= 250)).toEqual([250, 500, 1000]);
+  });
+
+  it('honours Retry-After on 429 and slows the shared limiter', async () => {
+    const { client, calls, clock, limiter } = setup([
+      {
+        status: 429,
+        body: { errors: 'Too many' },
+        headers: { 'Retry-After': '7', 'X-Recharge-Limit': '40/40' },
+      },
+      { body: { count: 1 }, headers: { 'X-Recharge-Limit': '39/40' } },
+    ]);
+    const start = clock.now();
+    await client.countCustomers();
+    expect(calls).toHaveLength(2);
+    expect(clock.now() - start).toBeGreaterThanOrEqual(7000);
+    expect(limiter.stats.rateLimited).toBe(1);
+  });
+
+  it('never retries other 4xx', async () => {
+    for (const status of [400, 401, 403, 404, 409, 422]) {
+      const { client, calls } = setup([{ status, body: { errors: 'no' } }, { body: { count: 1 } }]);
+      const error = await failure(client.countCustomers());
+      expect(error.status).toBe(status);
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  it('retries dropped connections and truncated bodies, then reports them clearly', async () => {
+    const { client, calls } = setup([
+      { fail: new TypeError('fetch failed') },
+      { text: '{"customers": [{"id": 1' },
+      { body: { customers: [] } },
+    ]);
+    const page = await client.listCustomers();
+    expect(page.items).toEqual([]);
+    expect(calls).toHaveLength(3);
+
+    const down = setup(() => ({ fail: new TypeError('fetch failed') }), {
+      retry: { maxAttempts: 3 },
+    });
+    const error = await failure(down.client.listCustomers());
+    expect(error.kind).toBe('network');
+    expect(down.calls).toHaveLength(3);
+
+    const garbled = setup(() => ({ text: '{"customers":' }), { retry: { maxAttempts: 2 } });
+    expect((await failure(garbled.client.listCustomers())).kind).toBe('protocol');
+  });
+
+  it('does not resend a create after a 5xx (it may have been applied)', async () => {
+    const { client, calls } = setup([
+      { status: 503, body: { errors: 'Service Unavailable' } },
+      { status: 201, body: { address: sampleAddress() } },
+    ]);
+    const error = await failure(client.createAddress(40_000_001, { address1: '1 Main St' }));
+    expect(error.kind).toBe('server');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('maps 422 bodies to field errors and names the scope of a payment update', async () => {
+    const { client } = setup([
+      { status: 422, body: { errors: { email: 'email already exists on store' } } },
+      { status: 403, body: { errors: 'forbidden' } },
+    ]);
+    const invalid = await failure(client.updateCustomer(1, { email: 'a@b.c' }));
+    expect(invalid.kind).toBe('validation');
+    expect(invalid.fieldErrors).toEqual({ email: ['email already exists on store'] });
+    const forbidden = await failure(client.updateCustomer(1, { stripe_customer_token: 'cus_x' }));
+    expect(forbidden.kind).toBe('forbidden');
+    expect(forbidden.scope).toBe('write_payments');
+  });
+
+  it('times out a request that never answers', async () => {
+    const never = (async (_url: unknown, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      })) as typeof fetch;
+    const client = createRechargeClient({
+      baseUrl: BASE,
+      token: 't',
+      fetch: never,
+      timeoutMs: 20,
+      retry: { maxAttempts: 1 },
+      limiter: new RateLimiter(),
+    });
+    const error = await failure(client.countCustomers());
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/did not answer in time/);
+  });
+
+  it('stops at once when the caller cancels', async () => {
+    const { client } = setup(() => ({ status: 503, body: { errors: 'x' } }));
+    const controller = new AbortController();
+    controller.abort(new Error('cancelled by user'));
+    await expect(client.countCustomers({}, controller.signal)).rejects.toThrow('cancelled by user');
+  });
+});
