@@ -12,6 +12,9 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     'data-dir': { type: 'string', default: join(root, 'data', 'harness') },
     build: { type: 'boolean', default: false },
+    'demo-customers': { type: 'string', default: '3000' },
+    'demo-time-scale': { type: 'string', default: '1' },
+    'push-interval-ms': { type: 'string', default: '15000' },
   },
 });
 
@@ -26,9 +29,22 @@ const version = (
   JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
 ).version;
 const logger = createLogger((line) => process.stderr.write(line + '\n'));
-const core = await createCore({ dataDir: values['data-dir'], mode: 'harness', version, logger });
+const core = await createCore({
+  dataDir: values['data-dir'],
+  mode: 'harness',
+  version,
+  logger,
+  demo: {
+    customers: Number(values['demo-customers']),
+    seed: 42,
+    timeScale: Number(values['demo-time-scale']),
+  },
+  pushIntervalMs: Number(values['push-interval-ms']),
+});
 const server = await startHarnessServer(core, { rendererDir, port: Number(values.port) });
 
+const demo = core.profiles.list().profiles.find((p) => p.demo);
+if (demo) console.log(`Demo store (sandbox, admin API under /__sandbox/): ${demo.baseUrl}`);
 console.log(`ReCharge Desk harness ready: ${server.url}`);
 console.log('Open that URL in a browser (it carries this run’s bridge secret). Ctrl+C stops it.');
 

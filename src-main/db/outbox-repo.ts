@@ -192,19 +192,41 @@ export function createOutboxRepo(db: Database.Database, now: () => number) {
       base: JSON.stringify(edit.base),
       at,
     });
-    const row = get(Number(info.lastInsertRowid))!;
+    const row: EditRow = {
+      ...edit,
+      id: Number(info.lastInsertRowid),
+      state: 'pending',
+      theirs: null,
+      attempts: 0,
+      lastError: null,
+      ambiguous: false,
+      nextAttemptAt: 0,
+      createdAt: at,
+      updatedAt: at,
+    };
     audit(row, 'queued', 'pending', null);
     return row;
   };
 
+  // Outbox commits are what "never lose an edit" rests on: fsync them even though the cache
+  // itself runs with synchronous=NORMAL.
+  const durably = <T>(fn: () => T): T => {
+    db.pragma('synchronous = FULL');
+    try {
+      return db.transaction(fn).immediate();
+    } finally {
+      db.pragma('synchronous = NORMAL');
+    }
+  };
+
   return {
-    add: (edit: NewEdit): EditRow => db.transaction(addOne)(edit),
+    add: (edit: NewEdit): EditRow => durably(() => addOne(edit)),
 
     /** Many edits in one transaction: a bulk edit is queued whole or not at all. */
     addMany: (edits: readonly NewEdit[]): number => {
-      db.transaction(() => {
+      durably(() => {
         for (const edit of edits) addOne(edit);
-      })();
+      });
       return edits.length;
     },
 
@@ -212,7 +234,7 @@ export function createOutboxRepo(db: Database.Database, now: () => number) {
 
     /** Every state change commits with its audit entry. */
     change(id: number, change: EditChange): EditRow {
-      return db.transaction(() => {
+      return durably(() => {
         const row = get(id);
         if (!row) throw new Error(`outbox edit ${id} is gone`);
         update.run({
@@ -233,7 +255,7 @@ export function createOutboxRepo(db: Database.Database, now: () => number) {
         const next = get(id)!;
         audit(next, change.event, change.state, change.message ?? null);
         return next;
-      })();
+      });
     },
 
     /** The oldest ready edit of each customer whose earlier edits are settled, in creation order. */
