@@ -90,7 +90,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     },
     onChange: (state) => {
       events.emit('profiles:changed', state);
-      switching = switching.then(openActive);
+      switching = switching.then(() => openActive());
     },
   });
 
@@ -102,9 +102,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     await current?.close();
   };
 
-  async function openActive(): Promise<void> {
+  async function openActive(rebuild = false): Promise<void> {
     const active = profiles.active();
-    if (session && active && session.profileId === active.id) return;
+    if (!rebuild && session && active && session.profileId === active.id) return;
     await closeSession();
     if (!active) return;
     try {
@@ -116,12 +116,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         nativeBinding: config.nativeBinding,
         syncIntervalMs: config.syncIntervalMs ?? 5 * 60_000,
         pushIntervalMs: config.pushIntervalMs ?? 15_000,
+        rebuild,
         ...(active.demo && demo ? { drainPerSecond: 2 * demo.timeScale } : {}),
         onSyncStatus: (status) => events.emit('sync:status', status),
         onOutbox: (summary) => events.emit('outbox:changed', summary),
         onForbidden: (scope: Scope | undefined) => {
           if (scope) profiles.withdrawScope(active.id, scope);
         },
+        onWritten: (scope: Scope) => profiles.confirmScope(active.id, scope),
       });
       void session.services.sync.start();
     } catch (error) {
@@ -152,6 +154,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     idleSync,
     /** Waits for a profile switch to finish opening its store. */
     settled: () => switching,
+    rebuild: async () => {
+      await switching;
+      await openActive(true);
+      return session?.rebuilt ?? null;
+    },
   });
   const router = createRouter({
     channels,

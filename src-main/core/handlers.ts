@@ -13,6 +13,7 @@ export interface HandlerDeps {
   session: () => StoreSession | null;
   idleSync: (cached: number) => SyncStatus;
   settled: () => Promise<void>;
+  rebuild: () => Promise<StoreSession['rebuilt']>;
 }
 
 // How long an edit command waits for the push before answering "queued".
@@ -70,6 +71,11 @@ export function createHandlers(deps: HandlerDeps): HandlersOf<typeof channels> {
     'sync:status': () => deps.session()?.services.sync.status() ?? deps.idleSync(0),
     'sync:start': (input) => current().services.sync.start({ full: input?.full ?? false }),
     'sync:cancel': () => current().services.sync.cancel(),
+    'sync:rebuildCache': async () => {
+      const result = await deps.rebuild();
+      if (!result) throw new AppError('unavailable', 'No store is open to rebuild.');
+      return result;
+    },
 
     'customers:updateBilling': ({ customerId, patch }) =>
       afterPush(current().outbox.queueBilling(customerId, patch).edit.id),

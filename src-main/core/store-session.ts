@@ -4,6 +4,7 @@ import { AppError } from '../../src-shared/errors.ts';
 import type { OutboxSummary } from '../../src-shared/outbox/edits.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
 import type { SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
+import { carryOutboxOver } from '../db/outbox-carry.ts';
 import { createOutboxRepo } from '../db/outbox-repo.ts';
 import { cacheAccessOn } from '../sync/outbox-cache.ts';
 import type { TokenSealer } from '../sync/outbox-ports.ts';
@@ -20,6 +21,7 @@ export interface StoreSessionOptions {
   onSyncStatus(status: SyncStatus): void;
   onOutbox(summary: OutboxSummary): void;
   onForbidden(scope: Scope | undefined): void;
+  onWritten(scope: Scope): void;
   fetch?: typeof fetch;
   nativeBinding?: string | undefined;
   /** Automatic pulls; 0 turns them off (tests). */
@@ -33,6 +35,8 @@ export interface StoreSessionOptions {
 
 export interface StoreSession {
   profileId: string;
+  /** Set when this session started by rebuilding a damaged cache. */
+  rebuilt: { movedTo: string | null; keptEdits: number | null } | null;
   services: StoreServices;
   outbox: OutboxService;
   pusher: OutboxPusher;
@@ -54,9 +58,17 @@ export function openStoreSession(options: StoreSessionOptions): StoreSession {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.drainPerSecond ? { drainPerSecond: options.drainPerSecond } : {}),
   };
-  const services = options.rebuild
-    ? rebuildStoreServices(serviceOptions).services
-    : openStoreServices(serviceOptions);
+  let rebuilt: StoreSession['rebuilt'] = null;
+  let services: StoreServices;
+  if (options.rebuild) {
+    const result = rebuildStoreServices(serviceOptions);
+    services = result.services;
+    const keptEdits = result.movedTo ? carryOutboxOver(services.db, result.movedTo) : 0;
+    rebuilt = { movedTo: result.movedTo, keptEdits };
+    logger.warn('cache rebuilt', { movedTo: result.movedTo, keptEdits });
+  } else {
+    services = openStoreServices(serviceOptions);
+  }
   const now = Date.now;
   const repo = createOutboxRepo(services.db, now);
   const cache = cacheAccessOn(services.store, now, (query, filters) =>
@@ -75,6 +87,7 @@ export function openStoreSession(options: StoreSessionOptions): StoreSession {
     now,
     onChange: emit,
     onForbidden: options.onForbidden,
+    onWritten: options.onWritten,
     retryIntervalMs: options.pushIntervalMs,
   });
   outbox = createOutboxService({
@@ -92,6 +105,7 @@ export function openStoreSession(options: StoreSessionOptions): StoreSession {
   if (options.syncIntervalMs > 0) services.sync.scheduleAutoSync(options.syncIntervalMs);
   return {
     profileId: profile.id,
+    rebuilt,
     services,
     outbox: service,
     pusher,

@@ -1,7 +1,9 @@
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { isEventName } from '../../src-shared/ipc/contract.ts';
+import { existsSync } from 'node:fs';
 import { createCore, type Core } from '../core/create-core.ts';
+import { createSafeStorageCipher, type SafeStorageLike } from '../vault/safe-storage-cipher.ts';
 import type { Logger } from '../core/logger.ts';
 import {
   createSenderCheck,
@@ -95,6 +97,8 @@ export interface ElectronLike {
   };
   screen: ScreenLike;
   shell: ShellLike;
+  /** Optional so fakes may omit it; without it the vault uses its key file. */
+  safeStorage?: SafeStorageLike;
 }
 
 export interface ShellOptions {
@@ -108,6 +112,21 @@ export interface ShellOptions {
   platform: NodeJS.Platform;
   /** A menu command; defaults to the `app:command` event once the contract declares it. */
   onCommand?: (command: AppCommand) => void;
+}
+
+/**
+ * The Electron-ABI better-sqlite3 build (`npm run rebuild:electron`), when one was made; native
+ * files are unpacked beside the asar archive in a packaged app.
+ */
+export function electronSqliteBinding(
+  bundleDir: string,
+  exists: (path: string) => boolean = existsSync,
+): string | undefined {
+  const path = join(bundleDir, '../../native/electron/better_sqlite3.node').replace(
+    `app.asar${sep}`,
+    `app.asar.unpacked${sep}`,
+  );
+  return exists(path) ? path : undefined;
 }
 
 export function rendererUrl(options: Pick<ShellOptions, 'devServerUrl'>): string {
@@ -217,6 +236,11 @@ async function run(electron: ElectronLike, options: ShellOptions, logger: Logger
     mode: 'electron',
     version: app.getVersion(),
     logger,
+    // Built only after whenReady: before it, Linux reports no keychain backend at all.
+    ...(electron.safeStorage
+      ? { cipher: createSafeStorageCipher(electron.safeStorage, { dataDir: userData, logger }) }
+      : {}),
+    nativeBinding: electronSqliteBinding(options.bundleDir),
   });
   app.on('before-quit', () => void core?.close());
 

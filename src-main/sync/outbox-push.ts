@@ -28,6 +28,8 @@ export interface OutboxPusherDeps {
   onChange: () => void;
   /** A 403 tells which scope the token lacks; the vault withdraws it from the profile. */
   onForbidden?: (scope: Scope | undefined) => void;
+  /** A write went through: the scope the merchant ticked is real. */
+  onWritten?: (scope: Scope) => void;
   /** Edits handled at once; the client's shared limiter paces the requests. */
   concurrency?: number;
   retryIntervalMs?: number;
@@ -76,6 +78,8 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
   let running: Promise<OutboxSummary['pausedReason']> | null = null;
   let timer: unknown = null;
   let stopped = false;
+  // Closing a store must not wait out a request's retries: stop() aborts what is in flight.
+  let controller = new AbortController();
 
   const later = (edit: EditRow, error: unknown, ambiguous = edit.ambiguous): Outcome => {
     const backoff = backoffDelay(edit.attempts, deps.retryBackoff ?? RETRY_BACKOFF, deps.random);
@@ -170,23 +174,27 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
     const { send, conflicting, theirs } = checkFields(edit, server, server.updated_at);
     if (conflicting.length > 0) return conflict(edit, theirs, conflicting);
     if (Object.keys(send).length === 0) return done(edit, 'already on the store');
-    const { raw } = await client.updateCustomer(edit.customerId, send);
+    const { raw } = await client.updateCustomer(edit.customerId, send, controller.signal);
     cache.saveCustomer(raw);
     return done(edit, null);
   };
 
   const pushToken = async (edit: EditRow): Promise<Outcome> => {
-    const { raw } = await client.updateCustomer(edit.customerId, openPatch(edit.patch, sealer));
+    const { raw } = await client.updateCustomer(
+      edit.customerId,
+      openPatch(edit.patch, sealer),
+      controller.signal,
+    );
     cache.saveCustomer(raw);
     return done(edit, null);
   };
 
   const pushAddressUpdate = async (edit: EditRow): Promise<Outcome> => {
-    const { address } = await client.getAddress(edit.addressId!);
+    const { address } = await client.getAddress(edit.addressId!, controller.signal);
     const { send, conflicting, theirs } = checkFields(edit, address, address.updated_at);
     if (conflicting.length > 0) return conflict(edit, theirs, conflicting);
     if (Object.keys(send).length === 0) return done(edit, 'already on the store');
-    const { raw } = await client.updateAddress(edit.addressId!, send);
+    const { raw } = await client.updateAddress(edit.addressId!, send, controller.signal);
     cache.saveAddress(raw);
     return done(edit, null);
   };
@@ -194,7 +202,7 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
   const pushAddressCreate = async (edit: EditRow): Promise<Outcome> => {
     if (edit.ambiguous) {
       // The last try may have reached the store: look before creating it a second time.
-      const existing = await client.getCustomerAddresses(edit.customerId);
+      const existing = await client.getCustomerAddresses(edit.customerId, controller.signal);
       const match = existing.items.find((a) => sameFields(a, edit.patch));
       if (match) {
         const raw = existing.raw[existing.items.indexOf(match)];
@@ -203,13 +211,30 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
       }
     }
     try {
-      const { address, raw } = await client.createAddress(edit.customerId, edit.patch);
+      const { address, raw } = await client.createAddress(
+        edit.customerId,
+        edit.patch,
+        controller.signal,
+      );
       cache.saveAddress(raw);
       return done(edit, null, address.id);
     } catch (error) {
       const kind = error instanceof AppError ? error.kind : 'internal';
       // No answer (or a 5xx) after sending a create: it may exist now.
       return onError(edit, error, kind === 'network' || kind === 'server' || kind === 'protocol');
+    }
+  };
+
+  const pushByKind = (edit: EditRow, server: Customer): Promise<Outcome> => {
+    switch (edit.kind) {
+      case 'billing':
+        return pushBilling(edit, server);
+      case 'payment_token':
+        return pushToken(edit);
+      case 'address_update':
+        return pushAddressUpdate(edit);
+      case 'address_create':
+        return pushAddressCreate(edit);
     }
   };
 
@@ -220,23 +245,19 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
     repo.change(edit.id, { state: 'in_flight', countAttempt: true, event: 'sending' });
     const current = repo.get(edit.id)!;
     try {
-      switch (current.kind) {
-        case 'billing':
-          return await pushBilling(current, server);
-        case 'payment_token':
-          return await pushToken(current);
-        case 'address_update':
-          return await pushAddressUpdate(current);
-        case 'address_create':
-          return await pushAddressCreate(current);
+      const outcome = await pushByKind(current, server);
+      const row = repo.get(edit.id);
+      if (row?.state === 'done') {
+        deps.onWritten?.(current.kind === 'payment_token' ? 'write_payments' : 'write_customer');
       }
+      return outcome;
     } catch (error) {
       return onError(current, error);
     }
   };
 
   const freshCustomers = async (ids: number[]): Promise<Map<number, Customer>> => {
-    const page = await client.listCustomers({ ids, limit: 250 });
+    const page = await client.listCustomers({ ids, limit: 250 }, controller.signal);
     page.raw.forEach((raw) => cache.saveCustomer(raw));
     return new Map(page.items.map((c) => [c.id, c]));
   };
@@ -313,10 +334,12 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
     pushNow,
     start() {
       stopped = false;
+      if (controller.signal.aborted) controller = new AbortController();
       schedule();
     },
     async stop() {
       stopped = true;
+      controller.abort(new DOMException('The store was closed.', 'AbortError'));
       if (timer !== null) clearTimer(timer);
       timer = null;
       await running;

@@ -42,4 +42,13 @@ export const syncChannels = defineChannels({
     scope: 'read_customer',
   },
   'sync:cancel': { input: z.undefined(), output: SyncStatus },
+  /** A damaged cache: move it aside (kept), start afresh, bring its unsent edits over. */
+  'sync:rebuildCache': {
+    input: z.undefined(),
+    output: z.object({
+      movedTo: z.string().nullable(),
+      /** Edits brought over from the old file; null when it could not be read (it is kept). */
+      keptEdits: z.number().int().nonnegative().nullable(),
+    }),
+  },
 });
