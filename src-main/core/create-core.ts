@@ -75,6 +75,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const demo = config.demo === undefined ? DEFAULT_DEMO : config.demo;
   let session: StoreSession | null = null;
   let switching: Promise<void> = Promise.resolve();
+  let syncIntervalMs = config.syncIntervalMs ?? 5 * 60_000;
 
   const profiles = createProfileManager({
     dataDir: config.dataDir,
@@ -114,7 +115,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         logger,
         fetch: config.fetch,
         nativeBinding: config.nativeBinding,
-        syncIntervalMs: config.syncIntervalMs ?? 5 * 60_000,
+        syncIntervalMs,
         pushIntervalMs: config.pushIntervalMs ?? 15_000,
         rebuild,
         ...(active.demo && demo ? { drainPerSecond: 2 * demo.timeScale } : {}),
@@ -154,6 +155,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     idleSync,
     /** Waits for a profile switch to finish opening its store. */
     settled: () => switching,
+    setSyncInterval: (ms) => {
+      syncIntervalMs = ms;
+    },
     rebuild: async () => {
       await switching;
       await openActive(true);

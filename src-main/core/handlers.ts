@@ -14,6 +14,8 @@ export interface HandlerDeps {
   idleSync: (cached: number) => SyncStatus;
   settled: () => Promise<void>;
   rebuild: () => Promise<StoreSession['rebuilt']>;
+  /** Remembered for stores opened later (profile switches). */
+  setSyncInterval: (ms: number) => void;
 }
 
 // How long an edit command waits for the push before answering "queued".
@@ -54,6 +56,11 @@ export function createHandlers(deps: HandlerDeps): HandlersOf<typeof channels> {
       await deps.settled();
       return state;
     },
+    'profiles:replaceToken': async ({ id, token }) => {
+      const state = await profiles.replaceToken(id, token);
+      await deps.settled();
+      return state;
+    },
     'profiles:remove': async (input) => {
       const state = await profiles.remove(input);
       await deps.settled();
@@ -71,6 +78,12 @@ export function createHandlers(deps: HandlerDeps): HandlersOf<typeof channels> {
     'sync:status': () => deps.session()?.services.sync.status() ?? deps.idleSync(0),
     'sync:start': (input) => current().services.sync.start({ full: input?.full ?? false }),
     'sync:cancel': () => current().services.sync.cancel(),
+    'sync:schedule': ({ intervalMs }) => {
+      deps.setSyncInterval(intervalMs);
+      const s = current();
+      s.services.sync.scheduleAutoSync(intervalMs);
+      return s.services.sync.status();
+    },
     'sync:rebuildCache': async () => {
       const result = await deps.rebuild();
       if (!result) throw new AppError('unavailable', 'No store is open to rebuild.');

@@ -153,6 +153,7 @@ export function createProfileManager(deps: ProfileManagerDeps): ProfileManager {
       scopes: allScopes(p),
       tokenHint: token === undefined ? '' : tokenHint(token),
       demo: p.demo,
+      ...(locked.has(p.id) ? { locked: locked.get(p.id)!.message } : {}),
     };
   };
 

@@ -17,6 +17,8 @@ export const ProfileView = z.object({
   scopes: z.array(Scope),
   tokenHint: z.string(),
   demo: z.boolean(),
+  /** Why the saved token cannot be opened (wrong or missing key file): re-enter it. */
+  locked: z.string().optional(),
 });
 export type ProfileView = z.infer<typeof ProfileView>;
 
@@ -47,6 +49,15 @@ export const profilesChannels = defineChannels({
   'profiles:list': { input: z.undefined(), output: ProfilesState },
   'profiles:add': { input: AddProfileInput, output: ProfilesState },
   'profiles:switch': { input: z.object({ id: ProfileId }).strict(), output: ProfilesState },
+  'profiles:replaceToken': {
+    input: z
+      .object({
+        id: ProfileId,
+        token: z.string().trim().min(8, 'That token is too short.').max(512),
+      })
+      .strict(),
+    output: ProfilesState,
+  },
   'profiles:remove': {
     input: z
       .object({

@@ -42,6 +42,20 @@ export const syncChannels = defineChannels({
     scope: 'read_customer',
   },
   'sync:cancel': { input: z.undefined(), output: SyncStatus },
+  /** How often the app pulls by itself; 0 turns automatic pulls off. */
+  'sync:schedule': {
+    input: z
+      .object({
+        intervalMs: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 3_600_000),
+      })
+      .strict()
+      .refine((v) => v.intervalMs === 0 || v.intervalMs >= 60_000, 'At least one minute, or off.'),
+    output: SyncStatus,
+  },
   /** A damaged cache: move it aside (kept), start afresh, bring its unsent edits over. */
   'sync:rebuildCache': {
     input: z.undefined(),
