@@ -1,23 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
+import { contentTypeOf, RENDERER_CSP } from '../core/renderer-assets.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-};
-
-export const HARNESS_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const HARNESS_CSP = RENDERER_CSP;
 
 /** Serves the built renderer folder, GET/HEAD only, never outside the folder. */
 export function createStaticHandler(root: string) {
@@ -45,7 +31,7 @@ export function createStaticHandler(root: string) {
       if (!info.isFile()) throw new Error('not a file');
       const body = await readFile(file);
       res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Type': contentTypeOf(file),
         'Content-Security-Policy': HARNESS_CSP,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-store',

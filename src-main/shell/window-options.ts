@@ -1,13 +1,9 @@
+import { RENDERER_CSP } from '../core/renderer-assets.ts';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { MIN_SIZE, type WindowPlacement } from './window-state.ts';
 
-/**
- * `style-src 'unsafe-inline'` is the one relaxation: Vuetify writes its theme as a runtime
- * <style> element and Vue's `:style` bindings set style attributes (see SECURITY.md). Scripts
- * stay 'self' only, without 'unsafe-eval' or 'unsafe-inline', and nothing remote loads.
- */
-export const APP_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+/** The renderer's CSP (see core/renderer-assets.ts). */
+export const APP_CSP = RENDERER_CSP;
 
 export interface MainWindowOptions {
   preloadPath: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ErrorShape } from '../errors.ts';
-import { CustomerStatus } from '../recharge/wire.ts';
+import { BILLING_FIELDS, CustomerStatus } from '../recharge/wire.ts';
 import { checkCustomerToken, PROCESSORS } from '../recharge/payment-tokens.ts';
 
 const Name = z.string().trim().min(1, 'Required.').max(255, 'At most 255 characters.');
@@ -37,18 +37,7 @@ export const BillingPatch = z
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'Change at least one field.');
 export type BillingPatch = z.output<typeof BillingPatch>;
-export const BILLING_PATCH_FIELDS = [
-  'first_name',
-  'last_name',
-  'billing_address1',
-  'billing_address2',
-  'billing_zip',
-  'billing_city',
-  'billing_company',
-  'billing_province',
-  'billing_country',
-  'billing_phone',
-] as const;
+export const BILLING_PATCH_FIELDS = ['first_name', 'last_name', ...BILLING_FIELDS] as const;
 export type BillingPatchField = (typeof BILLING_PATCH_FIELDS)[number];
 
 export const CustomerId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src-main/core/create-core.ts';
 import { createLogger } from '../../../src-main/core/logger.ts';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
-import type { Envelope } from '../../../src-shared/ipc/envelope.ts';
+import { ok } from './helpers.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -22,11 +22,6 @@ async function waitFor<T>(probe: () => Promise<T | null> | T | null, ms = 20_000
     if (Date.now() > end) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 25));
   }
-}
-
-function ok<T = unknown>(envelope: Envelope): T {
-  if (!envelope.ok) throw new Error(`call failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.value as T;
 }
 
 async function synced(core: Core) {

@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore } from '../../../src-main/core/create-core.ts';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
-import type { Envelope } from '../../../src-shared/ipc/envelope.ts';
+import { ok, quietCore } from './helpers.ts';
 
 let sandbox: Sandbox;
 const dirs: string[] = [];
@@ -17,20 +16,7 @@ afterAll(async () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-function ok<T>(envelope: Envelope): T {
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.value as T;
-}
-
-const open = (dataDir: string) =>
-  createCore({
-    dataDir,
-    mode: 'test',
-    version: '0',
-    demo: false,
-    syncIntervalMs: 0,
-    pushIntervalMs: 0,
-  });
+const open = (dataDir: string) => quietCore(dataDir);
 
 describe('store profiles over IPC', () => {
   it('a wrong key file locks the profile without losing it; re-entering the token unlocks it', async () => {

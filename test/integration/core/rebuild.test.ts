@@ -2,30 +2,16 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src-main/core/create-core.ts';
+import type { Core } from '../../../src-main/core/create-core.ts';
 import { startSandbox } from '../../../src-main/sandbox/index.ts';
-import type { Envelope } from '../../../src-shared/ipc/envelope.ts';
+import { ok, quietCore } from './helpers.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-function ok<T>(envelope: Envelope): T {
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
-  return envelope.value as T;
-}
-
-async function open(dataDir: string): Promise<Core> {
-  return createCore({
-    dataDir,
-    mode: 'test',
-    version: '0',
-    demo: false,
-    syncIntervalMs: 0,
-    pushIntervalMs: 0,
-  });
-}
+const open = (dataDir: string): Promise<Core> => quietCore(dataDir);
 
 describe('rebuilding the cache', () => {
   it('keeps unsent edits when the cache is rebuilt, and keeps a damaged file aside', async () => {

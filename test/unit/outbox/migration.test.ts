@@ -24,7 +24,7 @@ describe('migration 3: outbox and audit log', () => {
          '2021-01-01T00:00:00', '{}', 0)`,
     ).run();
 
-    expect(migrate(db)).toEqual([3]);
+    expect(migrate(db, MIGRATIONS, 3)).toEqual([3]);
     expect(schemaVersion(db)).toBe(3);
     expect(db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(1);
     const columns = db
