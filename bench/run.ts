@@ -4,8 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCacheStore } from '../src-main/db/cache-store.ts';
-import { benchIngest, benchRowAtATime } from './ingest.ts';
+import { benchIndexFloor, benchIngest, benchRowAtATime, benchUpdates } from './ingest.ts';
 import { benchLikeScan, benchSearch, QUERY_MIX } from './search-bench.ts';
+import { outboxRows } from './outbox-bench.ts';
 import { benchSync } from './sync-bench.ts';
 
 const withMillion = process.argv.includes('--1m');
@@ -38,8 +39,10 @@ async function ingestAndSearch(count: number, dir: string) {
   const ingest = await benchIngest(store, count);
   const search = benchSearch(store, count >= 1_000_000 ? 10 : 30);
   const like = benchLikeScan(store, count >= 1_000_000 ? 1 : 2);
+  const updates = await benchUpdates(store, 10_000);
+  const floor = benchIndexFloor(store, 20_000);
   store.close();
-  return { ingest, search, like };
+  return { ingest, search, like, updates, floor };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'rc-bench-'));
@@ -66,46 +69,61 @@ try {
   baselineStore.close();
 
   const sync = await benchSync(10_000, 5);
+  const outbox = await outboxRows();
 
   log('| measure | result | baseline / ratio | target |');
   log('| --- | --- | --- | --- |');
   if (generator) log(generator);
   for (const r of results) {
     const n = r.size.toLocaleString('en-US');
+    const i = r.ingest;
     log(
-      `| ingest ${n} customers (+${r.ingest.addresses.toLocaleString('en-US')} addresses), parse + upsert, one page of 250 per transaction | ` +
-        `${r.ingest.customersPerSec.toLocaleString('en-US')} customers/s (${r.ingest.recordsPerSec.toLocaleString('en-US')} records/s, ${r.ingest.seconds} s busy) | ` +
-        `${(r.ingest.customersPerSec / rowAtATime.customersPerSec).toFixed(1)}× row-at-a-time autocommit (${rowAtATime.customersPerSec.toLocaleString('en-US')}/s over ${rowAtATime.rows} rows) | ≥ 100,000 customers/s |`,
+      `| ingest ${n} customers (+${i.addresses.toLocaleString('en-US')} addresses) into an empty cache, parse + upsert + search index, as a first full pull writes them | ` +
+        `${i.customersPerSec.toLocaleString('en-US')} customers/s (${i.recordsPerSec.toLocaleString('en-US')} records/s, ${i.seconds} s busy: ${i.parseSeconds} s JSON + zod, ${i.indexSeconds} s index build) | ` +
+        `${(i.customersPerSec / rowAtATime.customersPerSec).toFixed(1)}× row-at-a-time autocommit (${rowAtATime.customersPerSec.toLocaleString('en-US')}/s over ${rowAtATime.rows} rows); floor: a bare trigram table takes the same documents at ${r.floor.docsPerSec.toLocaleString('en-US')}/s | ≥ 100,000 customers/s |`,
     );
     log(
-      `| event-loop delay during that ingest (one page = one task) | p99 ${r.ingest.loopDelayP99Ms} ms, max ${r.ingest.loopDelayMaxMs} ms | — | no task over 16 ms |`,
+      `| event-loop delay during that ingest (time-sliced transactions, 8 ms budget) | p99 ${i.loopDelayP99Ms} ms, max ${i.loopDelayMaxMs} ms | — | no task over 16 ms |`,
+    );
+    log(
+      `| changes to ${r.updates.rows.toLocaleString('en-US')} cached customers (incremental pull: index kept in step row by row) | ${r.updates.customersPerSec.toLocaleString('en-US')} customers/s; event loop max ${r.updates.loopDelayMaxMs} ms | ${(r.updates.customersPerSec / rowAtATime.customersPerSec).toFixed(1)}× row-at-a-time autocommit | — |`,
     );
     const target = r.size >= 1_000_000 ? '≤ 30 ms' : '≤ 5 ms';
     log(
       `| search at ${n}, ${QUERY_MIX.length}-query mix × ${r.search.samples / QUERY_MIX.length} (page + total) | ` +
-        `p50 ${r.search.p50} ms, p95 ${r.search.p95} ms, p99 ${r.search.p99} ms | ` +
+        `p50 ${r.search.p50} ms, p95 ${r.search.p95} ms, p99 ${r.search.p99} ms (slowest: ${r.search.slowest}) | ` +
         `LIKE '%q%' scan: p50 ${r.like.p50} ms, mean ${r.like.mean} ms → ${(r.like.mean / r.search.mean).toFixed(0)}× faster (mean), ${(r.like.p50 / r.search.p50).toFixed(0)}× (p50) | p95 ${target}, ≥ 50× the scan |`,
     );
   }
   log(
     `| full sync of ${sync.customers.toLocaleString('en-US')} customers + ${sync.addresses.toLocaleString('en-US')} addresses over HTTP, sandbox time scale ${sync.timeScale} | ` +
-      `${sync.requests} requests in ${sync.seconds} s; steady ${sync.steadyPerSec} req/s; ${sync.rateLimited} × 429; event loop max ${sync.loopDelayMaxMs} ms | ` +
-      `ceiling ${sync.ceilingPerSec} req/s after a 40-call burst: steady ${(sync.steadyRatio * 100).toFixed(1)}% of it, whole run ${(sync.overallRatio * 100).toFixed(1)}% of burst + ceiling × time | ≥ 95% of the ceiling, zero 429 |`,
+      `${sync.requests} requests in ${sync.seconds} s; ${sync.steadyPerSec === null ? `limit never bound (replayed bucket peaked at ${sync.bucketPeak} of 40)` : `steady ${sync.steadyPerSec} req/s`}; ${sync.rateLimited} × 429; event loop max ${sync.loopDelayMaxMs} ms | ` +
+      `ceiling ${sync.ceilingPerSec} req/s after a 40-call burst: ${sync.steadyRatio === null ? '' : `steady ${(sync.steadyRatio * 100).toFixed(1)}% of it, `}whole run ${(sync.overallRatio * 100).toFixed(1)}% of burst + ceiling × time | ≥ 95% of the ceiling, zero 429 |`,
   );
+
+  for (const row of outbox) log(row);
 
   const notes = [
     '',
     '## Notes',
     '',
-    '- Ingest commits one page of 250 per transaction, as the pull does (page + checkpoint), and yields',
-    '  to the event loop between pages; the figure is busy time (parse + upsert), pages are prepared first.',
-    '  Each customer row feeds five sort/prefix indexes and the contentless FTS5 trigram index (five',
-    '  columns incl. address cities, zips and phone digits); the trigram index dominates the cost.',
+    '- Ingest writes the way the pull does: each page in slices, each slice its own transaction sized',
+    '  to an 8 ms budget with a turn of the event loop between slices; the last slice of a page commits',
+    '  its checkpoint. A first load into an empty cache writes rows without search documents and builds',
+    '  the trigram index once at the end, in slices too. Busy time counts parse + writes + index build,',
+    '  not the turns given to the loop; pages are prepared first. "JSON + zod" is what the HTTP client',
+    '  does to every page (the repositories do not parse again).',
+    '- The floor: inserting the same search documents into a bare contentless trigram table in one',
+    '  transaction (no tables, no other indexes) — the cost of trigram indexing itself on this machine.',
     '- The row-at-a-time baseline runs the same parse and upsert with one autocommit transaction per row.',
-    '- Search times include the page query and the total count. The LIKE baseline scans the same fields',
-    "  (name, email, phone, city, zip, company, hash, ids) with `OR`ed `LIKE '%q%'`, page + count.",
-    '- Sync: the client models the bucket at 2 × scale calls/s; "steady" is measured from the 40th request',
-    '  to the last one, as the sandbox logged them.',
+    '- Search times include the page query and the total count. Relevance is: exact id / email /',
+    '  shopify id / hash first, then newest customer first (the index returns hits in rowid order, so a',
+    '  page never ranks every hit). The LIKE baseline scans the same fields (name, email, phone, city,',
+    "  zip, company, hash, ids) with `OR`ed `LIKE '%q%'`, page + count.",
+    '- Sync: the client models the bucket at 2 × scale calls/s. "Steady" replays the sandbox\'s request',
+    '  log through a leaky bucket (40 deep, draining at the ceiling) and measures from the first request',
+    '  that found it full to the last; "whole run" divides all requests by what the limit allows in the',
+    '  run time (40 + ceiling × seconds).',
     withMillion
       ? '- 1M customers ran with `--1m`.'
       : '- 1M customers is not part of the default run: at the ingest rate above it takes well over the few ' +

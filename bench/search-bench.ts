@@ -35,6 +35,8 @@ export interface LatencySummary {
   p99: number;
   mean: number;
   samples: number;
+  /** The query with the highest median, and that median. */
+  slowest?: string;
 }
 
 function summarize(times: number[]): LatencySummary {
@@ -53,14 +55,22 @@ export function benchSearch(store: CacheStore, rounds = 30): LatencySummary {
   const queries = QUERY_MIX.map((q) => SearchInput.parse(q));
   for (const q of queries) store.search.search(q);
   const times: number[] = [];
+  const perQuery = queries.map(() => [] as number[]);
   for (let r = 0; r < rounds; r += 1) {
-    for (const q of queries) {
+    queries.forEach((q, i) => {
       const started = performance.now();
       store.search.search(q);
-      times.push(performance.now() - started);
-    }
+      const ms = performance.now() - started;
+      times.push(ms);
+      perQuery[i]!.push(ms);
+    });
   }
-  return summarize(times);
+  const medians = perQuery.map((list) => summarize(list).p50);
+  const worst = medians.indexOf(Math.max(...medians));
+  return {
+    ...summarize(times),
+    slowest: `${JSON.stringify(QUERY_MIX[worst]?.query)} ${medians[worst]} ms`,
+  };
 }
 
 /** The naive way: a LIKE scan over the same fields, a page of rows plus the count. */

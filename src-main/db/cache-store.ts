@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { createAddressesRepo, type AddressesRepo } from './addresses-repo.ts';
 import { createCustomersRepo, type CustomersRepo } from './customers-repo.ts';
 import { openDatabase, rebuildCache, type OpenOptions } from './open.ts';
-import { createSearchIndex } from './search-index.ts';
+import { createSearchIndex, type SearchIndex } from './search-index.ts';
 import {
   createSearchRepo,
   noPendingEdits,
@@ -19,6 +19,8 @@ export interface CacheStore {
   addresses: AddressesRepo;
   syncState: SyncStateRepo;
   search: SearchRepo;
+  /** The trigram index's upkeep, for a first load that builds it once at the end. */
+  searchIndex: SearchIndex;
   /** Runs `fn` in one write transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   /** Where reads learn about pending edits; the outbox installs its own. */
@@ -34,7 +36,8 @@ export function storeOn(db: Database.Database): CacheStore {
     customers: createCustomersRepo(db, index),
     addresses: createAddressesRepo(db, index),
     syncState: createSyncStateRepo(db),
-    search: createSearchRepo(db, () => overlay),
+    search: createSearchRepo(db, () => overlay, index.indexedThrough),
+    searchIndex: index,
     transaction: (fn) => db.transaction(fn).immediate(),
     setPendingOverlay(next) {
       overlay = next;

@@ -1,5 +1,10 @@
 // Keeps the trigram index in step with customers and their addresses. Called by the repositories
 // inside their transactions; nothing else writes customers_fts.
+//
+// A first load into an empty cache defers indexing: rows are written without documents, and the
+// index is then built once, a slice at a time, in id order. `indexedThrough` marks how far the
+// build got (persisted with each slice, so a killed build resumes); customers above it have no
+// document yet, and writes to them leave the index alone until the build reaches them.
 import type Database from 'better-sqlite3';
 import {
   searchDocument,
@@ -7,34 +12,74 @@ import {
   type CustomerSearchFields,
 } from './search-document.ts';
 
+export const INDEX_STATE_KEY = 'search.indexed_through';
+
 export interface SearchIndex {
   /** Rebuilds the document of each customer from what is stored now. */
   refresh(customerIds: Iterable<number>): void;
   /** Same, with the customer's fields at hand (saves a read while ingesting). */
   refreshWith(customer: CustomerSearchFields): void;
   remove(customerId: number): void;
+  /** Null when every customer is indexed; else the highest id that is. */
+  indexedThrough(): number | null;
+  /** Starts a deferred load: empties the index; nothing is indexed until `buildSlice` runs. */
+  defer(): void;
+  /** Indexes up to `limit` customers past the mark (call in a transaction); true when done. */
+  buildSlice(limit: number): boolean;
 }
 
+const CUSTOMER_FIELDS = `id, hash, email, first_name, last_name, phone, billing_phone,
+  shopify_customer_id, billing_city, billing_zip, billing_company, billing_province`;
+
 export function createSearchIndex(db: Database.Database): SearchIndex {
-  const upsert = db.prepare(
+  const replace = db.prepare(
     'INSERT OR REPLACE INTO customers_fts(rowid, name, email, phone, place, ids) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const remove = db.prepare('DELETE FROM customers_fts WHERE rowid = ?');
-  const customer = db.prepare(
-    `SELECT id, hash, email, first_name, last_name, phone, billing_phone, shopify_customer_id,
-            billing_city, billing_zip, billing_company, billing_province
-     FROM customers WHERE id = ?`,
+  const insert = db.prepare(
+    'INSERT INTO customers_fts(rowid, name, email, phone, place, ids) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const remove = db.prepare('DELETE FROM customers_fts WHERE rowid = ?');
+  const customer = db.prepare(`SELECT ${CUSTOMER_FIELDS} FROM customers WHERE id = ?`);
   const addresses = db.prepare(
     'SELECT first_name, last_name, phone, city, zip, company FROM addresses WHERE customer_id = ?',
   );
-  const write = (fields: CustomerSearchFields) => {
-    const doc = searchDocument(fields, addresses.all(fields.id) as AddressSearchFields[]);
-    upsert.run(fields.id, doc.name, doc.email, doc.phone, doc.place, doc.ids);
+  const nextCustomers = db.prepare(
+    `SELECT ${CUSTOMER_FIELDS} FROM customers WHERE id > ? ORDER BY id LIMIT ?`,
+  );
+  const addressesBetween = db.prepare(
+    `SELECT customer_id, first_name, last_name, phone, city, zip, company FROM addresses
+     WHERE customer_id BETWEEN ? AND ?`,
+  );
+  const readMark = db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck();
+  const writeMark = db.prepare(
+    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
+  const clearMark = db.prepare('DELETE FROM sync_state WHERE key = ?');
+
+  // Read from the database each time, so it is always that of the current transaction.
+  const currentMark = (): number | null => {
+    const stored = readMark.get(INDEX_STATE_KEY) as string | undefined;
+    return stored === undefined ? null : (JSON.parse(stored) as number);
   };
+  const setMark = (value: number | null) => {
+    if (value === null) clearMark.run(INDEX_STATE_KEY);
+    else writeMark.run(INDEX_STATE_KEY, JSON.stringify(value));
+  };
+  const indexed = (id: number) => {
+    const mark = currentMark();
+    return mark === null || id <= mark;
+  };
+
+  const write = (fields: CustomerSearchFields) => {
+    if (!indexed(fields.id)) return;
+    const doc = searchDocument(fields, addresses.all(fields.id) as AddressSearchFields[]);
+    replace.run(fields.id, doc.name, doc.email, doc.phone, doc.place, doc.ids);
+  };
+
   return {
     refresh(customerIds) {
       for (const id of customerIds) {
+        if (!indexed(id)) continue;
         const row = customer.get(id) as CustomerSearchFields | undefined;
         if (row) write(row);
         else remove.run(id);
@@ -42,7 +87,41 @@ export function createSearchIndex(db: Database.Database): SearchIndex {
     },
     refreshWith: write,
     remove(customerId) {
-      remove.run(customerId);
+      if (indexed(customerId)) remove.run(customerId);
+    },
+    indexedThrough: currentMark,
+    defer() {
+      db.prepare("INSERT INTO customers_fts(customers_fts) VALUES ('delete-all')").run();
+      setMark(0);
+    },
+    buildSlice(limit) {
+      const mark = currentMark();
+      if (mark === null) return true;
+      const rows = nextCustomers.all(mark, limit) as CustomerSearchFields[];
+      const last = rows.at(-1);
+      if (!last) {
+        setMark(null);
+        return true;
+      }
+      const byCustomer = new Map<number, AddressSearchFields[]>();
+      const found = addressesBetween.all(rows[0]!.id, last.id) as (AddressSearchFields & {
+        customer_id: number;
+      })[];
+      for (const address of found) {
+        const list = byCustomer.get(address.customer_id);
+        if (list) list.push(address);
+        else byCustomer.set(address.customer_id, [address]);
+      }
+      for (const row of rows) {
+        const doc = searchDocument(row, byCustomer.get(row.id));
+        insert.run(row.id, doc.name, doc.email, doc.phone, doc.place, doc.ids);
+      }
+      if (rows.length < limit) {
+        setMark(null);
+        return true;
+      }
+      setMark(last.id);
+      return false;
     },
   };
 }

@@ -14,7 +14,14 @@ export interface ExactProbe {
 export type SearchPlan =
   | { kind: 'all' }
   | { kind: 'none' }
-  | { kind: 'fts'; match: string; residual: string[]; exact: ExactProbe }
+  | {
+      kind: 'fts';
+      match: string;
+      residual: string[];
+      exact: ExactProbe;
+      /** The same match as plain substrings (any inner list, all of it), for unindexed rows. */
+      scan: string[][];
+    }
   | { kind: 'prefix'; prefix: string; residual: string[]; exact: ExactProbe };
 
 const PHONE_LIKE = /^[\d\s()+.\-/]+$/;
@@ -52,10 +59,12 @@ export function planSearch(query: string): SearchPlan {
     const digits = text.replace(/\D+/g, '');
     if (digits.length >= TRIGRAM) {
       // Phone numbers are indexed as digits only; ids, zips and the like keep their punctuation.
-      const phones = phoneAlternatives(text, digits).map((d) => `phone : ${quotePhrase(d)}`);
+      const alternatives = phoneAlternatives(text, digits);
+      const phones = alternatives.map((d) => `phone : ${quotePhrase(d)}`);
       const match =
         digits === text ? quotePhrase(digits) : [...phones, quotePhrase(text)].join(' OR ');
-      return { kind: 'fts', match, residual: [], exact };
+      const scan = [...alternatives, exact.lower].map((needle) => [needle]);
+      return { kind: 'fts', match, residual: [], exact, scan };
     }
   }
 
@@ -64,7 +73,13 @@ export function planSearch(query: string): SearchPlan {
   const long = terms.filter((term) => [...term].length >= TRIGRAM);
   const short = terms.filter((term) => [...term].length < TRIGRAM).map((t) => t.toLowerCase());
   if (long.length > 0) {
-    return { kind: 'fts', match: long.map(quotePhrase).join(' AND '), residual: short, exact };
+    return {
+      kind: 'fts',
+      match: long.map(quotePhrase).join(' AND '),
+      residual: short,
+      exact,
+      scan: [long.map((term) => term.toLowerCase())],
+    };
   }
   const [prefix = '', ...residual] = [...short].sort((a, b) => b.length - a.length);
   return { kind: 'prefix', prefix, residual, exact };

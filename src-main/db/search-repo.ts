@@ -12,7 +12,7 @@ import {
   type SearchQuery,
   type SearchResult,
 } from '../../src-shared/customers/views.ts';
-import { planSearch, type ExactProbe, type SearchPlan } from './search-query.ts';
+import { planSearch, type SearchPlan } from './search-query.ts';
 
 /** Which fields of which customers have edits queued (filled in by the outbox). */
 export interface PendingOverlay {
@@ -60,45 +60,68 @@ const RESIDUAL_TEXT = `c.name_key || ' ' || c.email_key || ' ' || c.city_key || 
   lower(coalesce(c.billing_zip, '') || ' ' || coalesce(c.billing_company, ''))`;
 const RESIDUAL_ADDRESS_TEXT = `lower(coalesce(a.first_name, '') || ' ' || coalesce(a.last_name, '') || ' ' ||
   coalesce(a.city, '') || ' ' || coalesce(a.zip, '') || ' ' || coalesce(a.company, ''))`;
+const digitsSql = (column: string) =>
+  `replace(replace(replace(replace(replace(replace(coalesce(${column}, ''), ' ', ''), '-', ''),
+    '(', ''), ')', ''), '.', ''), '+', '')`;
+// What the index would hold, as text, for rows it has not reached yet (a first load in progress).
+const SCAN_TEXT = `${RESIDUAL_TEXT} || ' ' || lower(coalesce(c.billing_province, '') || ' ' ||
+  coalesce(c.shopify_customer_id, '') || ' ' || c.hash) || ' ' || c.id || ' ' ||
+  ${digitsSql('c.phone')} || ' ' || ${digitsSql('c.billing_phone')}`;
+const SCAN_ADDRESS_TEXT = `${RESIDUAL_ADDRESS_TEXT} || ' ' || ${digitsSql('a.phone')}`;
+const prefixUnion = PREFIX_KEYS.map(
+  (key) => `SELECT id FROM customers WHERE ${key} >= @lo AND ${key} < @hi`,
+).join(' UNION ');
+/** At most this many hits, and the whole text may be a shopify id or hash worth ranking first. */
+const EXACT_SCAN_MAX = 200;
+const FTS_HITS = 'SELECT rowid FROM customers_fts WHERE customers_fts MATCH @match';
 
 interface Built {
-  from: string;
-  where: string[];
+  /** What makes a row a hit of the text (null: every row is). */
+  hit: string | null;
+  /** Residual short terms and filters, on `c`. */
+  others: string[];
   params: Record<string, unknown>;
-  rank: string | null;
+  /** The trigram index answers the text alone (every customer is indexed). */
+  ftsComplete: boolean;
 }
 
-function exactRank(exact: ExactProbe, params: Record<string, unknown>): string {
-  params['exactId'] = exact.id;
-  params['exactText'] = exact.text;
-  params['exactLower'] = exact.lower;
-  return `CASE WHEN c.id = @exactId OR c.shopify_customer_id = @exactText
-    OR c.email_key = @exactLower OR c.hash = @exactText THEN 0 ELSE 1 END`;
+function containsAll(text: string, needles: readonly string[], params: Record<string, unknown>) {
+  return needles
+    .map((needle) => {
+      const name = `s${Object.keys(params).length}`;
+      params[name] = needle;
+      return `instr(${text}, @${name}) > 0`;
+    })
+    .join(' AND ');
 }
 
-function build(plan: Exclude<SearchPlan, { kind: 'none' }>, query: SearchQuery): Built {
+function build(
+  plan: Exclude<SearchPlan, { kind: 'none' }>,
+  query: Pick<SearchQuery, 'filters'>,
+  indexedThrough: number | null,
+): Built {
   const params: Record<string, unknown> = {};
-  const where: string[] = [];
-  let from = 'customers c';
-  let rank: string | null = null;
+  const others: string[] = [];
+  let hit: string | null = null;
   if (plan.kind === 'fts') {
-    from = 'customers_fts f JOIN customers c ON c.id = f.rowid';
-    where.push('customers_fts MATCH @match');
     params['match'] = plan.match;
-    rank = `${exactRank(plan.exact, params)}, f.rank`;
+    hit = `c.id IN (${FTS_HITS})`;
+    if (indexedThrough !== null) {
+      params['indexedThrough'] = indexedThrough;
+      const anyOf = (text: string) =>
+        plan.scan.map((all) => `(${containsAll(text, all, params)})`).join(' OR ');
+      hit = `(${hit} OR (c.id > @indexedThrough AND (${anyOf(SCAN_TEXT)} OR EXISTS (SELECT 1
+        FROM addresses a WHERE a.customer_id = c.id AND (${anyOf(SCAN_ADDRESS_TEXT)})))))`;
+    }
   } else if (plan.kind === 'prefix') {
     params['lo'] = plan.prefix;
     params['hi'] = plan.prefix + TOP;
-    const union = PREFIX_KEYS.map(
-      (key) => `SELECT id FROM customers WHERE ${key} >= @lo AND ${key} < @hi`,
-    ).join(' UNION ');
-    where.push(`c.id IN (${union})`);
-    rank = `${exactRank(plan.exact, params)}, c.name_key`;
+    hit = `c.id IN (${prefixUnion})`;
   }
   if (plan.kind !== 'all') {
     plan.residual.forEach((term, i) => {
       params[`r${i}`] = term;
-      where.push(
+      others.push(
         `(instr(${RESIDUAL_TEXT}, @r${i}) > 0 OR EXISTS (SELECT 1 FROM addresses a
           WHERE a.customer_id = c.id AND instr(${RESIDUAL_ADDRESS_TEXT}, @r${i}) > 0))`,
       );
@@ -106,32 +129,97 @@ function build(plan: Exclude<SearchPlan, { kind: 'none' }>, query: SearchQuery):
   }
   const { status, validPaymentMethod, dunning } = query.filters;
   if (status !== undefined) {
-    where.push('c.status = @status');
+    others.push('c.status = @status');
     params['status'] = status;
   }
   if (validPaymentMethod !== undefined) {
-    where.push('c.has_valid_payment_method = @valid');
+    others.push('c.has_valid_payment_method = @valid');
     params['valid'] = validPaymentMethod ? 1 : 0;
   }
   if (dunning !== undefined) {
-    where.push('c.has_card_error_in_dunning = @dunning');
+    others.push('c.has_card_error_in_dunning = @dunning');
     params['dunning'] = dunning ? 1 : 0;
   }
-  return { from, where, params, rank };
+  return { hit, others, params, ftsComplete: plan.kind === 'fts' && indexedThrough === null };
 }
 
-function orderBy(built: Built, sort: SearchQuery['sort']): string {
-  const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
-  if (sort.key === 'relevance') {
-    // Relevance is best-first whatever the direction; without a text query, newest changes first.
-    return built.rank ? `${built.rank}, c.id DESC` : 'c.updated_at DESC, c.id DESC';
+const whereOf = (conditions: (string | null)[]) => {
+  const list = conditions.filter((c): c is string => c !== null);
+  return list.length > 0 ? `WHERE ${list.join(' AND ')}` : '';
+};
+
+interface PageSql {
+  /** Exact id / email / shopify id / hash matches, ranked first (relevance only). */
+  exact: string | null;
+  /** The page after the exact matches, which it leaves out. */
+  page: string;
+  count: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Relevance: exact matches of the whole text first, then the newest customers (highest id). The
+ * trigram index hands hits back in rowid order, so a page stops after its rows instead of
+ * ranking every hit (bm25 over tens of thousands of "gmail" hits cost 25 ms per page).
+ */
+function pageSql(
+  plan: Exclude<SearchPlan, { kind: 'none' }>,
+  built: Built,
+  query: SearchQuery,
+  limit: number,
+  offset: number,
+  options: { fewHits: boolean } = { fewHits: false },
+): PageSql {
+  const { hit, others, params } = built;
+  const dir = query.sort.dir === 'asc' ? 'ASC' : 'DESC';
+  const notExact = 'c.id NOT IN (SELECT value FROM json_each(@exactIds))';
+  const tail = `LIMIT ${limit} OFFSET ${offset}`;
+  const count =
+    built.ftsComplete && others.length === 0
+      ? 'SELECT count(*) FROM customers_fts WHERE customers_fts MATCH @match'
+      : plan.kind === 'prefix' && others.length === 0
+        ? `SELECT count(*) FROM (${prefixUnion})`
+        : `SELECT count(*) FROM customers c ${whereOf([hit, ...others])}`;
+  if (query.sort.key !== 'relevance' || plan.kind === 'all') {
+    const order =
+      query.sort.key === 'relevance'
+        ? 'c.updated_at DESC, c.id DESC'
+        : `${SORT_COLUMNS[query.sort.key]} ${dir}, c.id ${dir}`;
+    return {
+      exact: null,
+      page: `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([hit, ...others])} ORDER BY ${order} ${tail}`,
+      count,
+      params,
+    };
   }
-  return `${SORT_COLUMNS[sort.key]} ${dir}, c.id ${dir}`;
+  const exactParams = plan.exact;
+  params['exactId'] = exactParams.id;
+  params['exactLower'] = exactParams.lower;
+  params['exactText'] = exactParams.text;
+  const candidates = [
+    'SELECT id FROM customers WHERE id = @exactId',
+    'SELECT id FROM customers WHERE email_key = @exactLower',
+  ];
+  // A shopify id or hash is long and rare: its hits are few, so checking them all is cheap; a
+  // broad text cannot equal one of them (see `EXACT_SCAN_MAX`).
+  if (plan.kind === 'fts' && options.fewHits) {
+    candidates.push(`SELECT c.id FROM customers c WHERE ${hit}
+      AND (c.shopify_customer_id = @exactText OR c.hash = @exactText)`);
+  }
+  const exact = `SELECT ${ROW_COLUMNS} FROM customers c
+    ${whereOf([`c.id IN (${candidates.join(' UNION ')})`, ...others])} ORDER BY c.id DESC`;
+  const page = built.ftsComplete
+    ? `SELECT ${ROW_COLUMNS} FROM customers_fts f JOIN customers c ON c.id = f.rowid
+         ${whereOf(['customers_fts MATCH @match', ...others, notExact])} ORDER BY f.rowid DESC ${tail}`
+    : `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([hit, ...others, notExact])}
+         ORDER BY c.id DESC ${tail}`;
+  return { exact, page, count, params };
 }
 
 export function createSearchRepo(
   db: Database.Database,
   overlay: () => PendingOverlay = () => noPendingEdits,
+  indexedThrough: () => number | null = () => null,
 ): SearchRepo {
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
@@ -147,38 +235,45 @@ export function createSearchRepo(
     .prepare('SELECT raw FROM addresses WHERE customer_id = ? ORDER BY id')
     .pluck();
 
-  const sqlFor = (query: SearchQuery) => {
+  const plannedFor = (query: SearchQuery) => {
     const plan = planSearch(query.query);
     if (plan.kind === 'none') return null;
-    const built = build(plan, query);
-    const where = built.where.length > 0 ? `WHERE ${built.where.join(' AND ')}` : '';
-    const offset = (query.page - 1) * query.pageSize;
-    return {
-      page: `SELECT ${ROW_COLUMNS} FROM ${built.from} ${where} ORDER BY ${orderBy(built, query.sort)}
-             LIMIT ${query.pageSize} OFFSET ${offset}`,
-      count: `SELECT count(*) FROM ${built.from} ${where}`,
-      params: built.params,
-    };
+    return { plan, built: build(plan, query, indexedThrough()) };
+  };
+  const toRows = (records: RowRecord[]): CustomerRow[] => {
+    const pending = overlay().pendingFields(records.map((r) => r.id));
+    return records.map((r) => ({
+      ...r,
+      has_valid_payment_method: r.has_valid_payment_method === 1,
+      has_card_error_in_dunning: r.has_card_error_in_dunning === 1,
+      pending_fields: [...(pending.get(r.id) ?? [])],
+    }));
   };
 
   return {
     search(query) {
       const started = performance.now();
-      const sql = sqlFor(query);
-      if (!sql) {
+      const planned = plannedFor(query);
+      if (!planned) {
         return { items: [], total: 0, page: query.page, pageSize: query.pageSize, tookMs: 0 };
       }
-      const records = prepared(sql.page).all(sql.params) as RowRecord[];
-      const total = prepared(sql.count).pluck().get(sql.params) as number;
-      const pending = overlay().pendingFields(records.map((r) => r.id));
-      const items: CustomerRow[] = records.map((r) => ({
-        ...r,
-        has_valid_payment_method: r.has_valid_payment_method === 1,
-        has_card_error_in_dunning: r.has_card_error_in_dunning === 1,
-        pending_fields: [...(pending.get(r.id) ?? [])],
-      }));
+      const start = (query.page - 1) * query.pageSize;
+      const counted = pageSql(planned.plan, planned.built, query, query.pageSize, start);
+      const total = prepared(counted.count).pluck().get(counted.params) as number;
+      const fewHits = total <= EXACT_SCAN_MAX;
+      const sqlFor = (limit: number, offset: number) =>
+        pageSql(planned.plan, planned.built, query, limit, offset, { fewHits });
+      const probe = sqlFor(query.pageSize, start);
+      const exact = probe.exact ? (prepared(probe.exact).all(probe.params) as RowRecord[]) : [];
+      const records = exact.slice(start, start + query.pageSize);
+      const remaining = query.pageSize - records.length;
+      if (remaining > 0 && total > 0) {
+        const sql = sqlFor(remaining, Math.max(0, start - exact.length));
+        const params = { ...sql.params, exactIds: JSON.stringify(exact.map((r) => r.id)) };
+        records.push(...(prepared(sql.page).all(params) as RowRecord[]));
+      }
       return {
-        items,
+        items: toRows(records),
         total,
         page: query.page,
         pageSize: query.pageSize,
@@ -205,24 +300,20 @@ export function createSearchRepo(
     ids({ query, filters }) {
       const plan = planSearch(query);
       if (plan.kind === 'none') return [];
-      const built = build(plan, {
-        query,
-        filters,
-        sort: { key: 'id', dir: 'asc' },
-        page: 1,
-        pageSize: 1,
-      });
-      const where = built.where.length > 0 ? `WHERE ${built.where.join(' AND ')}` : '';
-      return prepared(`SELECT c.id FROM ${built.from} ${where} ORDER BY c.id`)
+      const built = build(plan, { filters }, indexedThrough());
+      return prepared(
+        `SELECT c.id FROM customers c ${whereOf([built.hit, ...built.others])} ORDER BY c.id`,
+      )
         .pluck()
         .all(built.params) as number[];
     },
     explain(query) {
-      const sql = sqlFor(query);
-      if (!sql) return [];
-      const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql.page}`).all(sql.params) as {
-        detail: string;
-      }[];
+      const planned = plannedFor(query);
+      if (!planned) return [];
+      const sql = pageSql(planned.plan, planned.built, query, query.pageSize, 0);
+      const rows = db
+        .prepare(`EXPLAIN QUERY PLAN ${sql.page}`)
+        .all({ ...sql.params, exactIds: '[]' }) as { detail: string }[];
       return rows.map((row) => row.detail);
     },
   };

@@ -7,6 +7,7 @@ import type { Logger } from '../core/logger.ts';
 import type { AddressInput } from '../db/addresses-repo.ts';
 import type { CacheStore } from '../db/cache-store.ts';
 import type { CustomerInput, ProtectedFields } from '../db/customers-repo.ts';
+import { createSlicer, type Slicer } from '../db/sliced-writes.ts';
 import type { ListPage, RechargeClient } from '../recharge/client.ts';
 import { isRechargeError } from '../recharge/errors.ts';
 import { STATE_KEYS, type Checkpoint, type PullPhase } from './checkpoint.ts';
@@ -25,6 +26,8 @@ export interface PullOptions {
   reconcileEvery: number;
   protectedFields: ProtectedFields;
   onProgress(progress: SyncProgress): void;
+  /** Writes pages in slices between turns of the event loop (one is made when absent). */
+  slicer?: Slicer;
 }
 
 export interface PullSummary {
@@ -55,6 +58,9 @@ function newCheckpoint(
   } else {
     pass = (store.syncState.get<number>(STATE_KEYS.passes) ?? 0) + 1;
     store.syncState.set(STATE_KEYS.passes, pass);
+    // A first load into an empty cache builds the search index once, at the end, instead of
+    // rewriting each customer's document as its addresses arrive.
+    if (store.customers.count() === 0 && store.addresses.count() === 0) store.searchIndex.defer();
   }
   return {
     mode,
@@ -72,6 +78,16 @@ function newCheckpoint(
 }
 
 export async function runPull(options: PullOptions): Promise<PullSummary> {
+  const { store, signal } = options;
+  const slicer = options.slicer ?? createSlicer(store);
+  const summary = await pull({ ...options, slicer });
+  // Also finishes an index build that a killed run left half done.
+  await slicer.buildSearchIndex(signal);
+  signal.throwIfAborted();
+  return summary;
+}
+
+async function pull(options: PullOptions & { slicer: Slicer }): Promise<PullSummary> {
   const { client, store, signal } = options;
   const started = options.now();
   const hasHighWater = store.syncState.get(STATE_KEYS.highWater.customers) !== null;
@@ -133,7 +149,7 @@ export async function runPull(options: PullOptions): Promise<PullSummary> {
 
 /** Walks the phases from the checkpoint to the end, then completes the run. */
 async function walk(
-  options: PullOptions,
+  options: PullOptions & { slicer: Slicer },
   start: Checkpoint,
   startedAt: number,
   summary: PullSummary,
@@ -172,10 +188,13 @@ async function walk(
   };
   report();
 
+  // The next page is asked for while this one is written: the rate limit, not the writes, paces
+  // the run. A failed prefetch surfaces when it is awaited.
+  let upcoming: ReturnType<typeof fetchPage> = fetchPage(options, checkpoint);
   for (;;) {
     signal.throwIfAborted();
     const phase = checkpoint.phase;
-    const page = await fetchPage(options, checkpoint);
+    const page = await upcoming;
     signal.throwIfAborted();
     const syncedAt = options.now();
     const seenPass = checkpoint.pass;
@@ -199,37 +218,50 @@ async function walk(
       next.phase = 'addresses';
       next.pageInfo = null;
     }
+    const runDone = phaseDone && phase === 'addresses';
+    if (!runDone) {
+      upcoming = fetchPage(options, next);
+      upcoming.catch(() => undefined);
+    }
 
-    store.transaction(() => {
-      if (phase === 'customers') {
-        store.customers.upsert(customerInputs(page as ListPage<Customer>), {
-          syncedAt,
-          seenPass,
-          protectedFields: options.protectedFields,
-        });
-      } else {
-        store.customers.upsert(owners, {
-          syncedAt,
-          seenPass,
-          protectedFields: options.protectedFields,
-        });
-        const inputs = addressInputs(page as ListPage<Address>);
-        const result = store.addresses.upsert(inputs, { syncedAt, seenPass });
-        if (result.orphans.length > 0) {
-          options.logger.warn('addresses without a customer skipped', {
-            count: result.orphans.length,
-          });
-        }
-      }
-      if (phaseDone && phase === 'addresses') complete(options, next, summary);
+    // Slices commit one by one; the checkpoint goes with the last. A run killed mid-page
+    // replays the page, and upserts are idempotent, so nothing is written twice.
+    const finish = () => {
+      if (runDone) complete(options, next, summary);
       else store.syncState.set(STATE_KEYS.checkpoint, next);
-    });
+    };
+    const customerOptions = { syncedAt, seenPass, protectedFields: options.protectedFields };
+    if (phase === 'customers') {
+      await options.slicer.write(
+        'customers',
+        customerInputs(page as ListPage<Customer>),
+        (slice) => store.customers.upsert(slice, customerOptions),
+        finish,
+      );
+    } else {
+      if (owners.length > 0) {
+        await options.slicer.write('customers', owners, (slice) =>
+          store.customers.upsert(slice, customerOptions),
+        );
+      }
+      let orphans = 0;
+      await options.slicer.write(
+        'addresses',
+        addressInputs(page as ListPage<Address>),
+        (slice) => {
+          orphans += store.addresses.upsert(slice, { syncedAt, seenPass }).orphans.length;
+        },
+        finish,
+      );
+      if (orphans > 0)
+        options.logger.warn('addresses without a customer skipped', { count: orphans });
+    }
     summary.pages += 1;
     if (phase === 'customers') summary.customers += page.items.length;
     else summary.addresses += page.items.length;
     checkpoint = next;
     report();
-    if (phaseDone && phase === 'addresses') return checkpoint;
+    if (runDone) return checkpoint;
   }
 }
 
