@@ -146,7 +146,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       return { url: sandbox.url, token: sandbox.tokens.full, close: () => sandbox.close() };
     });
   }
-  await openActive();
+  // Through the same chain as profile changes: ensureDemoProfile has queued an open already, and
+  // two opens racing would leave a second, orphaned session pushing every edit twice.
+  switching = switching.then(() => openActive());
+  await switching;
 
   const handlers = createHandlers({
     config,

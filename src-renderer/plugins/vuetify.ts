@@ -14,7 +14,13 @@ export function createAppVuetify() {
         },
         dark: {
           dark: true,
-          colors: { primary: '#91a7ff', secondary: '#adb5bd', background: '#15171a' },
+          colors: {
+            primary: '#91a7ff',
+            // Vuetify picks white on this light blue (2.3:1); dark navy reads at about 7:1.
+            'on-primary': '#0b1a4f',
+            secondary: '#adb5bd',
+            background: '#15171a',
+          },
         },
       },
     },

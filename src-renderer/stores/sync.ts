@@ -47,11 +47,18 @@ export const useSyncStore = defineStore('sync', () => {
     return result;
   }
 
+  /** How often the core pulls by itself; the choice is this computer's, kept in Settings. */
+  async function schedule(minutes: number) {
+    const result = await attempt(() => getApi().sync.schedule({ intervalMs: minutes * 60_000 }));
+    if (result.ok) status.value = result.value;
+    return result;
+  }
+
   async function cancel() {
     const result = await attempt(() => getApi().sync.cancel());
     if (result.ok) status.value = result.value;
     else error.value = result.error;
   }
 
-  return { status, error, online, syncing, percent, load, subscribe, start, cancel };
+  return { status, error, online, syncing, percent, load, subscribe, start, schedule, cancel };
 });

@@ -7,6 +7,9 @@ import App from '../../src-renderer/App.vue';
 import { setApi } from '../../src-renderer/api/index.ts';
 import { bridgeUrlFromLocation } from '../../src-renderer/api/ws-client.ts';
 import { createAppVuetify } from '../../src-renderer/plugins/vuetify.ts';
+import { useSettingsStore } from '../../src-renderer/stores/settings.ts';
+import { fakeCore, freshPinia, plugins } from './fake-api.ts';
+import { syncStatus } from './fixtures.ts';
 
 function fakeApi(reply: (channel: string) => unknown) {
   return buildApi(
@@ -70,5 +73,37 @@ describe('api envelope', () => {
     } as Location;
     expect(bridgeUrlFromLocation(loc)).toBe('ws://127.0.0.1:4000/bridge?secret=abc%2Bdef');
     expect(bridgeUrlFromLocation({ ...loc, hash: '' } as Location)).toBeNull();
+  });
+});
+
+describe('sync interval setting', () => {
+  it('hands the interval chosen in Settings to the core at startup and on change', async () => {
+    localStorage.setItem(
+      'rcd.settings',
+      JSON.stringify({ theme: 'light', syncIntervalMinutes: 30 }),
+    );
+    const core = fakeCore({
+      'app:info': () => ({
+        name: 'ReCharge Desk',
+        version: '1.0.0',
+        mode: 'harness',
+        dataDir: '/d',
+        platform: 'linux',
+        nodeVersion: '24',
+      }),
+      'sync:schedule': () => syncStatus(),
+    });
+    const pinia = freshPinia();
+    mount(App, { global: plugins(pinia) });
+    await flushPromises();
+    expect(core.callsTo('sync:schedule')).toEqual([{ intervalMs: 30 * 60_000 }]);
+
+    useSettingsStore().setSyncInterval(60);
+    await flushPromises();
+    expect(core.callsTo('sync:schedule')).toEqual([
+      { intervalMs: 30 * 60_000 },
+      { intervalMs: 60 * 60_000 },
+    ]);
+    localStorage.removeItem('rcd.settings');
   });
 });

@@ -64,6 +64,16 @@ describe('billing edit dialog', () => {
     expect($('[data-testid="edit-receipt"]').textContent).toContain('Saved to ReCharge');
   });
 
+  it('moves the focus to Done once the form gives way to the receipt', async () => {
+    await openDialog({
+      'customers:updateBilling': () => ({ edit: edit({ state: 'done' }) }),
+    });
+    await type('billing-billing_city', 'Salem');
+    await click('billing-save');
+    expect($('[data-testid="edit-receipt"]')).toBeTruthy();
+    expect(document.activeElement?.textContent?.trim()).toBe('Done');
+  });
+
   it('says the edit waits on this computer when offline', async () => {
     await openDialog({
       'customers:updateBilling': () => ({ edit: edit({ state: 'pending' }) }),
