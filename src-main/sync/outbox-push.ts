@@ -1,5 +1,6 @@
 import { AppError, type ErrorShape } from '../../src-shared/errors.ts';
 import type { OutboxSummary } from '../../src-shared/outbox/edits.ts';
+import { fieldLabel } from '../../src-shared/outbox/field-labels.ts';
 import { detectConflict, pick, type FieldValues } from '../../src-shared/outbox/rules.ts';
 import type { Address, Customer } from '../../src-shared/recharge/wire.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
@@ -165,7 +166,7 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
       state: 'conflict',
       theirs,
       event: 'conflict',
-      message: `Changed on the store meanwhile: ${fields.join(', ')}`,
+      message: `Changed on ReCharge meanwhile: ${fields.map(fieldLabel).join(', ')}`,
     });
     return 'done';
   };
