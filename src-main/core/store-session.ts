@@ -88,6 +88,10 @@ export function openStoreSession(options: StoreSessionOptions): StoreSession {
     onChange: emit,
     onForbidden: options.onForbidden,
     onWritten: options.onWritten,
+    // A pull finds out for sure, reports "offline" and retries with backoff.
+    onNetworkLost: () => {
+      if (services.sync.status().state !== 'syncing') void services.sync.start();
+    },
     retryIntervalMs: options.pushIntervalMs,
   });
   outbox = createOutboxService({

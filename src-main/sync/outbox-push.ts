@@ -29,6 +29,8 @@ export interface OutboxPusherDeps {
   onChange: () => void;
   /** A 403 tells which scope the token lacks; the vault withdraws it from the profile. */
   onForbidden?: (scope: Scope | undefined) => void;
+  /** The store could not be reached: the app should say it is offline. */
+  onNetworkLost?: () => void;
   /** A write went through: the scope the merchant ticked is real. */
   onWritten?: (scope: Scope) => void;
   /** Edits handled at once; the client's shared limiter paces the requests. */
@@ -138,6 +140,7 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
       return fail(edit, error);
     if (kind === 'network') {
       later(edit, error, ambiguousCreate || edit.ambiguous);
+      if (!stopped) deps.onNetworkLost?.();
       return 'stop';
     }
     return later(edit, error, ambiguousCreate || edit.ambiguous);
