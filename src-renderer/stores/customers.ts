@@ -71,6 +71,7 @@ export const useCustomersStore = defineStore('customers', () => {
   const exportProgress = ref(0);
 
   let sequence = 0;
+  let shownSearch = JSON.stringify(['', {}]);
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const activeRow = computed(() => items.value[activeIndex.value] ?? null);
@@ -99,6 +100,10 @@ export const useCustomersStore = defineStore('customers', () => {
     try {
       const result = await getApi().customers.search(asked);
       if (mine !== sequence) return;
+      // Rows picked while the previous answer was still on screen belong to another search.
+      const answered = JSON.stringify([asked.query, asked.filters]);
+      if (answered !== shownSearch) resetSelection();
+      shownSearch = answered;
       items.value = result.items;
       total.value = result.total;
       tookMs.value = result.tookMs;

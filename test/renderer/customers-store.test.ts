@@ -50,6 +50,23 @@ describe('customers search store', () => {
     expect(store.loading).toBe(false);
   });
 
+  it('drops rows selected from the previous answer when the new search answers', async () => {
+    const answers = [page([1, 2]), page([7, 8])];
+    fakeCore({ 'customers:search': () => answers.shift() });
+    const store = useCustomersStore();
+    store.setQuery('old');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    store.setQuery('new');
+    // Picked while the old rows are still on screen, before the answer to "new" arrives.
+    store.selectedIds = [1, 2];
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    expect(store.items.map((r) => r.id)).toEqual([7, 8]);
+    expect(store.selectedIds).toEqual([]);
+    store.selectedIds = [7];
+    await store.run();
+    expect(store.selectedIds).toEqual([7]);
+  });
+
   it('shows the error of a refused search and clears stale rows', async () => {
     let fail = false;
     fakeCore({
