@@ -53,6 +53,11 @@ export const useProfilesStore = defineStore('profiles', () => {
     return apply(await attempt(() => getApi().profiles.switch({ id })));
   }
 
+  /** A store whose saved token cannot be opened any more (other key file): enter it again. */
+  async function replaceToken(id: string, token: string) {
+    return apply(await attempt(() => getApi().profiles.replaceToken({ id, token })));
+  }
+
   async function remove(id: string, deleteCache: boolean, discardPending: boolean) {
     return apply(
       await attempt(() => getApi().profiles.remove({ id, deleteCache, discardPending })),
@@ -70,6 +75,7 @@ export const useProfilesStore = defineStore('profiles', () => {
     subscribe,
     add,
     switchTo,
+    replaceToken,
     remove,
   };
 });

@@ -60,5 +60,24 @@ export const useSyncStore = defineStore('sync', () => {
     else error.value = result.error;
   }
 
-  return { status, error, online, syncing, percent, load, subscribe, start, schedule, cancel };
+  /** Moves a damaged cache aside and downloads the store again; unsent edits come along. */
+  async function rebuildCache() {
+    const result = await attempt(() => getApi().sync.rebuildCache());
+    if (result.ok) await load();
+    return result;
+  }
+
+  return {
+    status,
+    error,
+    online,
+    syncing,
+    percent,
+    load,
+    subscribe,
+    start,
+    schedule,
+    cancel,
+    rebuildCache,
+  };
 });
