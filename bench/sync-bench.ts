@@ -7,7 +7,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { silentLogger } from '../src-main/core/logger.ts';
 import { openCacheStore } from '../src-main/db/cache-store.ts';
 import { createRechargeClient } from '../src-main/recharge/client.ts';
-import { RateLimiter } from '../src-main/recharge/rate-limiter.ts';
+import { RateLimiter, RECHARGE_BUCKET_MODEL } from '../src-main/recharge/rate-limiter.ts';
 import { startSandbox } from '../src-main/sandbox/index.ts';
 import { createSyncEngine } from '../src-main/sync/engine.ts';
 
@@ -23,6 +23,9 @@ export interface SyncBench {
   steadyRatio: number | null;
   bucketPeak: number;
   overallRatio: number;
+  /** Until the search index of the first load is finished too (it is built after the run). */
+  indexedSeconds: number;
+  indexedRatio: number;
   rateLimited: number;
   loopDelayMaxMs: number;
 }
@@ -72,13 +75,16 @@ export async function benchSync(customers = 10_000, timeScale = 5): Promise<Sync
   const started = Date.now();
   const status = await engine.start({ full: true });
   const seconds = (Date.now() - started) / 1000;
+  await engine.indexed();
+  const indexedSeconds = (Date.now() - started) / 1000;
   histogram.disable();
   if (status.state !== 'idle') throw new Error(`sync bench failed: ${status.lastError?.message}`);
   const log = sandbox.admin.requests({ limit: 10_000 });
   const times = log.map((entry) => Date.parse(entry.time));
   const burst = 40;
   const ceiling = 2 * timeScale;
-  const { steadyPerSec, peak } = steadyRate(times, burst, ceiling);
+  // The client keeps `reserve` slots free on purpose: its bucket is full at 38, not 40.
+  const { steadyPerSec, peak } = steadyRate(times, burst - RECHARGE_BUCKET_MODEL.reserve, ceiling);
   const possible = burst + ceiling * seconds;
   const result: SyncBench = {
     customers: store.customers.count(),
@@ -91,6 +97,8 @@ export async function benchSync(customers = 10_000, timeScale = 5): Promise<Sync
     steadyRatio: steadyPerSec === null ? null : Math.round((steadyPerSec / ceiling) * 1000) / 1000,
     bucketPeak: Math.round(peak * 10) / 10,
     overallRatio: Math.round((log.length / possible) * 1000) / 1000,
+    indexedSeconds: Math.round(indexedSeconds * 100) / 100,
+    indexedRatio: Math.round((log.length / (burst + ceiling * indexedSeconds)) * 1000) / 1000,
     rateLimited: log.filter((entry) => entry.status === 429).length,
     loopDelayMaxMs: Math.round(histogram.max / 1e4) / 100,
   };

@@ -2,7 +2,7 @@
 // delete); an address whose customer is not cached yet is handed back instead of written.
 import type Database from 'better-sqlite3';
 import type { Address } from '../../src-shared/recharge/wire.ts';
-import type { UpsertOptions } from './customers-repo.ts';
+import { UNSEEN, type UpsertOptions } from './customers-repo.ts';
 import type { SearchIndex } from './search-index.ts';
 
 export interface AddressInput {
@@ -25,7 +25,7 @@ export interface AddressesRepo {
   rawOfCustomer(customerId: number): Record<string, unknown>[];
   count(): number;
   delete(ids: readonly number[]): number;
-  sweepUnseen(pass: number): number[];
+  sweepUnseen(pass: number, limit?: number): number[];
 }
 
 const COLUMNS = [
@@ -64,9 +64,7 @@ export function createAddressesRepo(db: Database.Database, index: SearchIndex): 
     .pluck();
   const count = db.prepare('SELECT count(*) FROM addresses').pluck();
   const deleteOne = db.prepare('DELETE FROM addresses WHERE id = ? RETURNING customer_id').pluck();
-  const unseen = db
-    .prepare('SELECT id FROM addresses WHERE seen_pass IS NULL OR seen_pass != ?')
-    .pluck();
+  const unseen = db.prepare(UNSEEN('addresses')).pluck();
 
   const remove = (ids: readonly number[]) => {
     const touched = new Set<number>();
@@ -132,8 +130,8 @@ export function createAddressesRepo(db: Database.Database, index: SearchIndex): 
       ),
     count: () => count.get() as number,
     delete: remove,
-    sweepUnseen(pass) {
-      const ids = unseen.all(pass) as number[];
+    sweepUnseen(pass, limit = -1) {
+      const ids = unseen.all({ pass, limit }) as number[];
       remove(ids);
       return ids;
     },

@@ -23,6 +23,8 @@ export interface CacheStore {
   searchIndex: SearchIndex;
   /** Runs `fn` in one write transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
+  /** A passive WAL checkpoint: copies what it can without waiting for anyone. */
+  checkpoint(): void;
   /** Where reads learn about pending edits; the outbox installs its own. */
   setPendingOverlay(overlay: PendingOverlay): void;
   close(): void;
@@ -39,6 +41,9 @@ export function storeOn(db: Database.Database): CacheStore {
     search: createSearchRepo(db, () => overlay, index.indexedThrough),
     searchIndex: index,
     transaction: (fn) => db.transaction(fn).immediate(),
+    checkpoint() {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    },
     setPendingOverlay(next) {
       overlay = next;
     },

@@ -34,8 +34,8 @@ export interface CustomersRepo {
   exists(id: number): boolean;
   count(): number;
   delete(ids: readonly number[]): number;
-  /** Deletes customers not seen by pass `pass` (their addresses go with them). */
-  sweepUnseen(pass: number): number[];
+  /** Deletes customers not seen by pass `pass` (their addresses go with them), at most `limit`. */
+  sweepUnseen(pass: number, limit?: number): number[];
 }
 
 const COLUMNS = [
@@ -83,6 +83,11 @@ function mergeProtected(
   return { raw, customer: customer as Customer };
 }
 
+/** Rows a full pass did not see, through the `seen_pass` index (`limit` -1: all of them). */
+export const UNSEEN = (table: 'customers' | 'addresses') =>
+  `SELECT id FROM ${table} WHERE seen_pass IS NULL OR seen_pass < @pass OR seen_pass > @pass
+   LIMIT @limit`;
+
 export function createCustomersRepo(db: Database.Database, index: SearchIndex): CustomersRepo {
   const upsert = db.prepare(
     `INSERT INTO customers (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
@@ -96,9 +101,7 @@ export function createCustomersRepo(db: Database.Database, index: SearchIndex): 
   const exists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
   const count = db.prepare('SELECT count(*) FROM customers').pluck();
   const deleteOne = db.prepare('DELETE FROM customers WHERE id = ?');
-  const unseen = db
-    .prepare('SELECT id FROM customers WHERE seen_pass IS NULL OR seen_pass != ?')
-    .pluck();
+  const unseen = db.prepare(UNSEEN('customers')).pluck();
 
   const readRaw = (id: number): Record<string, unknown> | null => {
     const text = getRaw.get(id) as string | undefined;
@@ -168,8 +171,8 @@ export function createCustomersRepo(db: Database.Database, index: SearchIndex): 
     exists: (id) => exists.get(id) !== undefined,
     count: () => count.get() as number,
     delete: remove,
-    sweepUnseen(pass) {
-      const ids = unseen.all(pass) as number[];
+    sweepUnseen(pass, limit = -1) {
+      const ids = unseen.all({ pass, limit }) as number[];
       remove(ids);
       return ids;
     },

@@ -14,6 +14,13 @@ import {
 
 export const INDEX_STATE_KEY = 'search.indexed_through';
 
+// FTS5's defaults, put back once a deferred build is over.
+const AUTOMERGE = 4;
+const CRISISMERGE = 16;
+// While building, merging is left to the builder's own slices; a level is merged at once only
+// past this many segments (FTS5 allows 2000 in all).
+const BUILD_CRISISMERGE = 64;
+
 export interface SearchIndex {
   /** Rebuilds the document of each customer from what is stored now. */
   refresh(customerIds: Iterable<number>): void;
@@ -26,6 +33,11 @@ export interface SearchIndex {
   defer(): void;
   /** Indexes up to `limit` customers past the mark (call in a transaction); true when done. */
   buildSlice(limit: number): boolean;
+  /**
+   * Merges up to `pages` leaf pages of segments (`all`: toward one segment, as 'optimize' does,
+   * but a bounded step at a time); true when there was nothing left to merge.
+   */
+  mergeSlice(pages: number, all: boolean): boolean;
 }
 
 const CUSTOMER_FIELDS = `id, hash, email, first_name, last_name, phone, billing_phone,
@@ -55,6 +67,10 @@ export function createSearchIndex(db: Database.Database): SearchIndex {
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );
   const clearMark = db.prepare('DELETE FROM sync_state WHERE key = ?');
+  const command = db.prepare(
+    'INSERT INTO customers_fts(customers_fts, rank) VALUES (?, CAST(? AS INTEGER))',
+  );
+  const totalChanges = db.prepare('SELECT total_changes()').pluck();
 
   // Read from the database each time, so it is always that of the current transaction.
   const currentMark = (): number | null => {
@@ -68,6 +84,13 @@ export function createSearchIndex(db: Database.Database): SearchIndex {
   const indexed = (id: number) => {
     const mark = currentMark();
     return mark === null || id <= mark;
+  };
+
+  const finishBuild = () => {
+    setMark(null);
+    // Writes from now on merge as they go again.
+    command.run('automerge', AUTOMERGE);
+    command.run('crisismerge', CRISISMERGE);
   };
 
   const write = (fields: CustomerSearchFields) => {
@@ -92,7 +115,15 @@ export function createSearchIndex(db: Database.Database): SearchIndex {
     indexedThrough: currentMark,
     defer() {
       db.prepare("INSERT INTO customers_fts(customers_fts) VALUES ('delete-all')").run();
+      command.run('automerge', 0);
+      command.run('crisismerge', BUILD_CRISISMERGE);
       setMark(0);
+    },
+    mergeSlice(pages, all) {
+      const before = totalChanges.get() as number;
+      command.run('merge', all ? -pages : pages);
+      // FTS5's own signal: fewer than two changes means the command found nothing to merge.
+      return (totalChanges.get() as number) - before < 2;
     },
     buildSlice(limit) {
       const mark = currentMark();
@@ -100,7 +131,7 @@ export function createSearchIndex(db: Database.Database): SearchIndex {
       const rows = nextCustomers.all(mark, limit) as CustomerSearchFields[];
       const last = rows.at(-1);
       if (!last) {
-        setMark(null);
+        finishBuild();
         return true;
       }
       const byCustomer = new Map<number, AddressSearchFields[]>();
@@ -117,7 +148,7 @@ export function createSearchIndex(db: Database.Database): SearchIndex {
         insert.run(row.id, doc.name, doc.email, doc.phone, doc.place, doc.ids);
       }
       if (rows.length < limit) {
-        setMark(null);
+        finishBuild();
         return true;
       }
       setMark(last.id);

@@ -80,6 +80,8 @@ interface Built {
   hit: string | null;
   /** Residual short terms and filters, on `c`. */
   others: string[];
+  /** How many of `others` are residual terms (they come first; the rest are filters). */
+  residuals: number;
   params: Record<string, unknown>;
   /** The trigram index answers the text alone (every customer is indexed). */
   ftsComplete: boolean;
@@ -127,6 +129,7 @@ function build(
       );
     });
   }
+  const residuals = others.length;
   const { status, validPaymentMethod, dunning } = query.filters;
   if (status !== undefined) {
     others.push('c.status = @status');
@@ -140,7 +143,13 @@ function build(
     others.push('c.has_card_error_in_dunning = @dunning');
     params['dunning'] = dunning ? 1 : 0;
   }
-  return { hit, others, params, ftsComplete: plan.kind === 'fts' && indexedThrough === null };
+  return {
+    hit,
+    others,
+    residuals,
+    params,
+    ftsComplete: plan.kind === 'fts' && indexedThrough === null,
+  };
 }
 
 const whereOf = (conditions: (string | null)[]) => {
@@ -174,12 +183,20 @@ function pageSql(
   const dir = query.sort.dir === 'asc' ? 'ASC' : 'DESC';
   const notExact = 'c.id NOT IN (SELECT value FROM json_each(@exactIds))';
   const tail = `LIMIT ${limit} OFFSET ${offset}`;
+  // Filters alone on the hits of the text are checked in the narrow flags table, not the wide rows.
+  const onlyFilters =
+    (built.ftsComplete || plan.kind === 'prefix') && built.residuals === 0 && others.length > 0;
   const count =
     built.ftsComplete && others.length === 0
       ? 'SELECT count(*) FROM customers_fts WHERE customers_fts MATCH @match'
       : plan.kind === 'prefix' && others.length === 0
         ? `SELECT count(*) FROM (${prefixUnion})`
-        : `SELECT count(*) FROM customers c ${whereOf([hit, ...others])}`;
+        : built.ftsComplete && onlyFilters
+          ? `SELECT count(*) FROM customers_fts f JOIN customer_flags c ON c.id = f.rowid
+              ${whereOf(['customers_fts MATCH @match', ...others])}`
+          : onlyFilters
+            ? `SELECT count(*) FROM customer_flags c ${whereOf([hit, ...others])}`
+            : `SELECT count(*) FROM customers c ${whereOf([hit, ...others])}`;
   if (query.sort.key !== 'relevance' || plan.kind === 'all') {
     const order =
       query.sort.key === 'relevance'
@@ -231,6 +248,28 @@ export function createSearchRepo(
     return statement;
   };
   const customerRaw = db.prepare('SELECT raw FROM customers WHERE id = ?').pluck();
+  const rowsByIds = db.prepare(
+    `SELECT ${ROW_COLUMNS} FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))
+     ORDER BY c.id DESC`,
+  );
+  const prefixRanges = PREFIX_KEYS.map((key) =>
+    db.prepare(`SELECT id FROM customers WHERE ${key} >= ? AND ${key} < ?`).pluck(),
+  );
+  // A bare one- or two-character prefix: the four key ranges merged here, once, for both the
+  // total and the page (SQL sorts every range to merge it, and would do so twice), newest first.
+  const prefixIds = (prefix: string): number[] => {
+    const found: number[] = [];
+    for (const range of prefixRanges) {
+      for (const id of range.all(prefix, prefix + TOP) as number[]) found.push(id);
+    }
+    // A typed array sorts numbers natively, several times faster than a comparator.
+    const sorted = Float64Array.from(found).sort();
+    const ids: number[] = [];
+    for (let i = sorted.length - 1; i >= 0; i -= 1) {
+      if (sorted[i] !== sorted[i + 1]) ids.push(sorted[i]!);
+    }
+    return ids;
+  };
   const addressesRaw = db
     .prepare('SELECT raw FROM addresses WHERE customer_id = ? ORDER BY id')
     .pluck();
@@ -258,16 +297,35 @@ export function createSearchRepo(
         return { items: [], total: 0, page: query.page, pageSize: query.pageSize, tookMs: 0 };
       }
       const start = (query.page - 1) * query.pageSize;
-      const counted = pageSql(planned.plan, planned.built, query, query.pageSize, start);
-      const total = prepared(counted.count).pluck().get(counted.params) as number;
+      const { plan, built } = planned;
+      const bare =
+        plan.kind === 'prefix' && built.others.length === 0 ? prefixIds(plan.prefix) : null;
+      const counted = pageSql(plan, built, query, query.pageSize, start);
+      const total = bare
+        ? bare.length
+        : (prepared(counted.count).pluck().get(counted.params) as number);
       const fewHits = total <= EXACT_SCAN_MAX;
       const sqlFor = (limit: number, offset: number) =>
-        pageSql(planned.plan, planned.built, query, limit, offset, { fewHits });
+        pageSql(plan, built, query, limit, offset, { fewHits });
       const probe = sqlFor(query.pageSize, start);
       const exact = probe.exact ? (prepared(probe.exact).all(probe.params) as RowRecord[]) : [];
       const records = exact.slice(start, start + query.pageSize);
       const remaining = query.pageSize - records.length;
-      if (remaining > 0 && total > 0) {
+      if (remaining > 0 && total > 0 && bare && query.sort.key === 'relevance') {
+        const skip = new Set(exact.map((r) => r.id));
+        let from = Math.max(0, start - exact.length);
+        const ids: number[] = [];
+        for (const id of bare) {
+          if (skip.has(id)) continue;
+          if (from > 0) {
+            from -= 1;
+            continue;
+          }
+          ids.push(id);
+          if (ids.length === remaining) break;
+        }
+        records.push(...(rowsByIds.all(JSON.stringify(ids)) as RowRecord[]));
+      } else if (remaining > 0 && total > 0) {
         const sql = sqlFor(remaining, Math.max(0, start - exact.length));
         const params = { ...sql.params, exactIds: JSON.stringify(exact.map((r) => r.id)) };
         records.push(...(prepared(sql.page).all(params) as RowRecord[]));

@@ -11,6 +11,8 @@ export interface SlicerOptions {
   /** How a slice gives way to the event loop (tests pass their own). */
   yieldToLoop?: () => Promise<unknown>;
   now?: () => number;
+  /** Slice time between two WAL checkpoints (each runs in its own turn). */
+  checkpointEveryMs?: number;
 }
 
 export interface Slicer {
@@ -21,37 +23,73 @@ export interface Slicer {
     writeSlice: (slice: readonly T[]) => void,
     finish?: () => void,
   ): Promise<void>;
-  /** Builds the deferred part of the search index, if any; stops early when `signal` aborts. */
+  /** Runs `step(size)` a slice at a time until it returns true (or `signal` aborts). */
+  repeat(kind: string, step: (size: number) => boolean, signal?: AbortSignal): Promise<void>;
+  /**
+   * Builds the deferred part of the search index, if any, then merges its segments; stops early
+   * when `signal` aborts.
+   */
   buildSearchIndex(signal?: AbortSignal): Promise<void>;
 }
 
 const MIN_ROWS = 10;
 const MAX_ROWS = 5000;
+// Merge work comes in leaf pages, each of which may pull in much more input than it writes.
+const LIMITS: Record<string, { first: number; min: number; max: number }> = {
+  merge: { first: 8, min: 2, max: 32 },
+};
 
 export function createSlicer(store: CacheStore, options: SlicerOptions = {}): Slicer {
-  const budget = options.budgetMs ?? 8;
+  // Well under the 16 ms a frame allows: a shared machine stretches slices now and then.
+  const budget = options.budgetMs ?? 6;
   const yieldToLoop = options.yieldToLoop ?? (() => nextTurn());
   const now = options.now ?? (() => performance.now());
+  const checkpointEvery = options.checkpointEveryMs ?? 80;
   // Rows per slice, per kind of work, learnt from the last slices' speed.
   const sizes = new Map<string, number>();
+  let sinceCheckpoint = 0;
 
   const timed = <R>(kind: string, rows: number, work: () => R): R => {
     const started = now();
     const result = store.transaction(work);
     const ms = Math.max(0.05, now() - started);
+    sinceCheckpoint += ms;
     const fitted = Math.round((rows / ms) * budget);
     const previous = sizes.get(kind) ?? fitted;
     // Grow slowly, shrink at once: one slow slice is what the budget is about.
     const next = fitted < previous ? fitted : Math.round(previous + (fitted - previous) / 4);
-    sizes.set(kind, Math.min(MAX_ROWS, Math.max(MIN_ROWS, next)));
+    const limits = LIMITS[kind];
+    sizes.set(kind, Math.min(limits?.max ?? MAX_ROWS, Math.max(limits?.min ?? MIN_ROWS, next)));
     return result;
+  };
+  const sizeOf = (kind: string) => sizes.get(kind) ?? LIMITS[kind]?.first ?? 50;
+
+  // A commit past the auto-checkpoint threshold would copy the whole WAL inside a slice; small
+  // passive checkpoints, each in a turn of its own, keep it below that.
+  const giveWay = async () => {
+    await yieldToLoop();
+    if (sinceCheckpoint < checkpointEvery) return;
+    sinceCheckpoint = 0;
+    store.checkpoint();
+    await yieldToLoop();
+  };
+
+  const repeat = async (kind: string, step: (size: number) => boolean, signal?: AbortSignal) => {
+    for (;;) {
+      if (signal?.aborted) return;
+      const size = sizeOf(kind);
+      if (timed(kind, size, () => step(size))) return;
+      await giveWay();
+    }
   };
 
   return {
     async write(kind, items, writeSlice, finish) {
+      // Not in the task that produced the items (a page's parse, say): that is a task's worth.
+      await yieldToLoop();
       let at = 0;
       do {
-        const size = sizes.get(kind) ?? 50;
+        const size = sizeOf(kind);
         const slice = items.slice(at, at + size);
         const last = at + slice.length >= items.length;
         timed(kind, Math.max(1, slice.length), () => {
@@ -59,17 +97,35 @@ export function createSlicer(store: CacheStore, options: SlicerOptions = {}): Sl
           if (last) finish?.();
         });
         at += slice.length;
-        if (!last) await yieldToLoop();
+        if (!last) await giveWay();
       } while (at < items.length);
     },
+    repeat,
     async buildSearchIndex(signal) {
+      const index = store.searchIndex;
+      if (index.indexedThrough() === null) return;
+      // The index merges no segments while it is built: each slice is followed by a merge slice
+      // of its own, and the finished index is merged down (an incremental 'optimize').
       for (;;) {
-        if (signal?.aborted || store.searchIndex.indexedThrough() === null) return;
-        const size = sizes.get('index') ?? 50;
-        const done = timed('index', size, () => store.searchIndex.buildSlice(size));
-        if (done) return;
-        await yieldToLoop();
+        if (signal?.aborted) return;
+        const size = sizeOf('index');
+        const done = timed('index', size, () => index.buildSlice(size));
+        await giveWay();
+        const pages = sizeOf('merge');
+        timed('merge', pages, () => index.mergeSlice(pages, false));
+        if (done) break;
+        await giveWay();
       }
+      let first = true;
+      await repeat(
+        'merge',
+        (pages) => {
+          const done = index.mergeSlice(pages, first) && !first;
+          first = false;
+          return done;
+        },
+        signal,
+      );
     },
   };
 }

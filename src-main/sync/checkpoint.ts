@@ -18,6 +18,8 @@ export interface Checkpoint {
   customers: number;
   addresses: number;
   totals: Record<PullPhase, number | null>;
+  /** Every page is in; what a full pass did not see is being deleted, a slice at a time. */
+  sweeping?: boolean;
 }
 
 export const STATE_KEYS = {

@@ -6,6 +6,7 @@ import type { SyncProgress, SyncStatus } from '../../src-shared/ipc/channels/syn
 import type { Logger } from '../core/logger.ts';
 import type { CacheStore } from '../db/cache-store.ts';
 import { noProtectedFields, type ProtectedFields } from '../db/customers-repo.ts';
+import { createSlicer } from '../db/sliced-writes.ts';
 import type { RechargeClient } from '../recharge/client.ts';
 import { isRechargeError } from '../recharge/errors.ts';
 import { STATE_KEYS } from './checkpoint.ts';
@@ -53,6 +54,8 @@ export interface SyncEngine {
   /** Cancels any run and clears every timer; resolves once the run has let go of the store. */
   stop(): Promise<void>;
   lastSummary(): PullSummary | null;
+  /** Resolves once the search index a run left to finish (after its data was in) is done. */
+  indexed(): Promise<void>;
 }
 
 // Refusals that another try will not fix: the merchant has to act.
@@ -91,6 +94,29 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let failures = 0;
   let summary: PullSummary | null = null;
   let stopped = false;
+  // A first load's search index is finished after the run reports its data in: the sync's time
+  // is the rate limit's, and search answers meanwhile (rows not yet indexed are scanned).
+  let indexing: Promise<void> = Promise.resolve();
+  let indexController: AbortController | null = null;
+
+  const finishIndex = () => {
+    const controller = new AbortController();
+    indexController = controller;
+    const slicer = createSlicer(store);
+    indexing = slicer
+      .buildSearchIndex(controller.signal)
+      .catch((error: unknown) => {
+        // A store closed under it, or a failure the next run's own build will meet again.
+        if (!controller.signal.aborted) logger.warn('search index not finished', { error });
+      })
+      .finally(() => {
+        if (indexController === controller) indexController = null;
+      });
+  };
+  const stopIndexing = async () => {
+    indexController?.abort();
+    await indexing;
+  };
 
   const emit = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch };
@@ -124,6 +150,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function run(full: boolean, signal: AbortSignal): Promise<SyncStatus> {
     try {
+      // One writer of the index at a time: the run finishes a build that was cut short.
+      await stopIndexing();
       summary = await runPull({
         client: options.client,
         store,
@@ -137,6 +165,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         protectedFields: options.protectedFields ?? noProtectedFields,
         onProgress: (progress: SyncProgress) =>
           emit({ progress, cachedCustomers: store.customers.count(), online: true }),
+        buildIndex: false,
       });
       failures = 0;
       emit({
@@ -149,6 +178,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         nextRetryAt: null,
       });
       logger.info('sync finished', { ...summary });
+      finishIndex();
     } catch (error) {
       const cachedCustomers = store.customers.count();
       if (signal.aborted) {
@@ -217,9 +247,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (autoTimer !== null) timers.clearTimeout(autoTimer);
       autoTimer = null;
       controller?.abort(new DOMException('The sync was stopped.', 'AbortError'));
-      return Promise.resolve(running).then(() => undefined);
+      return Promise.resolve(running).then(stopIndexing);
     },
     lastSummary: () => summary,
+    indexed: () => indexing,
   };
   return engine;
 }

@@ -28,6 +28,11 @@ export interface PullOptions {
   onProgress(progress: SyncProgress): void;
   /** Writes pages in slices between turns of the event loop (one is made when absent). */
   slicer?: Slicer;
+  /**
+   * Whether the run ends by finishing a deferred search index (default true). The engine does it
+   * after the run instead, so the index build is not part of the sync's own time.
+   */
+  buildIndex?: boolean;
 }
 
 export interface PullSummary {
@@ -81,6 +86,7 @@ export async function runPull(options: PullOptions): Promise<PullSummary> {
   const { store, signal } = options;
   const slicer = options.slicer ?? createSlicer(store);
   const summary = await pull({ ...options, slicer });
+  if (options.buildIndex === false) return summary;
   // Also finishes an index build that a killed run left half done.
   await slicer.buildSearchIndex(signal);
   signal.throwIfAborted();
@@ -157,6 +163,10 @@ async function walk(
   const { client, store, signal } = options;
   let checkpoint = start;
   const baseRecords = checkpoint.customers + checkpoint.addresses;
+  if (checkpoint.sweeping) {
+    await sweep(options, checkpoint, summary);
+    return checkpoint;
+  }
 
   if (checkpoint.mode === 'full' && checkpoint.pageInfo === null && checkpoint.pages === 0) {
     const [customers, addresses] = [
@@ -226,8 +236,11 @@ async function walk(
 
     // Slices commit one by one; the checkpoint goes with the last. A run killed mid-page
     // replays the page, and upserts are idempotent, so nothing is written twice.
+    // A full pass then deletes what it did not see, in slices of its own, and completes there.
+    const sweepNext = runDone && next.mode === 'full' && next.pass !== null;
+    if (sweepNext) next.sweeping = true;
     const finish = () => {
-      if (runDone) complete(options, next, summary);
+      if (runDone && !sweepNext) complete(options, next);
       else store.syncState.set(STATE_KEYS.checkpoint, next);
     };
     const customerOptions = { syncedAt, seenPass, protectedFields: options.protectedFields };
@@ -261,6 +274,7 @@ async function walk(
     else summary.addresses += page.items.length;
     checkpoint = next;
     report();
+    if (sweepNext) await sweep(options, checkpoint, summary);
     if (runDone) return checkpoint;
   }
 }
@@ -318,13 +332,37 @@ async function missingOwners(
   return found;
 }
 
-/** The end of a run, in the transaction of its last page. */
-function complete(options: PullOptions, checkpoint: Checkpoint, summary: PullSummary): void {
+/**
+ * Deletes what a full pass did not see, through the `seen_pass` indexes, a slice at a time; the
+ * last slice completes the run. A run killed here resumes the sweep.
+ */
+async function sweep(
+  options: PullOptions & { slicer: Slicer },
+  checkpoint: Checkpoint,
+  summary: PullSummary,
+): Promise<void> {
+  const { store, signal } = options;
+  const pass = checkpoint.pass ?? 0;
+  await options.slicer.repeat(
+    'sweep',
+    (size) => {
+      const addresses = store.addresses.sweepUnseen(pass, size);
+      const customers =
+        addresses.length < size ? store.customers.sweepUnseen(pass, size - addresses.length) : [];
+      summary.deletedAddresses += addresses.length;
+      summary.deletedCustomers += customers.length;
+      const done = addresses.length + customers.length < size;
+      if (done) complete(options, checkpoint);
+      return done;
+    },
+    signal,
+  );
+  signal.throwIfAborted();
+}
+
+/** The end of a run, in the transaction of its last page (or of its sweep's last slice). */
+function complete(options: PullOptions, checkpoint: Checkpoint): void {
   const { store } = options;
-  if (checkpoint.mode === 'full' && checkpoint.pass !== null) {
-    summary.deletedAddresses += store.addresses.sweepUnseen(checkpoint.pass).length;
-    summary.deletedCustomers += store.customers.sweepUnseen(checkpoint.pass).length;
-  }
   for (const phase of PHASES) {
     const key = STATE_KEYS.highWater[phase];
     const mark = maxTimestamp(store.syncState.get<string>(key), checkpoint.maxSeen[phase]);

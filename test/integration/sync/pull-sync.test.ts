@@ -133,4 +133,69 @@ describe('pull sync against the sandbox', () => {
     expect(f.timers.pending()).toHaveLength(1);
     expect(f.store.search.search(SearchInput.parse({ query: '' })).total).toBe(200);
   });
+
+  it('reports its data in before the search index of a first load is done; search answers throughout', async () => {
+    const f = await setup({ customers: 400 });
+    const final = await f.engine.start();
+    expect(final.state).toBe('idle');
+    const someone = [...f.sandbox.store.customers.rows.values()][17]!.data;
+    const find = () =>
+      f.store.search
+        .search(SearchInput.parse({ query: someone.email, pageSize: 100 }))
+        .items.map((r) => r.id);
+    // Whether or not the index is finished yet, the customer is found.
+    expect(find()).toContain(someone.id);
+    await f.engine.indexed();
+    expect(f.store.searchIndex.indexedThrough()).toBeNull();
+    expect(find()).toContain(someone.id);
+  });
+
+  it('resumes a deletion sweep that a killed run left, without listing anything again', async () => {
+    const f = await setup({ customers: 300 });
+    await f.engine.start();
+    await f.engine.indexed();
+    const pass = f.store.syncState.get<number>(STATE_KEYS.passes)!;
+    // Customers the last pass did not see, and a run stopped between its last page and the end
+    // of its sweep.
+    const strays = [91_000_001, 91_000_002, 91_000_003];
+    f.store.transaction(() => {
+      f.store.customers.upsert(
+        strays.map((id) => ({
+          customer: {
+            ...[...f.sandbox.store.customers.rows.values()][0]!.data,
+            id,
+            email: `stray${id}@example.com`,
+          },
+          raw: {},
+        })),
+        { syncedAt: 1, seenPass: pass - 1 },
+      );
+      f.store.syncState.set(STATE_KEYS.checkpoint, {
+        mode: 'full',
+        reason: 'full',
+        pass,
+        phase: 'addresses',
+        pageInfo: null,
+        since: { customers: null, addresses: null },
+        maxSeen: { customers: null, addresses: null },
+        pages: 5,
+        customers: 300,
+        addresses: 0,
+        totals: { customers: 300, addresses: null },
+        sweeping: true,
+      });
+    });
+    f.sandbox.admin.clearRequests();
+
+    const final = await f.engine.start();
+    expect(final.state).toBe('idle');
+    expect(f.engine.lastSummary()).toMatchObject({ deletedCustomers: 3 });
+    expect(strays.filter((id) => f.store.customers.exists(id))).toEqual([]);
+    expect(f.store.syncState.get(STATE_KEYS.checkpoint)).toBeNull();
+    expect(cacheDiff(f.sandbox, f.store)).toEqual([]);
+    const listed = f.sandbox.admin
+      .requests({ limit: 10_000 })
+      .filter((r) => r.path === '/customers' || r.path === '/addresses');
+    expect(listed).toHaveLength(0);
+  });
 });

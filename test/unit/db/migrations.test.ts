@@ -85,6 +85,53 @@ describe('cache migrations', () => {
     db.close();
   });
 
+  it('migrates a version 4 database to 5: flags kept in step by triggers, sweep by index', () => {
+    const path = fresh().path('cache.db');
+    const old = new Database(path);
+    migrate(old, MIGRATIONS, 4);
+    expect(schemaVersion(old)).toBe(4);
+    const insert = old.prepare(
+      `INSERT INTO customers (id, hash, email, first_name, last_name, status,
+        has_valid_payment_method, has_card_error_in_dunning, created_at, updated_at, raw,
+        synced_at, seen_pass)
+       VALUES (?, 'h', 'a@b.c', 'A', 'B', ?, ?, ?, '2021-01-01T00:00:00', '2021-01-01T00:00:00',
+        '{}', 0, 1)`,
+    );
+    insert.run(7, 'ACTIVE', 1, 0);
+    insert.run(8, 'INACTIVE', 0, 1);
+    old.close();
+
+    const db = openDatabase({ path });
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    const flags = () => db.prepare('SELECT * FROM customer_flags ORDER BY id').all();
+    expect(flags()).toEqual([
+      { id: 7, status: 'ACTIVE', has_valid_payment_method: 1, has_card_error_in_dunning: 0 },
+      { id: 8, status: 'INACTIVE', has_valid_payment_method: 0, has_card_error_in_dunning: 1 },
+    ]);
+    db.prepare(
+      "UPDATE customers SET status = 'INACTIVE', has_valid_payment_method = 0 WHERE id = 7",
+    ).run();
+    db.prepare('DELETE FROM customers WHERE id = 8').run();
+    db.prepare(
+      `INSERT INTO customers (id, hash, email, first_name, last_name, status,
+        has_valid_payment_method, has_card_error_in_dunning, created_at, updated_at, raw, synced_at)
+       VALUES (9, 'h', 'c@d.e', 'C', 'D', 'ACTIVE', 1, 1, '2021-01-01T00:00:00',
+        '2021-01-01T00:00:00', '{}', 0)`,
+    ).run();
+    expect(flags()).toEqual([
+      { id: 7, status: 'INACTIVE', has_valid_payment_method: 0, has_card_error_in_dunning: 0 },
+      { id: 9, status: 'ACTIVE', has_valid_payment_method: 1, has_card_error_in_dunning: 1 },
+    ]);
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id FROM customers
+         WHERE seen_pass IS NULL OR seen_pass < 2 OR seen_pass > 2 LIMIT 10`,
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((row) => row.detail).join('\n')).toContain('customers_by_seen_pass');
+    db.close();
+  });
+
   it('applies each migration in its own transaction: a failing one leaves the version as it was', () => {
     const path = fresh().path('cache.db');
     const db = new Database(path);

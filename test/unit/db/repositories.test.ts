@@ -122,6 +122,23 @@ describe('customer and address repositories', () => {
     expect(store.addresses.count()).toBe(0);
   });
 
+  it('sweeps a limited number of unseen rows at a time, so a sweep can be sliced', () => {
+    const store = open();
+    const customers = [1, 2, 3, 4, 5].map((id) =>
+      sampleCustomer({ id, email: `c${id}@x.io`, hash: `h${id}` }),
+    );
+    loadCache(store, customers);
+    store.transaction(() =>
+      store.customers.upsert([{ customer: customers[2]!, raw: {} }], { syncedAt: 5, seenPass: 3 }),
+    );
+    const first = store.transaction(() => store.customers.sweepUnseen(3, 2));
+    expect(first).toHaveLength(2);
+    const rest = store.transaction(() => store.customers.sweepUnseen(3, 10));
+    expect([...first, ...rest].sort()).toEqual([1, 2, 4, 5]);
+    expect(store.customers.count()).toBe(1);
+    expect(store.customers.exists(3)).toBe(true);
+  });
+
   it('commits a page and a checkpoint together, or neither', () => {
     const store = open();
     expect(() =>

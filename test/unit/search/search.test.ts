@@ -174,6 +174,45 @@ describe('search filters, sort and paging', () => {
     expect(seen.size).toBe(first.total);
   });
 
+  it('pages a one-letter query newest first, every hit once, as the total says', () => {
+    const all = store.search.ids({ query: 'm', filters: {} });
+    const first = search({ query: 'm', pageSize: 50 });
+    expect(first.total).toBe(all.length);
+    expect(first.total).toBeGreaterThan(150);
+    const seen: number[] = [];
+    for (let page = 1; page <= Math.ceil(first.total / 50); page += 1) {
+      seen.push(...search({ query: 'm', page, pageSize: 50 }).items.map((row) => row.id));
+    }
+    expect(seen).toEqual([...all].sort((a, b) => b - a));
+  });
+
+  it('counts text hits under filters exactly, and keeps the count in step with changes', () => {
+    const expectedTotal = (query: string, status: 'ACTIVE' | 'INACTIVE') =>
+      store.search.ids({ query, filters: { status } }).length;
+    for (const query of ['son', 'ma', 'gmail']) {
+      const total = search({ query, filters: { status: 'INACTIVE' } }).total;
+      expect(total).toBe(expectedTotal(query, 'INACTIVE'));
+      expect(total).toBe(
+        store.search
+          .ids({ query, filters: {} })
+          .filter((id) => store.customers.getRaw(id)?.['status'] === 'INACTIVE').length,
+      );
+    }
+    const before = search({ query: 'boulangerie', filters: { status: 'INACTIVE' } }).total;
+    expect(before).toBe(1);
+    store.customers.upsert(
+      [{ customer: { ...PIERRE, status: 'ACTIVE', updated_at: '2031-01-01T00:00:00' }, raw: {} }],
+      { syncedAt: 1 },
+    );
+    expect(search({ query: 'boulangerie', filters: { status: 'INACTIVE' } }).total).toBe(0);
+    expect(search({ query: 'boulangerie', filters: { status: 'ACTIVE' } }).total).toBe(1);
+    store.customers.upsert(
+      [{ customer: { ...PIERRE, updated_at: '2032-01-01T00:00:00' }, raw: { ...PIERRE } }],
+      { syncedAt: 1 },
+    );
+    expect(search({ query: 'boulangerie', filters: { status: 'INACTIVE' } }).total).toBe(1);
+  });
+
   it('sorts by each key in both directions', () => {
     const keyOf: Record<
       string,
