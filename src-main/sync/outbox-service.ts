@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { toCsv, type CsvColumn } from '../../src-shared/csv.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import {
   type BulkPreview,
   type BulkTarget,
   type OutboxListInput,
-  type EditState,
+  type AuditEntry,
   type EditView,
   type OutboxList,
   type OutboxSummary,
@@ -30,6 +31,18 @@ import type { EditRow, NewEdit, OutboxRepo } from '../db/outbox-repo.ts';
 import type { CacheAccess, TokenSealer } from './outbox-ports.ts';
 
 const SEALED = 'sealed:';
+
+const AUDIT_COLUMNS: readonly CsvColumn<AuditEntry>[] = [
+  { header: 'id', value: (e) => e.id },
+  { header: 'edit_id', value: (e) => e.editId },
+  { header: 'customer_id', value: (e) => e.customerId },
+  { header: 'kind', value: (e) => e.kind },
+  { header: 'event', value: (e) => e.event },
+  { header: 'state', value: (e) => e.state },
+  { header: 'fields', value: (e) => e.fields.join(' ') },
+  { header: 'message', value: (e) => e.message },
+  { header: 'at', value: (e) => e.at },
+];
 const MASKED = 'masked:';
 const SAMPLE_SIZE = 5;
 
@@ -412,34 +425,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
     history: (customerId: number) => repo.history(customerId),
 
     exportAuditCsv(): string {
-      const lines = ['id,edit_id,customer_id,kind,event,state,fields,message,at'];
-      for (const e of repo.auditRows()) {
-        lines.push(
-          [
-            e.id,
-            e.editId,
-            e.customerId,
-            e.kind,
-            e.event,
-            e.state,
-            e.fields.join(' '),
-            e.message ?? '',
-            e.at,
-          ]
-            .map(csvCell)
-            .join(','),
-        );
-      }
-      return lines.join('\n') + '\n';
+      return toCsv(AUDIT_COLUMNS, repo.auditRows());
     },
-
-    statesOf: (states: readonly EditState[]) => repo.inState(states),
   };
-}
-
-/** Quotes a CSV cell and defuses spreadsheet formulas. */
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -7,7 +7,7 @@ import type {
   SearchSort,
 } from '../../src-shared/customers/views.ts';
 import { getApi } from '../api/index.ts';
-import { toCsv, type CsvColumn } from '../lib/csv.ts';
+import { toCsv, type CsvColumn } from '../../src-shared/csv.ts';
 import { toUiError, type UiError } from '../lib/errors.ts';
 
 export const SEARCH_DEBOUNCE_MS = 150;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../src-renderer/lib/csv.ts';
+import { csvCell, toCsv } from '../../src-shared/csv.ts';
 import { customersCsv } from '../../src-renderer/stores/customers.ts';
 import { row } from './fixtures.ts';
 

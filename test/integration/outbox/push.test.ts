@@ -186,3 +186,19 @@ describe('outbox push against the sandbox', () => {
     expect(env.service.pendingFields([id]).size).toBe(0);
   });
 });
+
+describe('audit log export', () => {
+  it('lists every event of an edit as RFC 4180 CSV, without the values it set', async () => {
+    env = await createOutboxEnv({});
+    const id = customerIds(env)[7]!;
+    env.service.queueBilling(id, { billing_company: 'Secret Co', billing_city: 'Quoted, City' });
+    await env.pusher.pushNow();
+    const csv = env.service.exportAuditCsv();
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,edit_id,customer_id,kind,event,state,fields,message,at');
+    expect(lines.slice(1).map((l) => l.split(',')[4])).toEqual(['queued', 'sending', 'pushed']);
+    expect(lines[1]).toContain(`,${id},billing,queued,pending,billing_company billing_city,,`);
+    // The log says which fields changed, never to what.
+    expect(csv).not.toContain('Secret Co');
+  });
+});

@@ -1,3 +1,4 @@
+// Shared by the renderer's exports and main's audit-log export.
 // Spreadsheet apps run cells starting with these as formulas; a leading quote keeps them text.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -16,7 +17,7 @@ export interface CsvColumn<T> {
 }
 
 /** RFC 4180 text (CRLF line ends) for the given rows and columns. */
-export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
+export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>): string {
   const lines = [columns.map((c) => csvCell(c.header)).join(',')];
   for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(','));
   return lines.join('\r\n') + '\r\n';
