@@ -246,8 +246,11 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
     if (!server) {
       return fail(edit, new AppError('not_found', 'The customer no longer exists on the store.'));
     }
-    repo.change(edit.id, { state: 'in_flight', countAttempt: true, event: 'sending' });
-    const current = repo.get(edit.id)!;
+    const current = repo.change(edit.id, {
+      state: 'in_flight',
+      countAttempt: true,
+      event: 'sending',
+    });
     try {
       const outcome = await pushByKind(current, server);
       const row = repo.get(edit.id);
