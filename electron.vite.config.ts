@@ -7,7 +7,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src-main/index.ts'),
+          // The cache writer's worker thread (see src-main/sync/cache-writer.ts).
+          'write-worker': resolve(import.meta.dirname, 'src-main/sync/write-worker.ts'),
+        },
+      },
     },
   },
   preload: {

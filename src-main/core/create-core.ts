@@ -37,6 +37,8 @@ export interface CoreConfig {
   fetch?: typeof fetch;
   /** better-sqlite3 binding built for Electron, when one exists. */
   nativeBinding?: string | undefined;
+  /** The cache writer's worker script when bundled (Node runs the source by default). */
+  writerWorker?: string | undefined;
   syncIntervalMs?: number;
   pushIntervalMs?: number;
 }
@@ -115,6 +117,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         logger,
         fetch: config.fetch,
         nativeBinding: config.nativeBinding,
+        writerWorker: config.writerWorker,
         syncIntervalMs,
         pushIntervalMs: config.pushIntervalMs ?? 15_000,
         rebuild,

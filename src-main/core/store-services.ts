@@ -10,9 +10,9 @@ import type { SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
 import type Database from 'better-sqlite3';
 import { openCacheStore, rebuildCacheStore, type CacheStore } from '../db/cache-store.ts';
 import type { PendingOverlay } from '../db/search-repo.ts';
-import type { ProtectedFields } from '../db/customers-repo.ts';
 import { createRechargeClient, type ApiVersion, type RechargeClient } from '../recharge/client.ts';
 import { limiters } from '../recharge/rate-limiter.ts';
+import { createCacheWriter } from '../sync/cache-writer.ts';
 import { createSyncEngine, type Timers } from '../sync/engine.ts';
 import type { Logger } from './logger.ts';
 
@@ -26,11 +26,13 @@ export interface StoreServicesOptions {
   onSyncStatus: (status: SyncStatus) => void;
   logger: Logger;
   nativeBinding?: string;
+  /** The cache writer's worker script (the app's bundled file; the source under Node). */
+  writerWorker?: URL | string | undefined;
   /** Calls drained per second by the server's bucket: 2 live, 2 × time scale on the sandbox. */
   drainPerSecond?: number;
   timers?: Timers;
-  /** The outbox's view of pending edits (reads mark them; pulls leave those fields alone). */
-  pendingEdits?: { overlay: PendingOverlay; protectedFields: ProtectedFields };
+  /** The outbox's view of pending edits, which reads mark. */
+  pendingOverlay?: PendingOverlay;
 }
 
 export interface StoreServices {
@@ -41,6 +43,8 @@ export interface StoreServices {
     cancel(): SyncStatus;
     status(): SyncStatus;
     scheduleAutoSync(intervalMs: number): void;
+    /** Resolves once the search index a run left to finish is done. */
+    indexed(): Promise<void>;
   };
   client: RechargeClient;
   store: CacheStore;
@@ -63,7 +67,7 @@ function build(options: StoreServicesOptions, store: CacheStore): StoreServices 
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  if (options.pendingEdits) store.setPendingOverlay(options.pendingEdits.overlay);
+  if (options.pendingOverlay) store.setPendingOverlay(options.pendingOverlay);
   const engine = createSyncEngine({
     client,
     store,
@@ -71,7 +75,11 @@ function build(options: StoreServicesOptions, store: CacheStore): StoreServices 
     onStatus: options.onSyncStatus,
     ...(options.now ? { now: options.now } : {}),
     ...(options.timers ? { timers: options.timers } : {}),
-    ...(options.pendingEdits ? { protectedFields: options.pendingEdits.protectedFields } : {}),
+    writer: createCacheWriter({
+      path: options.dbPath,
+      nativeBinding: options.nativeBinding,
+      workerUrl: options.writerWorker,
+    }),
   });
   return {
     search: (query) => store.search.search(query),
@@ -81,6 +89,7 @@ function build(options: StoreServicesOptions, store: CacheStore): StoreServices 
       cancel: () => engine.cancel(),
       status: () => engine.status(),
       scheduleAutoSync: (ms) => engine.scheduleAutoSync(ms),
+      indexed: () => engine.indexed(),
     },
     client,
     store,

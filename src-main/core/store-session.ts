@@ -24,6 +24,7 @@ export interface StoreSessionOptions {
   onWritten(scope: Scope): void;
   fetch?: typeof fetch;
   nativeBinding?: string | undefined;
+  writerWorker?: URL | string | undefined;
   /** Automatic pulls; 0 turns them off (tests). */
   syncIntervalMs: number;
   pushIntervalMs: number;
@@ -56,6 +57,7 @@ export function openStoreSession(options: StoreSessionOptions): StoreSession {
     logger,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.writerWorker ? { writerWorker: options.writerWorker } : {}),
     ...(options.drainPerSecond ? { drainPerSecond: options.drainPerSecond } : {}),
   };
   let rebuilt: StoreSession['rebuilt'] = null;

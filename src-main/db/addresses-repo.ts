@@ -18,10 +18,7 @@ export interface AddressUpsertReport {
 }
 
 export interface AddressesRepo {
-  upsert(
-    items: readonly AddressInput[],
-    options: Omit<UpsertOptions, 'protectedFields'>,
-  ): AddressUpsertReport;
+  upsert(items: readonly AddressInput[], options: UpsertOptions): AddressUpsertReport;
   rawOfCustomer(customerId: number): Record<string, unknown>[];
   count(): number;
   delete(ids: readonly number[]): number;

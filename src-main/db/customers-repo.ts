@@ -1,5 +1,5 @@
-// The customers table: upserts from the API (guarded against going back in time and against
-// overwriting fields with pending edits), reads for the detail view, and the deletion sweep.
+// The customers table: upserts from the API (guarded against going back in time; pending edits
+// are laid over reads, never written here), reads for the detail view, and the deletion sweep.
 import type Database from 'better-sqlite3';
 import type { Customer } from '../../src-shared/recharge/wire.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -10,16 +10,10 @@ export interface CustomerInput {
   raw: Record<string, unknown>;
 }
 
-/** Fields of a customer that have edits waiting to be pushed: a pull must leave them alone. */
-export type ProtectedFields = (customerId: number) => ReadonlySet<string> | undefined;
-
-export const noProtectedFields: ProtectedFields = () => undefined;
-
 export interface UpsertOptions {
   syncedAt: number;
   /** Marks rows as seen by a full pass, for the deletion sweep at its end. */
   seenPass?: number | null;
-  protectedFields?: ProtectedFields;
 }
 
 export interface UpsertReport {
@@ -67,22 +61,6 @@ const COLUMNS = [
   'city_key',
 ] as const;
 
-function mergeProtected(
-  input: CustomerInput,
-  stored: Record<string, unknown> | null,
-  fields: ReadonlySet<string> | undefined,
-): CustomerInput {
-  if (!fields || fields.size === 0 || !stored) return input;
-  const raw = { ...input.raw };
-  const customer: Record<string, unknown> = { ...input.customer };
-  for (const field of fields) {
-    if (!(field in stored)) continue;
-    raw[field] = stored[field];
-    customer[field] = stored[field];
-  }
-  return { raw, customer: customer as Customer };
-}
-
 /** Rows a full pass did not see, through the `seen_pass` index (`limit` -1: all of them). */
 export const UNSEEN = (table: 'customers' | 'addresses') =>
   `SELECT id FROM ${table} WHERE seen_pass IS NULL OR seen_pass < @pass OR seen_pass > @pass
@@ -119,16 +97,10 @@ export function createCustomersRepo(db: Database.Database, index: SearchIndex): 
 
   return {
     upsert(items, options) {
-      const protectedFields = options.protectedFields;
       const seenPass = options.seenPass ?? null;
       const report: UpsertReport = { written: 0, stale: 0 };
       for (const item of items) {
-        const fields = protectedFields?.(item.customer.id);
-        const merged =
-          fields && fields.size > 0
-            ? mergeProtected(item, readRaw(item.customer.id), fields)
-            : item;
-        const c = merged.customer;
+        const c = item.customer;
         const result = upsert.run({
           id: c.id,
           hash: c.hash,
@@ -149,7 +121,7 @@ export function createCustomersRepo(db: Database.Database, index: SearchIndex): 
           billing_country: c.billing_country,
           created_at: c.created_at,
           updated_at: c.updated_at,
-          raw: JSON.stringify(merged.raw),
+          raw: JSON.stringify(item.raw),
           synced_at: options.syncedAt,
           seen_pass: seenPass,
           name_key: `${c.last_name} ${c.first_name}`.toLowerCase(),

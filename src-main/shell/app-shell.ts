@@ -241,6 +241,7 @@ async function run(electron: ElectronLike, options: ShellOptions, logger: Logger
       ? { cipher: createSafeStorageCipher(electron.safeStorage, { dataDir: userData, logger }) }
       : {}),
     nativeBinding: electronSqliteBinding(options.bundleDir),
+    writerWorker: join(options.bundleDir, 'write-worker.js'),
   });
   app.on('before-quit', () => void core?.close());
 

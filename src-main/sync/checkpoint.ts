@@ -1,5 +1,7 @@
 // What a pull run records after every page, in the same transaction as the page, so a run that
 // was killed resumes from the next page instead of starting over.
+import type { SyncStateRepo } from '../db/sync-state-repo.ts';
+import { maxTimestamp } from './timestamps.ts';
 
 export type PullPhase = 'customers' | 'addresses';
 
@@ -30,3 +32,29 @@ export const STATE_KEYS = {
   runs: 'pull.completed_runs',
   passes: 'pull.passes',
 } as const;
+
+/** How the write of a page (or of a sweep's last slice) ends its transaction. */
+export type RunStep =
+  | { kind: 'checkpoint'; checkpoint: Checkpoint }
+  | { kind: 'complete'; checkpoint: Checkpoint; now: number };
+
+/** The end of a run, in the transaction of its last page (or of its sweep's last slice). */
+export function completeRun(state: SyncStateRepo, checkpoint: Checkpoint, now: number): void {
+  for (const phase of ['customers', 'addresses'] as const) {
+    const key = STATE_KEYS.highWater[phase];
+    const mark = maxTimestamp(state.get<string>(key), checkpoint.maxSeen[phase]);
+    // An empty store still completes a first sync: the next run is incremental from the start.
+    state.set(key, mark ?? '1970-01-01T00:00:00');
+  }
+  state.set(STATE_KEYS.lastSyncAt, now);
+  if (checkpoint.mode === 'full') state.set(STATE_KEYS.lastFullSyncAt, now);
+  if (checkpoint.reason !== 'reconcile') {
+    state.set(STATE_KEYS.runs, (state.get<number>(STATE_KEYS.runs) ?? 0) + 1);
+  }
+  state.delete(STATE_KEYS.checkpoint);
+}
+
+export function applyStep(state: SyncStateRepo, step: RunStep): void {
+  if (step.kind === 'complete') completeRun(state, step.checkpoint, step.now);
+  else state.set(STATE_KEYS.checkpoint, step.checkpoint);
+}

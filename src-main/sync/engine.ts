@@ -5,10 +5,9 @@ import { AppError, type ErrorShape } from '../../src-shared/errors.ts';
 import type { SyncProgress, SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
 import type { Logger } from '../core/logger.ts';
 import type { CacheStore } from '../db/cache-store.ts';
-import { noProtectedFields, type ProtectedFields } from '../db/customers-repo.ts';
-import { createSlicer } from '../db/sliced-writes.ts';
 import type { RechargeClient } from '../recharge/client.ts';
 import { isRechargeError } from '../recharge/errors.ts';
+import { createCacheWriter, type CacheWriter } from './cache-writer.ts';
 import { STATE_KEYS } from './checkpoint.ts';
 import { runPull, type PullSummary } from './pull.ts';
 
@@ -37,8 +36,8 @@ export interface SyncEngineOptions {
   pageLimit?: number;
   overlapSeconds?: number;
   reconcileEvery?: number;
-  /** Fields with pending edits, which a pull must not overwrite (the outbox provides it). */
-  protectedFields?: ProtectedFields;
+  /** Writes the pages (default: a worker thread on the store's file). Closed by `stop()`. */
+  writer?: CacheWriter;
   /** First retry after a failure; doubles up to `maxRetryMs`. */
   retryBaseMs?: number;
   maxRetryMs?: number;
@@ -75,6 +74,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const retryBase = options.retryBaseMs ?? 5_000;
   const maxRetry = options.maxRetryMs ?? 5 * 60_000;
   const { store, logger } = options;
+  const writer = options.writer ?? createCacheWriter({ path: store.db.name });
 
   const lastSync = store.syncState.get<number>(STATE_KEYS.lastSyncAt);
   let status: SyncStatus = {
@@ -102,8 +102,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const finishIndex = () => {
     const controller = new AbortController();
     indexController = controller;
-    const slicer = createSlicer(store);
-    indexing = slicer
+    indexing = writer
       .buildSearchIndex(controller.signal)
       .catch((error: unknown) => {
         // A store closed under it, or a failure the next run's own build will meet again.
@@ -162,7 +161,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         pageLimit: options.pageLimit ?? 250,
         overlapSeconds: options.overlapSeconds ?? 300,
         reconcileEvery: options.reconcileEvery ?? 12,
-        protectedFields: options.protectedFields ?? noProtectedFields,
+        writer,
         onProgress: (progress: SyncProgress) =>
           emit({ progress, cachedCustomers: store.customers.count(), online: true }),
         buildIndex: false,
@@ -247,7 +246,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (autoTimer !== null) timers.clearTimeout(autoTimer);
       autoTimer = null;
       controller?.abort(new DOMException('The sync was stopped.', 'AbortError'));
-      return Promise.resolve(running).then(stopIndexing);
+      return Promise.resolve(running)
+        .then(stopIndexing)
+        .then(() => writer.close());
     },
     lastSummary: () => summary,
     indexed: () => indexing,

@@ -4,13 +4,11 @@
 import type { SyncProgress } from '../../src-shared/ipc/channels/sync.ts';
 import type { Address, Customer } from '../../src-shared/recharge/wire.ts';
 import type { Logger } from '../core/logger.ts';
-import type { AddressInput } from '../db/addresses-repo.ts';
 import type { CacheStore } from '../db/cache-store.ts';
-import type { CustomerInput, ProtectedFields } from '../db/customers-repo.ts';
-import { createSlicer, type Slicer } from '../db/sliced-writes.ts';
 import type { ListPage, RechargeClient } from '../recharge/client.ts';
 import { isRechargeError } from '../recharge/errors.ts';
-import { STATE_KEYS, type Checkpoint, type PullPhase } from './checkpoint.ts';
+import type { CacheWriter } from './cache-writer.ts';
+import { STATE_KEYS, type Checkpoint, type PullPhase, type RunStep } from './checkpoint.ts';
 import { maxTimestamp, shiftTimestamp } from './timestamps.ts';
 
 export interface PullOptions {
@@ -24,10 +22,9 @@ export interface PullOptions {
   overlapSeconds: number;
   /** Every Nth run reconciles deletions even when the counts agree. */
   reconcileEvery: number;
-  protectedFields: ProtectedFields;
   onProgress(progress: SyncProgress): void;
-  /** Writes pages in slices between turns of the event loop (one is made when absent). */
-  slicer?: Slicer;
+  /** Where pages are written (a worker thread with its own connection). */
+  writer: CacheWriter;
   /**
    * Whether the run ends by finishing a deferred search index (default true). The engine does it
    * after the run instead, so the index build is not part of the sync's own time.
@@ -83,17 +80,16 @@ function newCheckpoint(
 }
 
 export async function runPull(options: PullOptions): Promise<PullSummary> {
-  const { store, signal } = options;
-  const slicer = options.slicer ?? createSlicer(store);
-  const summary = await pull({ ...options, slicer });
+  const { signal } = options;
+  const summary = await pull(options);
   if (options.buildIndex === false) return summary;
   // Also finishes an index build that a killed run left half done.
-  await slicer.buildSearchIndex(signal);
+  await options.writer.buildSearchIndex(signal);
   signal.throwIfAborted();
   return summary;
 }
 
-async function pull(options: PullOptions & { slicer: Slicer }): Promise<PullSummary> {
+async function pull(options: PullOptions): Promise<PullSummary> {
   const { client, store, signal } = options;
   const started = options.now();
   const hasHighWater = store.syncState.get(STATE_KEYS.highWater.customers) !== null;
@@ -155,12 +151,12 @@ async function pull(options: PullOptions & { slicer: Slicer }): Promise<PullSumm
 
 /** Walks the phases from the checkpoint to the end, then completes the run. */
 async function walk(
-  options: PullOptions & { slicer: Slicer },
+  options: PullOptions,
   start: Checkpoint,
   startedAt: number,
   summary: PullSummary,
 ): Promise<Checkpoint> {
-  const { client, store, signal } = options;
+  const { client, signal } = options;
   let checkpoint = start;
   const baseRecords = checkpoint.customers + checkpoint.addresses;
   if (checkpoint.sweeping) {
@@ -234,41 +230,25 @@ async function walk(
       upcoming.catch(() => undefined);
     }
 
-    // Slices commit one by one; the checkpoint goes with the last. A run killed mid-page
-    // replays the page, and upserts are idempotent, so nothing is written twice.
-    // A full pass then deletes what it did not see, in slices of its own, and completes there.
+    // The page, its owners and the checkpoint commit together: a run killed mid-page replays
+    // the page, and upserts are idempotent. A full pass then deletes what it did not see, in
+    // slices of its own, and completes there.
     const sweepNext = runDone && next.mode === 'full' && next.pass !== null;
     if (sweepNext) next.sweeping = true;
-    const finish = () => {
-      if (runDone && !sweepNext) complete(options, next);
-      else store.syncState.set(STATE_KEYS.checkpoint, next);
-    };
-    const customerOptions = { syncedAt, seenPass, protectedFields: options.protectedFields };
-    if (phase === 'customers') {
-      await options.slicer.write(
-        'customers',
-        customerInputs(page as ListPage<Customer>),
-        (slice) => store.customers.upsert(slice, customerOptions),
-        finish,
-      );
-    } else {
-      if (owners.length > 0) {
-        await options.slicer.write('customers', owners, (slice) =>
-          store.customers.upsert(slice, customerOptions),
-        );
-      }
-      let orphans = 0;
-      await options.slicer.write(
-        'addresses',
-        addressInputs(page as ListPage<Address>),
-        (slice) => {
-          orphans += store.addresses.upsert(slice, { syncedAt, seenPass }).orphans.length;
-        },
-        finish,
-      );
-      if (orphans > 0)
-        options.logger.warn('addresses without a customer skipped', { count: orphans });
-    }
+    const step: RunStep =
+      runDone && !sweepNext
+        ? { kind: 'complete', checkpoint: next, now: options.now() }
+        : { kind: 'checkpoint', checkpoint: next };
+    const written = await options.writer.writePage({
+      phase,
+      items: page.raw.length === page.items.length ? page.raw : page.items,
+      owners: owners.map((owner) => owner.raw),
+      syncedAt,
+      seenPass,
+      step,
+    });
+    if (written.orphans > 0)
+      options.logger.warn('addresses without a customer skipped', { count: written.orphans });
     summary.pages += 1;
     if (phase === 'customers') summary.customers += page.items.length;
     else summary.addresses += page.items.length;
@@ -277,14 +257,6 @@ async function walk(
     if (sweepNext) await sweep(options, checkpoint, summary);
     if (runDone) return checkpoint;
   }
-}
-
-function customerInputs(page: ListPage<Customer>): CustomerInput[] {
-  return page.items.map((customer, i) => ({ customer, raw: page.raw[i] ?? { ...customer } }));
-}
-
-function addressInputs(page: ListPage<Address>): AddressInput[] {
-  return page.items.map((address, i) => ({ address, raw: page.raw[i] ?? { ...address } }));
 }
 
 async function fetchPage(
@@ -317,11 +289,11 @@ async function fetchPage(
 async function missingOwners(
   options: PullOptions,
   addresses: readonly Address[],
-): Promise<CustomerInput[]> {
+): Promise<{ raw: Record<string, unknown> }[]> {
   const missing = [...new Set(addresses.map((a) => a.customer_id))].filter(
     (id) => !options.store.customers.exists(id),
   );
-  const found: CustomerInput[] = [];
+  const found: { raw: Record<string, unknown> }[] = [];
   for (const id of missing) {
     try {
       found.push(await options.client.getCustomer(id, options.signal));
@@ -332,48 +304,14 @@ async function missingOwners(
   return found;
 }
 
-/**
- * Deletes what a full pass did not see, through the `seen_pass` indexes, a slice at a time; the
- * last slice completes the run. A run killed here resumes the sweep.
- */
-async function sweep(
-  options: PullOptions & { slicer: Slicer },
-  checkpoint: Checkpoint,
-  summary: PullSummary,
-): Promise<void> {
-  const { store, signal } = options;
-  const pass = checkpoint.pass ?? 0;
-  await options.slicer.repeat(
-    'sweep',
-    (size) => {
-      const addresses = store.addresses.sweepUnseen(pass, size);
-      const customers =
-        addresses.length < size ? store.customers.sweepUnseen(pass, size - addresses.length) : [];
-      summary.deletedAddresses += addresses.length;
-      summary.deletedCustomers += customers.length;
-      const done = addresses.length + customers.length < size;
-      if (done) complete(options, checkpoint);
-      return done;
-    },
+/** Deletes what a full pass did not see (a killed run resumes the sweep) and completes the run. */
+async function sweep(options: PullOptions, checkpoint: Checkpoint, summary: PullSummary) {
+  const { signal } = options;
+  const deleted = await options.writer.sweep(
+    { pass: checkpoint.pass ?? 0, checkpoint, now: options.now() },
     signal,
   );
+  summary.deletedAddresses += deleted.addresses;
+  summary.deletedCustomers += deleted.customers;
   signal.throwIfAborted();
-}
-
-/** The end of a run, in the transaction of its last page (or of its sweep's last slice). */
-function complete(options: PullOptions, checkpoint: Checkpoint): void {
-  const { store } = options;
-  for (const phase of PHASES) {
-    const key = STATE_KEYS.highWater[phase];
-    const mark = maxTimestamp(store.syncState.get<string>(key), checkpoint.maxSeen[phase]);
-    // An empty store still completes a first sync: the next run is incremental from the start.
-    store.syncState.set(key, mark ?? '1970-01-01T00:00:00');
-  }
-  const now = options.now();
-  store.syncState.set(STATE_KEYS.lastSyncAt, now);
-  if (checkpoint.mode === 'full') store.syncState.set(STATE_KEYS.lastFullSyncAt, now);
-  if (checkpoint.reason !== 'reconcile') {
-    store.syncState.set(STATE_KEYS.runs, (store.syncState.get<number>(STATE_KEYS.runs) ?? 0) + 1);
-  }
-  store.syncState.delete(STATE_KEYS.checkpoint);
 }

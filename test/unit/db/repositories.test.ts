@@ -46,25 +46,6 @@ describe('customer and address repositories', () => {
     expect(store.search.detail(40_000_001).customer.email).toBe('new@example.com');
   });
 
-  it('leaves fields with pending edits alone when a pull brings new values', () => {
-    const store = open();
-    loadCache(store, [sampleCustomer({ billing_city: 'Edited City', first_name: 'Jane' })]);
-    const incoming = sampleCustomer({
-      billing_city: 'Server City',
-      first_name: 'Janet',
-      updated_at: '2021-05-01T00:00:00',
-    });
-    store.customers.upsert([{ customer: incoming, raw: { ...incoming } }], {
-      syncedAt: 3,
-      protectedFields: (id) => (id === incoming.id ? new Set(['billing_city']) : undefined),
-    });
-    const detail = store.search.detail(incoming.id).customer;
-    expect(detail.billing_city).toBe('Edited City');
-    expect(detail.first_name).toBe('Janet');
-    expect(ids(store, 'Edited')).toEqual([incoming.id]);
-    expect(ids(store, 'Server City')).toEqual([]);
-  });
-
   it('hands back addresses whose customer is not cached instead of failing', () => {
     const store = open();
     loadCache(store, [sampleCustomer()]);

@@ -125,6 +125,7 @@ beforeAll(async () => {
     pushIntervalMs: 0,
   });
   await core.session()?.services.sync.start();
+  await core.session()?.services.sync.indexed();
   before = hashTree(dataDir);
 });
 
