@@ -1,6 +1,7 @@
-// Big writes without holding the main thread: the work is cut into slices, each its own
-// transaction sized to a time budget, with a turn of the event loop between slices so windows and
-// IPC are served. Slices commit separately, so a caller that needs "all or nothing" commits its
+// Big writes without holding the write lock for long: the work is cut into slices, each its own
+// transaction sized to a time budget, with a turn of the event loop between slices (on the cache
+// writer's thread, that is when aborts and new requests come in; a main-thread write waits for
+// at most one slice). Slices commit separately, so a caller that needs "all or nothing" commits its
 // marker (a pull's checkpoint) in the last slice and relies on the writes being idempotent.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CacheStore } from './cache-store.ts';
