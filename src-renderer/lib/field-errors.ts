@@ -1,4 +1,4 @@
-import { computed, ref, type ComputedRef, type Ref, type WritableComputedRef } from 'vue';
+import { ref, type ComputedRef, type Ref } from 'vue';
 
 /**
  * A form's per-field messages: the shared zod rules' (as the person types) first, then the
@@ -24,10 +24,5 @@ export function useFieldErrors<F extends string>(
     }
   }
 
-  /** A v-model for one field that also clears its server message. */
-  function bind(field: F): WritableComputedRef<string> {
-    return computed({ get: () => values.value[field], set: (v: string) => set(field, v) });
-  }
-
-  return { serverErrors, errorsFor, set, bind };
+  return { serverErrors, errorsFor, set };
 }

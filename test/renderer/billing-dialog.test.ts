@@ -1,29 +1,15 @@
-import { flushPromises, mount } from '@vue/test-utils';
+import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared/errors.ts';
 import BillingDialog from '../../src-renderer/components/customers/BillingDialog.vue';
-import { useCustomerStore } from '../../src-renderer/stores/customer.ts';
 import { useSyncStore } from '../../src-renderer/stores/sync.ts';
 import { $, click, isDisabled, messagesOf, type } from './dom.ts';
-import { fakeCore, freshPinia, plugins, type Handler } from './fake-api.ts';
+import { openCustomerDialog } from './dialogs.ts';
+import type { Handler } from './fake-api.ts';
 import { customer, edit, syncStatus } from './fixtures.ts';
 
-async function openDialog(handlers: Record<string, Handler>) {
-  const core = fakeCore({
-    'customers:get': () => ({ customer: customer(), addresses: [], pending_fields: [] }),
-    'customers:history': () => ({ entries: [] }),
-    ...handlers,
-  });
-  const pinia = freshPinia();
-  useCustomerStore().id = 101;
-  const wrapper = mount(BillingDialog, {
-    props: { modelValue: false, customer: customer() },
-    attachTo: document.body,
-    global: plugins(pinia),
-  });
-  await wrapper.setProps({ modelValue: true });
-  await flushPromises();
-  return { core, wrapper };
+function openDialog(handlers: Record<string, Handler>) {
+  return openCustomerDialog(BillingDialog, { customer: customer() }, handlers);
 }
 
 describe('billing edit dialog', () => {

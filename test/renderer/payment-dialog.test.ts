@@ -1,29 +1,21 @@
-import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import PaymentTokenDialog from '../../src-renderer/components/customers/PaymentTokenDialog.vue';
-import { useCustomerStore } from '../../src-renderer/stores/customer.ts';
 import { useProfilesStore } from '../../src-renderer/stores/profiles.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
 import { $, click, inputOf, isDisabled, messagesOf, type } from './dom.ts';
-import { fakeCore, freshPinia, plugins, type Handler } from './fake-api.ts';
+import { openCustomerDialog } from './dialogs.ts';
+import type { Handler } from './fake-api.ts';
 import { customer, edit, profilesState } from './fixtures.ts';
 
 async function openDialog(scopes: Scope[] | null, handlers: Record<string, Handler> = {}) {
-  const core = fakeCore({
-    'customers:get': () => ({ customer: customer(), addresses: [], pending_fields: [] }),
-    'customers:history': () => ({ entries: [] }),
-    ...handlers,
-  });
-  const pinia = freshPinia();
-  useCustomerStore().id = 101;
-  if (scopes) useProfilesStore().state = profilesState(scopes);
-  const wrapper = mount(PaymentTokenDialog, {
-    props: { modelValue: false, customer: customer() },
-    attachTo: document.body,
-    global: plugins(pinia),
-  });
-  await wrapper.setProps({ modelValue: true });
-  await flushPromises();
+  const { core } = await openCustomerDialog(
+    PaymentTokenDialog,
+    { customer: customer() },
+    handlers,
+    () => {
+      if (scopes) useProfilesStore().state = profilesState(scopes);
+    },
+  );
   return core;
 }
 

@@ -1,27 +1,13 @@
-import { flushPromises, mount } from '@vue/test-utils';
+import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import RebuildCacheDialog from '../../src-renderer/components/settings/RebuildCacheDialog.vue';
 import ReplaceTokenDialog from '../../src-renderer/components/settings/ReplaceTokenDialog.vue';
 import { useNoticesStore } from '../../src-renderer/stores/notices.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import { click, isDisabled, type } from './dom.ts';
-import { fakeCore, freshPinia, plugins } from './fake-api.ts';
+import { mountOpened as mountOpen } from './dialogs.ts';
+import { fakeCore } from './fake-api.ts';
 import { profilesState, syncStatus } from './fixtures.ts';
-
-async function mountOpen(
-  component: typeof ReplaceTokenDialog | typeof RebuildCacheDialog,
-  props = {},
-) {
-  const pinia = freshPinia();
-  const wrapper = mount(component as never, {
-    props: { modelValue: false, ...props } as never,
-    attachTo: document.body,
-    global: plugins(pinia),
-  });
-  await wrapper.setProps({ modelValue: true } as never);
-  await flushPromises();
-  return wrapper;
-}
 
 describe('settings dialogs', () => {
   afterEach(() => {

@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import AddressDialog from '../../src-renderer/components/customers/AddressDialog.vue';
+import type { AddressView } from '../../src-shared/customers/views.ts';
+import { AppError } from '../../src-shared/errors.ts';
+import { $, click, inputOf, isDisabled, messagesOf, type } from './dom.ts';
+import { openCustomerDialog } from './dialogs.ts';
+import type { Handler } from './fake-api.ts';
+import { edit } from './fixtures.ts';
+
+function address(): AddressView {
+  return {
+    id: 31,
+    customer_id: 101,
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    company: null,
+    address1: '12 Harbor Row',
+    address2: null,
+    city: 'Portland',
+    province: 'Oregon',
+    zip: '97205',
+    country: 'United States',
+    phone: null,
+  } as AddressView;
+}
+
+function openDialog(current: AddressView | null, handlers: Record<string, Handler> = {}) {
+  return openCustomerDialog(AddressDialog, { address: current }, handlers);
+}
+
+describe('delivery address dialog', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('marks what a new address lacks on the first try and sends nothing', async () => {
+    const { core } = await openDialog(null);
+    expect($('[data-testid="address-dialog"]').textContent).toContain('New delivery address');
+    expect(messagesOf('address-address1')).toBe('');
+    await click('address-save');
+    expect(messagesOf('address-address1')).toBe('Required.');
+    expect(messagesOf('address-city')).toBe('Required.');
+    expect(messagesOf('address-company')).toBe('');
+    expect(core.callsTo('addresses:create')).toHaveLength(0);
+  });
+
+  it('sends only the changed fields of an address and shows the receipt', async () => {
+    const { core, wrapper } = await openDialog(address(), {
+      'addresses:update': () => ({
+        edit: edit({ kind: 'address_update', state: 'done', fields: ['city'] }),
+      }),
+    });
+    expect(inputOf('address-address1').value).toBe('12 Harbor Row');
+    expect(isDisabled('address-save')).toBe(true);
+    await type('address-city', 'Salem');
+    await click('address-save');
+    expect(core.callsTo('addresses:update')).toEqual([
+      { customerId: 101, addressId: 31, patch: { city: 'Salem' } },
+    ]);
+    expect($('[data-testid="edit-receipt"]').textContent).toContain('Saved to ReCharge');
+    expect(wrapper.emitted('saved')).toHaveLength(1);
+  });
+
+  it('puts the server’s 422 messages on their fields until they are edited', async () => {
+    await openDialog(address(), {
+      'addresses:update': () => {
+        throw new AppError('validation', 'ReCharge refused the change.', {
+          fieldErrors: { zip: ['is not valid for United States'] },
+        });
+      },
+    });
+    await type('address-zip', '00000');
+    await click('address-save');
+    expect(messagesOf('address-zip')).toBe('is not valid for United States');
+    expect($('[data-testid="error-alert"]').textContent).toContain('ReCharge refused the change.');
+    await type('address-zip', '00001');
+    expect(messagesOf('address-zip')).toBe('');
+  });
+});
