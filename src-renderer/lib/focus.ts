@@ -14,8 +14,11 @@ export const vFocus: Directive<HTMLElement> = {
 /**
  * Focuses the field marked `autofocus` inside an open dialog. Vuetify applies `autofocus` when
  * the field mounts, which is the dialog's first opening only: call this on every `after-enter`.
+ * A field already in use (someone typing before the opening transition ended) keeps the focus.
  */
 export function focusAutofocusField(root: HTMLElement | null | undefined): void {
+  const active = root?.ownerDocument.activeElement;
+  if (active && root?.contains(active) && active.matches('input, textarea, select')) return;
   root
     ?.querySelector<HTMLElement>(
       'input[autofocus]:not(:disabled), textarea[autofocus]:not(:disabled)',

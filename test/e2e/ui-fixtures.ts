@@ -396,6 +396,9 @@ export async function openCustomer(page: Page, customer: SandboxCustomer): Promi
   await page.getByTestId('nav-customers').click();
   await searchBox(page).fill(customer.email);
   const row = page.locator(`[data-testid="customer-row"][data-customer-id="${customer.id}"]`);
+  // The rows must be the email's (its match highlighted), not those of an earlier query that
+  // held the same customer elsewhere and are about to be replaced under the click.
+  await expect(row.locator('mark', { hasText: customer.email })).toBeVisible();
   await row.click();
   await expect(page.getByTestId('customer-name')).toHaveText(
     `${customer.first_name} ${customer.last_name}`,
