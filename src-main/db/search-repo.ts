@@ -12,7 +12,13 @@ import {
   type SearchQuery,
   type SearchResult,
 } from '../../src-shared/customers/views.ts';
-import { planSearch, type SearchPlan } from './search-query.ts';
+import {
+  chooseWalk,
+  planSearch,
+  type SearchPlan,
+  type Walk,
+  type WalkInput,
+} from './search-query.ts';
 
 /** Which fields of which customers have edits queued (filled in by the outbox). */
 export interface PendingOverlay {
@@ -45,11 +51,11 @@ interface RowRecord extends Omit<
 }
 
 const SORT_COLUMNS: Record<Exclude<SearchQuery['sort']['key'], 'relevance'>, string> = {
-  name: 'c.name_key',
-  email: 'c.email_key',
-  id: 'c.id',
-  updated_at: 'c.updated_at',
-  city: 'c.city_key',
+  name: 'name_key',
+  email: 'email_key',
+  id: 'id',
+  updated_at: 'updated_at',
+  city: 'city_key',
 };
 
 // Every prefix lookup stays on one of these indexes.
@@ -74,6 +80,8 @@ const prefixUnion = PREFIX_KEYS.map(
 /** At most this many hits, and the whole text may be a shopify id or hash worth ranking first. */
 const EXACT_SCAN_MAX = 200;
 const FTS_HITS = 'SELECT rowid FROM customers_fts WHERE customers_fts MATCH @match';
+
+const BY_STATUS = 'c.status = @status';
 
 interface Built {
   /** What makes a row a hit of the text (null: every row is). */
@@ -132,7 +140,7 @@ function build(
   const residuals = others.length;
   const { status, validPaymentMethod, dunning } = query.filters;
   if (status !== undefined) {
-    others.push('c.status = @status');
+    others.push(BY_STATUS);
     params['status'] = status;
   }
   if (validPaymentMethod !== undefined) {
@@ -157,13 +165,60 @@ const whereOf = (conditions: (string | null)[]) => {
   return list.length > 0 ? `WHERE ${list.join(' AND ')}` : '';
 };
 
+interface Planned {
+  plan: Exclude<SearchPlan, { kind: 'none' }>;
+  built: Built;
+}
+
+interface Counted {
+  total: number;
+  /** Hits of the text alone, before filters. */
+  textHits: number;
+}
+
 interface PageSql {
   /** Exact id / email / shopify id / hash matches, ranked first (relevance only). */
   exact: string | null;
   /** The page after the exact matches, which it leaves out. */
   page: string;
+  /** The total; for filters on text hits, also the text's hits before them (same cost). */
   count: string;
+  /**
+   * The first hits, one more than `EXACT_SCAN_MAX` at most (relevance, trigram index only): when
+   * fewer come back they are all the hits, and the total, exact matches and page need no other
+   * pass over the index ("maria gar": 3 ms a pass at 1M customers).
+   */
+  head: string | null;
   params: Record<string, unknown>;
+}
+
+interface PageOptions {
+  /** At most `EXACT_SCAN_MAX` hits: exact shopify ids and hashes are looked for among them. */
+  fewHits: boolean;
+  /** `@hitIds` lists every hit (see `PageSql.head`). */
+  hitIds: boolean;
+  /** A listing with filters alone walks its sort key's index (see `walksFilters`). */
+  walkFilters: boolean;
+}
+
+/**
+ * One filter that an index counts (the flags' partial indexes hold only dunning customers and
+ * those without a valid method). Other filters on listings count in the narrow flags table:
+ * ~40 ms at 1M customers, where reading the wide rows takes 0.6 to 2 s.
+ */
+const byOneIndex = (filters: SearchQuery['filters']) => {
+  const set = Object.values(filters).filter((value) => value !== undefined).length;
+  return set === 1 && filters.dunning !== false && filters.validPaymentMethod !== true;
+};
+
+/**
+ * A listing with filters alone, sorted by name, email, city or id: SQLite reads every customer
+ * of a status through the status index and sorts them (3 s for ACTIVE by name at 1M customers).
+ * Walking the sort key's index and checking each row reads `need / share` rows instead, cheaper
+ * unless the filters leave very few customers (the partial indexes then list them directly).
+ */
+export function walksFilters(need: number, matching: number, customers: number): boolean {
+  return matching > 0 && need * customers < matching * matching;
 }
 
 /**
@@ -177,7 +232,7 @@ function pageSql(
   query: SearchQuery,
   limit: number,
   offset: number,
-  options: { fewHits: boolean } = { fewHits: false },
+  options: PageOptions = { fewHits: false, hitIds: false, walkFilters: false },
 ): PageSql {
   const { hit, others, params } = built;
   const dir = query.sort.dir === 'asc' ? 'ASC' : 'DESC';
@@ -192,20 +247,41 @@ function pageSql(
       : plan.kind === 'prefix' && others.length === 0
         ? `SELECT count(*) FROM (${prefixUnion})`
         : built.ftsComplete && onlyFilters
-          ? `SELECT count(*) FROM customers_fts f JOIN customer_flags c ON c.id = f.rowid
-              ${whereOf(['customers_fts MATCH @match', ...others])}`
-          : onlyFilters
+          ? `SELECT count(*) FILTER (WHERE ${others.join(' AND ')}), count(*)
+              FROM customers_fts f JOIN customer_flags c ON c.id = f.rowid
+              WHERE customers_fts MATCH @match`
+          : onlyFilters || (plan.kind === 'all' && others.length > 0 && !byOneIndex(query.filters))
             ? `SELECT count(*) FROM customer_flags c ${whereOf([hit, ...others])}`
             : `SELECT count(*) FROM customers c ${whereOf([hit, ...others])}`;
+  if (query.sort.key === 'id' && built.ftsComplete) {
+    // The trigram index hands hits back in id order either way: a page stops after its rows.
+    return {
+      exact: null,
+      page: `SELECT ${ROW_COLUMNS} FROM customers_fts f JOIN customers c ON c.id = f.rowid
+         ${whereOf(['customers_fts MATCH @match', ...others])} ORDER BY f.rowid ${dir} ${tail}`,
+      count,
+      head: null,
+      params,
+    };
+  }
   if (query.sort.key !== 'relevance' || plan.kind === 'all') {
+    const listing =
+      plan.kind === 'all' && query.sort.key !== 'relevance' && query.sort.key !== 'updated_at';
     const order =
       query.sort.key === 'relevance'
         ? 'c.updated_at DESC, c.id DESC'
-        : `${SORT_COLUMNS[query.sort.key]} ${dir}, c.id ${dir}`;
+        : `c.${SORT_COLUMNS[query.sort.key]} ${dir}, c.id ${dir}`;
+    // `+` keeps a filter from choosing the index: the sort key's index is walked instead, or a
+    // flag's partial index (tens of thousands at 1M) lists the customers instead of a status's.
+    const partial = query.filters.dunning === true || query.filters.validPaymentMethod === false;
+    const conditions = others.map((other) =>
+      options.walkFilters || (listing && partial && other === BY_STATUS) ? `+${other}` : other,
+    );
     return {
       exact: null,
-      page: `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([hit, ...others])} ORDER BY ${order} ${tail}`,
+      page: `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([hit, ...conditions])} ORDER BY ${order} ${tail}`,
       count,
+      head: null,
       params,
     };
   }
@@ -217,20 +293,119 @@ function pageSql(
     'SELECT id FROM customers WHERE id = @exactId',
     'SELECT id FROM customers WHERE email_key = @exactLower',
   ];
+  // The hits found by `head` (with filters and short terms applied), when they were all found.
+  const listed = 'c.id IN (SELECT value FROM json_each(@hitIds))';
   // A shopify id or hash is long and rare: its hits are few, so checking them all is cheap; a
   // broad text cannot equal one of them (see `EXACT_SCAN_MAX`).
   if (plan.kind === 'fts' && options.fewHits) {
-    candidates.push(`SELECT c.id FROM customers c WHERE ${hit}
+    candidates.push(`SELECT c.id FROM customers c WHERE ${options.hitIds ? listed : hit}
       AND (c.shopify_customer_id = @exactText OR c.hash = @exactText)`);
   }
   const exact = `SELECT ${ROW_COLUMNS} FROM customers c
     ${whereOf([`c.id IN (${candidates.join(' UNION ')})`, ...others])} ORDER BY c.id DESC`;
-  const page = built.ftsComplete
-    ? `SELECT ${ROW_COLUMNS} FROM customers_fts f JOIN customers c ON c.id = f.rowid
+  const page = options.hitIds
+    ? `SELECT ${ROW_COLUMNS} FROM customers c WHERE ${listed} AND ${notExact}
+         ORDER BY c.id DESC ${tail}`
+    : built.ftsComplete
+      ? `SELECT ${ROW_COLUMNS} FROM customers_fts f JOIN customers c ON c.id = f.rowid
          ${whereOf(['customers_fts MATCH @match', ...others, notExact])} ORDER BY f.rowid DESC ${tail}`
-    : `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([hit, ...others, notExact])}
+      : `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([hit, ...others, notExact])}
          ORDER BY c.id DESC ${tail}`;
-  return { exact, page, count, params };
+  const source = others.length === 0 ? '' : onlyFilters ? 'customer_flags' : 'customers';
+  const head = built.ftsComplete
+    ? `SELECT f.rowid FROM customers_fts f ${source ? `JOIN ${source} c ON c.id = f.rowid` : ''}
+        ${whereOf(['customers_fts MATCH @match', ...others])} LIMIT ${EXACT_SCAN_MAX + 1}`
+    : null;
+  return { exact, page, count, head, params };
+}
+
+const RADIX_BITS = 16;
+const RADIX = 1 << RADIX_BITS;
+// Below this many ids the radix sort's two 64K-entry tables cost more than a comparison sort.
+const RADIX_MIN = 4096;
+
+/**
+ * Every id of the lists once, highest first. Ids that fit 32 bits (all of ReCharge's) are
+ * radix-sorted: a typed array's own sort compares, 8 ms for the 100k ids of a one-letter query.
+ */
+export function distinctNewestFirst(lists: readonly (readonly number[])[]): Float64Array {
+  let count = 0;
+  let narrow = true;
+  for (const list of lists) {
+    count += list.length;
+    for (let i = 0; i < list.length; i += 1) narrow &&= list[i]! >>> 0 === list[i];
+  }
+  const sorted = narrow ? new Uint32Array(count) : new Float64Array(count);
+  let at = 0;
+  for (const list of lists) {
+    sorted.set(list, at);
+    at += list.length;
+  }
+  if (narrow && count >= RADIX_MIN) radixSort(sorted as Uint32Array);
+  else sorted.sort();
+  const out = new Float64Array(count);
+  let n = 0;
+  for (let i = count - 1; i >= 0; i -= 1) {
+    if (sorted[i] !== sorted[i + 1]) out[n++] = sorted[i]!;
+  }
+  return out.subarray(0, n);
+}
+
+/** Sorts in place, ascending: two passes of 16 bits. */
+function radixSort(keys: Uint32Array): void {
+  const buffers = [keys, new Uint32Array(keys.length)] as const;
+  const starts = new Uint32Array(RADIX);
+  for (let pass = 0; pass < 2; pass += 1) {
+    const from = buffers[pass]!;
+    const to = buffers[1 - pass]!;
+    const shift = pass * RADIX_BITS;
+    starts.fill(0);
+    for (let i = 0; i < from.length; i += 1) starts[(from[i]! >>> shift) & (RADIX - 1)]! += 1;
+    let total = 0;
+    for (let digit = 0; digit < RADIX; digit += 1) {
+      const n = starts[digit]!;
+      starts[digit] = total;
+      total += n;
+    }
+    for (let i = 0; i < from.length; i += 1) {
+      const key = from[i]!;
+      to[starts[(key >>> shift) & (RADIX - 1)]!++] = key;
+    }
+  }
+}
+
+/** What each hit a walk meets is checked against: filters on its flags, short terms on its row. */
+const checkOf = (built: Built): WalkInput['check'] =>
+  built.residuals > 0 ? 'row' : built.others.length > 0 ? 'flags' : 'none';
+
+/**
+ * A page of text hits in sort order, walked off the sort key's index (status with updated_at)
+ * from its start, each entry tested for being a hit, then filters checked in the narrow flags
+ * table and short terms on the row. The walk yields the index's order and the outer queries keep
+ * it (no sort), so the page is exact when the walk met a page's worth before its budget ran out.
+ */
+function walkSql(
+  built: Built,
+  query: SearchQuery,
+  test: Walk['test'],
+  limit: number,
+  offset: number,
+) {
+  const key = SORT_COLUMNS[query.sort.key as Exclude<SearchQuery['sort']['key'], 'relevance'>];
+  const dir = query.sort.dir === 'asc' ? 'ASC' : 'DESC';
+  const byStatus = query.sort.key === 'updated_at' && query.filters.status !== undefined;
+  const hit =
+    test === 'probe'
+      ? 'EXISTS (SELECT 1 FROM customers_fts WHERE customers_fts MATCH @match AND rowid = w.id)'
+      : `w.id IN (${FTS_HITS})`;
+  const filters = built.others.slice(built.residuals);
+  const terms = built.others.slice(0, built.residuals);
+  const walked = `SELECT s.id, s.${key} AS k FROM customers s
+    ${byStatus ? 'WHERE s.status = @status' : ''} ORDER BY s.${key} ${dir}, s.id ${dir} LIMIT @budget`;
+  const hits = `SELECT w.id, w.k FROM (${walked}) w
+    ${filters.length > 0 ? 'CROSS JOIN customer_flags c ON c.id = w.id' : ''} ${whereOf([hit, ...filters])}`;
+  return `SELECT ${ROW_COLUMNS} FROM (${hits}) h CROSS JOIN customers c ON c.id = h.id
+    ${whereOf(terms)} ORDER BY h.k ${dir}, h.id ${dir} LIMIT ${limit} OFFSET ${offset}`;
 }
 
 export function createSearchRepo(
@@ -257,24 +432,67 @@ export function createSearchRepo(
   );
   // A bare one- or two-character prefix: the four key ranges merged here, once, for both the
   // total and the page (SQL sorts every range to merge it, and would do so twice), newest first.
-  const prefixIds = (prefix: string): number[] => {
-    const found: number[] = [];
-    for (const range of prefixRanges) {
-      for (const id of range.all(prefix, prefix + TOP) as number[]) found.push(id);
-    }
-    // A typed array sorts numbers natively, several times faster than a comparator.
-    const sorted = Float64Array.from(found).sort();
-    const ids: number[] = [];
-    for (let i = sorted.length - 1; i >= 0; i -= 1) {
-      if (sorted[i] !== sorted[i + 1]) ids.push(sorted[i]!);
-    }
-    return ids;
+  const prefixIds = (prefix: string): Float64Array =>
+    distinctNewestFirst(prefixRanges.map((range) => range.all(prefix, prefix + TOP) as number[]));
+  const customerCount = db.prepare('SELECT count(*) FROM customers').pluck();
+  // Sorted pages of the trigram index's hits may be walked (see `chooseWalk`).
+  const walkable = ({ plan, built }: Planned, query: SearchQuery) =>
+    plan.kind === 'fts' &&
+    built.ftsComplete &&
+    query.sort.key !== 'relevance' &&
+    query.sort.key !== 'id';
+  const countOf = (sql: PageSql): Counted => {
+    const [total, textHits] = prepared(sql.count).raw().get(sql.params) as number[];
+    return { total: total!, textHits: textHits ?? total! };
+  };
+  const walkFor = (
+    { plan, built }: Planned,
+    query: SearchQuery,
+    offset: number,
+    counted: Counted,
+  ) => {
+    if (plan.kind !== 'fts') return null;
+    const input = {
+      trigrams: plan.trigrams,
+      need: offset + query.pageSize,
+      hits: counted.total,
+      textHits: counted.textHits,
+      check: checkOf(built),
+    };
+    // There are at least as many customers as hits, and more only make a walk longer: counting
+    // them (a pass over an index, several ms when its pages are not cached) waits until a walk
+    // could pay off.
+    if (!chooseWalk({ ...input, customers: counted.textHits })) return null;
+    const customers = customerCount.get() as number;
+    const walk = chooseWalk({ ...input, customers });
+    if (!walk) return null;
+    return {
+      sql: walkSql(built, query, walk.test, query.pageSize, offset),
+      params: { ...built.params, budget: Math.min(walk.budget, customers) },
+      whole: walk.budget >= customers,
+    };
+  };
+  const filteredListing = ({ plan, built }: Planned, query: SearchQuery) =>
+    plan.kind === 'all' &&
+    built.others.length > 0 &&
+    query.sort.key !== 'relevance' &&
+    query.sort.key !== 'updated_at';
+  const filtersWalked = (planned: Planned, query: SearchQuery, offset: number, total: number) =>
+    filteredListing(planned, query) &&
+    walksFilters(offset + query.pageSize, total, customerCount.get() as number);
+  /** The walk's page, or null when sorting the hits is cheaper or needed after all. */
+  const walkedPage = (planned: Planned, query: SearchQuery, offset: number, counted: Counted) => {
+    const walk = walkable(planned, query) ? walkFor(planned, query, offset, counted) : null;
+    if (!walk) return null;
+    const rows = prepared(walk.sql).all(walk.params) as RowRecord[];
+    // A full page, or every entry walked: exact. Else the rest of the hits lie past the budget.
+    return rows.length === query.pageSize || walk.whole ? rows : null;
   };
   const addressesRaw = db
     .prepare('SELECT raw FROM addresses WHERE customer_id = ? ORDER BY id')
     .pluck();
 
-  const plannedFor = (query: SearchQuery) => {
+  const plannedFor = (query: SearchQuery): Planned | null => {
     const plan = planSearch(query.query);
     if (plan.kind === 'none') return null;
     return { plan, built: build(plan, query, indexedThrough()) };
@@ -300,15 +518,28 @@ export function createSearchRepo(
       const { plan, built } = planned;
       const bare =
         plan.kind === 'prefix' && built.others.length === 0 ? prefixIds(plan.prefix) : null;
-      const counted = pageSql(plan, built, query, query.pageSize, start);
-      const total = bare
-        ? bare.length
-        : (prepared(counted.count).pluck().get(counted.params) as number);
+      const first = pageSql(plan, built, query, query.pageSize, start);
+      const head = first.head ? (prepared(first.head).pluck().all(first.params) as number[]) : null;
+      const allHits = head && head.length <= EXACT_SCAN_MAX ? head : null;
+      const hitIds = allHits ? JSON.stringify(allHits) : null;
+      const counted = bare
+        ? { total: bare.length, textHits: bare.length }
+        : allHits
+          ? { total: allHits.length, textHits: allHits.length }
+          : countOf(first);
+      const { total } = counted;
       const fewHits = total <= EXACT_SCAN_MAX;
+      const walkFilters = filtersWalked(planned, query, start, total);
       const sqlFor = (limit: number, offset: number) =>
-        pageSql(plan, built, query, limit, offset, { fewHits });
+        pageSql(plan, built, query, limit, offset, {
+          fewHits,
+          hitIds: hitIds !== null,
+          walkFilters,
+        });
       const probe = sqlFor(query.pageSize, start);
-      const exact = probe.exact ? (prepared(probe.exact).all(probe.params) as RowRecord[]) : [];
+      const exact = probe.exact
+        ? (prepared(probe.exact).all({ ...probe.params, hitIds }) as RowRecord[])
+        : [];
       const records = exact.slice(start, start + query.pageSize);
       const remaining = query.pageSize - records.length;
       if (remaining > 0 && total > 0 && bare && query.sort.key === 'relevance') {
@@ -326,9 +557,15 @@ export function createSearchRepo(
         }
         records.push(...(rowsByIds.all(JSON.stringify(ids)) as RowRecord[]));
       } else if (remaining > 0 && total > 0) {
-        const sql = sqlFor(remaining, Math.max(0, start - exact.length));
-        const params = { ...sql.params, exactIds: JSON.stringify(exact.map((r) => r.id)) };
-        records.push(...(prepared(sql.page).all(params) as RowRecord[]));
+        const walked = walkedPage(planned, query, start, counted);
+        if (walked) {
+          records.push(...walked);
+        } else {
+          const sql = sqlFor(remaining, Math.max(0, start - exact.length));
+          const exactIds = JSON.stringify(exact.map((r) => r.id));
+          const params = { ...sql.params, exactIds, hitIds };
+          records.push(...(prepared(sql.page).all(params) as RowRecord[]));
+        }
       }
       return {
         items: toRows(records),
@@ -368,10 +605,22 @@ export function createSearchRepo(
     explain(query) {
       const planned = plannedFor(query);
       if (!planned) return [];
-      const sql = pageSql(planned.plan, planned.built, query, query.pageSize, 0);
+      const start = (query.page - 1) * query.pageSize;
+      const first = pageSql(planned.plan, planned.built, query, query.pageSize, start);
+      // How a sorted page is found depends on how many hits there are (`sql.page`: the fallback).
+      const counted =
+        walkable(planned, query) || filteredListing(planned, query) ? countOf(first) : null;
+      const walk =
+        counted && walkable(planned, query) ? walkFor(planned, query, start, counted) : null;
+      const walkFilters = counted !== null && filtersWalked(planned, query, start, counted.total);
+      const sql = pageSql(planned.plan, planned.built, query, query.pageSize, start, {
+        fewHits: false,
+        hitIds: false,
+        walkFilters,
+      });
       const rows = db
-        .prepare(`EXPLAIN QUERY PLAN ${sql.page}`)
-        .all({ ...sql.params, exactIds: '[]' }) as { detail: string }[];
+        .prepare(`EXPLAIN QUERY PLAN ${walk ? walk.sql : sql.page}`)
+        .all(walk ? walk.params : { ...sql.params, exactIds: '[]' }) as { detail: string }[];
       return rows.map((row) => row.detail);
     },
   };
