@@ -1,8 +1,8 @@
 // Big writes without holding the write lock for long: the work is cut into slices, each its own
 // transaction sized to a time budget, with a turn of the event loop between slices (on the cache
 // writer's thread, that is when aborts and new requests come in; a main-thread write waits for
-// at most one slice). Slices commit separately, so a caller that needs "all or nothing" commits its
-// marker (a pull's checkpoint) in the last slice and relies on the writes being idempotent.
+// at most one slice). Slices commit separately: a step that needs "all or nothing" commits its
+// marker (the sweep's completion) in its last slice and relies on the writes being idempotent.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CacheStore } from './cache-store.ts';
 
@@ -17,13 +17,6 @@ export interface SlicerOptions {
 }
 
 export interface Slicer {
-  /** Writes `items` a slice at a time (`kind` names the work, whose speed is learnt); `finish` runs in the last slice's transaction. */
-  write<T>(
-    kind: string,
-    items: readonly T[],
-    writeSlice: (slice: readonly T[]) => void,
-    finish?: () => void,
-  ): Promise<void>;
   /** Runs `step(size)` a slice at a time until it returns true (or `signal` aborts). */
   repeat(kind: string, step: (size: number) => boolean, signal?: AbortSignal): Promise<void>;
   /**
@@ -85,22 +78,6 @@ export function createSlicer(store: CacheStore, options: SlicerOptions = {}): Sl
   };
 
   return {
-    async write(kind, items, writeSlice, finish) {
-      // Not in the task that produced the items (a page's parse, say): that is a task's worth.
-      await yieldToLoop();
-      let at = 0;
-      do {
-        const size = sizeOf(kind);
-        const slice = items.slice(at, at + size);
-        const last = at + slice.length >= items.length;
-        timed(kind, Math.max(1, slice.length), () => {
-          writeSlice(slice);
-          if (last) finish?.();
-        });
-        at += slice.length;
-        if (!last) await giveWay();
-      } while (at < items.length);
-    },
     repeat,
     async buildSearchIndex(signal) {
       const index = store.searchIndex;
