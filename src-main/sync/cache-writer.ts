@@ -3,7 +3,7 @@
 // big store never holds the main thread. The worker starts on first use and stops on close.
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../src-shared/errors.ts';
-import { CORRUPT_MESSAGE } from '../db/open.ts';
+import { CORRUPT_MESSAGE, isCorruptionError } from '../db/open.ts';
 import type { PageReport, PageWrite, SweepReport, SweepWrite } from './write-ops.ts';
 import type { WriterData, WriterReply, WriterRequest } from './writer-protocol.ts';
 
@@ -35,12 +35,9 @@ type Call = WriterRequest extends infer R
     : never
   : never;
 
-const CORRUPT_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CORRUPT_VTAB']);
-
 function toError(error: NonNullable<WriterReply['error']>): Error {
   if (error.kind) return new AppError(error.kind, error.message);
-  if (error.code && CORRUPT_CODES.has(error.code))
-    return new AppError('unavailable', CORRUPT_MESSAGE);
+  if (isCorruptionError(error)) return new AppError('unavailable', CORRUPT_MESSAGE);
   return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
 }
 
