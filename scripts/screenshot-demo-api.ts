@@ -269,6 +269,7 @@ export function installDemoApi(): void {
         total: hits.length,
         page,
         pageSize: size,
+        totalExact: true,
         tookMs: 3,
       };
     },

@@ -37,6 +37,7 @@ export interface StoreServicesOptions {
 
 export interface StoreServices {
   search(query: SearchQuery): SearchResult;
+  count(query: Pick<SearchQuery, 'query' | 'filters'>): number;
   getCustomer(id: number): CustomerDetail;
   sync: {
     start(options?: { full?: boolean }): Promise<SyncStatus>;
@@ -83,6 +84,7 @@ function build(options: StoreServicesOptions, store: CacheStore): StoreServices 
   });
   return {
     search: (query) => store.search.search(query),
+    count: (query) => store.search.count(query),
     getCustomer: (id) => store.search.detail(id),
     sync: {
       start: (startOptions) => engine.start(startOptions),

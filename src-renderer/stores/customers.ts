@@ -56,6 +56,8 @@ export const useCustomersStore = defineStore('customers', () => {
 
   const items = ref<CustomerRow[]>([]);
   const total = ref(0);
+  /** False while `total` is only "at least" (a broad search); the exact figure follows. */
+  const totalExact = ref(true);
   const tookMs = ref<number | null>(null);
   const loading = ref(false);
   const error = ref<UiError | null>(null);
@@ -75,6 +77,7 @@ export const useCustomersStore = defineStore('customers', () => {
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const activeRow = computed(() => items.value[activeIndex.value] ?? null);
+  const totalText = computed(() => `${total.value.toLocaleString()}${totalExact.value ? '' : '+'}`);
   const filterCount = computed(
     () => Object.values(filters.value).filter((v) => v !== undefined).length,
   );
@@ -106,7 +109,9 @@ export const useCustomersStore = defineStore('customers', () => {
       shownSearch = answered;
       items.value = result.items;
       total.value = result.total;
+      totalExact.value = result.totalExact;
       tookMs.value = result.tookMs;
+      if (!result.totalExact) void countExactly(mine, asked);
       shownQuery.value = asked.query;
       error.value = null;
       activeIndex.value = result.items.length > 0 && asked.query.trim() !== '' ? 0 : -1;
@@ -115,12 +120,28 @@ export const useCustomersStore = defineStore('customers', () => {
       error.value = toUiError(e);
       items.value = [];
       total.value = 0;
+      totalExact.value = true;
       activeIndex.value = -1;
     } finally {
       if (mine === sequence) {
         loading.value = false;
         loaded.value = true;
       }
+    }
+  }
+
+  /** The exact total of a search answered with "at least"; dropped if another search ran since. */
+  async function countExactly(mine: number, asked: SearchInput) {
+    try {
+      const counted = await getApi().customers.count({
+        query: asked.query,
+        filters: asked.filters ?? {},
+      });
+      if (mine !== sequence) return;
+      total.value = counted.total;
+      totalExact.value = true;
+    } catch {
+      // The lower bound stays on screen; the next search asks again.
     }
   }
 
@@ -195,13 +216,17 @@ export const useCustomersStore = defineStore('customers', () => {
   async function collectAll(): Promise<CustomerRow[]> {
     const rows: CustomerRow[] = [];
     let pageNo = 1;
+    let expected: number | null = null;
     for (;;) {
-      const result = await getApi().customers.search(
-        input({ page: pageNo, pageSize: EXPORT_PAGE_SIZE }),
-      );
+      const asked = input({ page: pageNo, pageSize: EXPORT_PAGE_SIZE });
+      const result = await getApi().customers.search(asked);
+      expected ??= result.totalExact
+        ? result.total
+        : (await getApi().customers.count({ query: asked.query, filters: asked.filters ?? {} }))
+            .total;
       rows.push(...result.items);
-      exportProgress.value = result.total === 0 ? 100 : (rows.length / result.total) * 100;
-      if (result.items.length < EXPORT_PAGE_SIZE || rows.length >= result.total) return rows;
+      exportProgress.value = expected === 0 ? 100 : Math.min(100, (rows.length / expected) * 100);
+      if (result.items.length < EXPORT_PAGE_SIZE || rows.length >= expected) return rows;
       pageNo++;
     }
   }
@@ -234,6 +259,8 @@ export const useCustomersStore = defineStore('customers', () => {
     pageSize,
     items,
     total,
+    totalExact,
+    totalText,
     tookMs,
     loading,
     error,

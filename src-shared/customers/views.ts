@@ -69,11 +69,21 @@ export type SearchQuery = z.output<typeof SearchInput>;
 export const SearchResult = z.object({
   items: z.array(CustomerRow),
   total: z.number().int().nonnegative(),
+  /** False: there are at least `total` (counting stopped); `customers:count` gives the figure. */
+  totalExact: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   tookMs: z.number(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
+
+export const CountInput = z
+  .object({ query: SearchInput.shape.query, filters: SearchFilters.default({}) })
+  .strict();
+export type CountInput = z.input<typeof CountInput>;
+
+export const CountResult = z.object({ total: z.number().int().nonnegative() });
+export type CountResult = z.infer<typeof CountResult>;
 
 export const CustomerDetail = z.object({
   customer: CustomerView,

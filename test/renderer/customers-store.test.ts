@@ -5,8 +5,8 @@ import { SEARCH_DEBOUNCE_MS, useCustomersStore } from '../../src-renderer/stores
 import { deferred, fakeCore, freshPinia } from './fake-api.ts';
 import { row } from './fixtures.ts';
 
-function page(ids: number[], total = ids.length) {
-  return { items: ids.map((id) => row(id)), total, page: 1, pageSize: 25, tookMs: 2 };
+function page(ids: number[], total = ids.length, totalExact = true) {
+  return { items: ids.map((id) => row(id)), total, totalExact, page: 1, pageSize: 25, tookMs: 2 };
 }
 
 describe('customers search store', () => {
@@ -153,5 +153,58 @@ describe('customers search store', () => {
       [2, 100],
       [3, 100],
     ]);
+  });
+
+  it('shows "at least" for a broad search, then the exact total the core counts', async () => {
+    const count = deferred<{ total: number }>();
+    const core = fakeCore({
+      'customers:search': () => page([1, 2], 10_000, false),
+      'customers:count': () => count.promise,
+    });
+    const store = useCustomersStore();
+    store.setQuery('gmail');
+    store.setFilter('status', 'ACTIVE');
+    await vi.runAllTimersAsync();
+    expect(store.totalText).toBe('10,000+');
+    expect(core.callsTo('customers:count')).toEqual([
+      { query: 'gmail', filters: { status: 'ACTIVE' } },
+    ]);
+    count.resolve({ total: 250_264 });
+    await vi.runAllTimersAsync();
+    expect(store.total).toBe(250_264);
+    expect(store.totalExact).toBe(true);
+    expect(store.totalText).toBe('250,264');
+  });
+
+  it('drops an exact total that arrives after a newer search answered', async () => {
+    const count = deferred<{ total: number }>();
+    const answers = [page([1], 10_000, false), page([5, 6])];
+    fakeCore({
+      'customers:search': () => answers.shift(),
+      'customers:count': () => count.promise,
+    });
+    const store = useCustomersStore();
+    store.setQuery('com');
+    await vi.runAllTimersAsync();
+    store.setQuery('smith');
+    await vi.runAllTimersAsync();
+    count.resolve({ total: 99_999 });
+    await vi.runAllTimersAsync();
+    expect(store.totalText).toBe('2');
+  });
+
+  it('exports every result of a broad search, past the total it first answered', async () => {
+    const ids = Array.from({ length: 230 }, (_, i) => i + 1);
+    fakeCore({
+      'customers:search': (input: SearchInput) => {
+        const size = input.pageSize ?? 25;
+        const start = ((input.page ?? 1) - 1) * size;
+        return { ...page(ids.slice(start, start + size), 120, false), pageSize: size };
+      },
+      'customers:count': () => ({ total: ids.length }),
+    });
+    const store = useCustomersStore();
+    const result = await store.exportCsv();
+    expect(result.ok && result.count).toBe(230);
   });
 });

@@ -32,6 +32,7 @@ const wired: Record<string, Handler> = {
     total: input.query.includes('ada') ? 2 : 0,
     page: 1,
     pageSize: 25,
+    totalExact: true,
     tookMs: 1,
   }),
   'customers:get': () => ({
@@ -123,6 +124,7 @@ describe('app shell with the core wired', () => {
         total: 1,
         page: 1,
         pageSize: 25,
+        totalExact: true,
         tookMs: 1,
       }),
     });

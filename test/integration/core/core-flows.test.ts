@@ -102,6 +102,19 @@ describe('the core over IPC', () => {
       await core.router.call('customers:search', { query: email.slice(1, 8) }),
     );
     expect(found.items.map((i) => i.email)).toContain(email);
+    const counted = ok<{ total: number }>(
+      await core.router.call('customers:count', { query: email.slice(1, 8) }),
+    );
+    expect(counted.total).toBe(
+      ok<{ total: number }>(
+        await core.router.call('customers:search', { query: email.slice(1, 8) }),
+      ).total,
+    );
+    const refused = (await core.router.call('customers:count', { query: 7 })) as {
+      ok: boolean;
+      error?: { kind: string };
+    };
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'validation' } });
     await core.close();
   });
 
