@@ -224,6 +224,24 @@ export function installDemoApi(): void {
   const receipt = (fields: string[], state = 'done') => ({
     edit: { ...edit(20, state, 'billing', fields), state },
   });
+  const matching = (input: { query?: string; filters?: Record<string, unknown> }) => {
+    const terms = String(input.query ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean);
+    const f = input.filters ?? {};
+    return customers.filter((c) => {
+      if (f.status && c['status'] !== f.status) return false;
+      if (
+        f.validPaymentMethod !== undefined &&
+        c['has_valid_payment_method'] !== f.validPaymentMethod
+      )
+        return false;
+      if (f.dunning !== undefined && c['has_card_error_in_dunning'] !== f.dunning) return false;
+      const t = text(c);
+      return terms.every((term) => t.includes(term));
+    });
+  };
   // The demo answers whatever the app sends; its inputs are read loosely on purpose.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const handlers: Record<string, (input: any) => unknown> = {
@@ -239,23 +257,9 @@ export function installDemoApi(): void {
     'profiles:switch': (input) => ({ ...profiles, activeId: input.id }),
     'sync:status': () => status,
     'sync:start': () => status,
+    'customers:count': (input) => ({ total: matching(input).length }),
     'customers:search': (input) => {
-      const terms = String(input.query ?? '')
-        .toLowerCase()
-        .split(/\s+/)
-        .filter(Boolean);
-      const f = input.filters ?? {};
-      let hits = customers.filter((c) => {
-        if (f.status && c['status'] !== f.status) return false;
-        if (
-          f.validPaymentMethod !== undefined &&
-          c['has_valid_payment_method'] !== f.validPaymentMethod
-        )
-          return false;
-        if (f.dunning !== undefined && c['has_card_error_in_dunning'] !== f.dunning) return false;
-        const t = text(c);
-        return terms.every((term) => t.includes(term));
-      });
+      let hits = matching(input);
       const sort = input.sort ?? { key: 'relevance', dir: 'desc' };
       const key = sortKey[sort.key];
       if (key) {
