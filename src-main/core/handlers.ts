@@ -68,7 +68,7 @@ export function createHandlers(deps: HandlerDeps): HandlersOf<typeof channels> {
     },
 
     'customers:search': (query) => current().services.search(query),
-    'customers:count': (input) => ({ total: current().services.count(input) }),
+    'customers:count': async (input) => ({ total: await current().services.count(input) }),
     'customers:get': ({ id }) => {
       const s = current();
       const detail = s.services.getCustomer(id);

@@ -37,7 +37,8 @@ export interface StoreServicesOptions {
 
 export interface StoreServices {
   search(query: SearchQuery): SearchResult;
-  count(query: Pick<SearchQuery, 'query' | 'filters'>): number;
+  /** The exact total of a search whose answer said "at least", counted off the main thread. */
+  count(query: Pick<SearchQuery, 'query' | 'filters'>): Promise<number>;
   getCustomer(id: number): CustomerDetail;
   sync: {
     start(options?: { full?: boolean }): Promise<SyncStatus>;
@@ -69,6 +70,11 @@ function build(options: StoreServicesOptions, store: CacheStore): StoreServices 
     ...(options.now ? { now: options.now } : {}),
   });
   if (options.pendingOverlay) store.setPendingOverlay(options.pendingOverlay);
+  const writer = createCacheWriter({
+    path: options.dbPath,
+    nativeBinding: options.nativeBinding,
+    workerUrl: options.writerWorker,
+  });
   const engine = createSyncEngine({
     client,
     store,
@@ -76,15 +82,11 @@ function build(options: StoreServicesOptions, store: CacheStore): StoreServices 
     onStatus: options.onSyncStatus,
     ...(options.now ? { now: options.now } : {}),
     ...(options.timers ? { timers: options.timers } : {}),
-    writer: createCacheWriter({
-      path: options.dbPath,
-      nativeBinding: options.nativeBinding,
-      workerUrl: options.writerWorker,
-    }),
+    writer,
   });
   return {
     search: (query) => store.search.search(query),
-    count: (query) => store.search.count(query),
+    count: (query) => writer.count(query),
     getCustomer: (id) => store.search.detail(id),
     sync: {
       start: (startOptions) => engine.start(startOptions),

@@ -7,7 +7,6 @@ import { AppError } from '../../src-shared/errors.ts';
 import {
   AddressView,
   CustomerView,
-  SearchInput,
   type CustomerDetail,
   type CustomerRow,
   type SearchQuery,
@@ -649,7 +648,14 @@ export function createSearchRepo(
       };
     },
     count({ query, filters }) {
-      const full = SearchInput.parse({ query, filters });
+      // Sort and page do not change a total; the text is checked by `planSearch`.
+      const full: SearchQuery = {
+        query,
+        filters,
+        sort: { key: 'relevance', dir: 'desc' },
+        page: 1,
+        pageSize: 1,
+      };
       const planned = plannedFor(full);
       if (!planned) return 0;
       const { plan, built } = planned;

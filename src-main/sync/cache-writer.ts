@@ -1,7 +1,10 @@
 // The pull's way to write the cache: each call goes to a worker thread that owns a second
 // connection to the same file (WAL lets the main thread read meanwhile), so a first load of a
-// big store never holds the main thread. The worker starts on first use and stops on close.
+// big store never holds the main thread. Exact totals of broad searches (tens of ms at 1M
+// customers) are counted on that connection too. The worker starts on first use and stops on
+// close.
 import { Worker } from 'node:worker_threads';
+import type { SearchQuery } from '../../src-shared/customers/views.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import { CORRUPT_MESSAGE, isCorruptionError } from '../db/open.ts';
 import type { PageReport, PageWrite, SweepReport, SweepWrite } from './write-ops.ts';
@@ -14,6 +17,8 @@ export interface CacheWriter {
   sweep(sweep: SweepWrite, signal?: AbortSignal): Promise<SweepReport>;
   /** Builds the deferred part of the search index, if any, and merges it down. */
   buildSearchIndex(signal?: AbortSignal): Promise<void>;
+  /** The exact number of customers a search matches, counted off the main thread. */
+  count(query: Pick<SearchQuery, 'query' | 'filters'>): Promise<number>;
   /** Lets the worker finish what it was given, then stops it (a later call starts a new one). */
   close(): Promise<void>;
 }
@@ -100,6 +105,7 @@ export function createCacheWriter(options: CacheWriterOptions): CacheWriter {
       const report = await call<SweepReport | null>({ op: 'sweep', sweep }, signal);
       return report ?? { customers: 0, addresses: 0 };
     },
+    count: (query) => call<number>({ op: 'count', query }),
     async buildSearchIndex(signal) {
       await call<unknown>({ op: 'buildIndex' }, signal);
     },

@@ -1,6 +1,8 @@
 // The cache writer's thread: its own connection to the cache file, on which a pull's pages, the
 // deletion sweep and the search-index build are written, so the main thread (windows, IPC,
-// search) never waits on a big write. Pages queued together commit together.
+// search) never waits on a big write. Pages queued together commit together. Exact totals of
+// broad searches are counted here too, between writes, as they take longer than a main-thread
+// task may.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../src-shared/errors.ts';
@@ -74,7 +76,9 @@ function writePages(): void {
   }
 }
 
-async function run(request: Exclude<WriterRequest, { op: 'page' | 'abort' }>): Promise<unknown> {
+async function run(
+  request: Exclude<WriterRequest, { op: 'page' | 'abort' | 'count' }>,
+): Promise<unknown> {
   const controller = new AbortController();
   current = { id: request.id, controller };
   try {
@@ -95,7 +99,7 @@ async function drain(): Promise<void> {
     for (let head = queue[0]; head; head = queue[0]) {
       if (head.op === 'page') {
         writePages();
-      } else if (head.op !== 'abort') {
+      } else if (head.op !== 'abort' && head.op !== 'count') {
         queue.shift();
         try {
           reply({ id: head.id, ok: true, value: await run(head) });
@@ -119,6 +123,15 @@ port.on('message', (request: WriterRequest) => {
     if (queued >= 0) {
       queue.splice(queued, 1);
       reply({ id: request.target, ok: true, value: null });
+    }
+    return;
+  }
+  if (request.op === 'count') {
+    // A read needs no turn in the queue: it is answered now, not after an index build.
+    try {
+      reply({ id: request.id, ok: true, value: store.search.count(request.query) });
+    } catch (error) {
+      reply({ id: request.id, ok: false, error: failure(error) });
     }
     return;
   }
