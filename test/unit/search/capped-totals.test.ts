@@ -46,12 +46,47 @@ describe('totals past the cap', () => {
     });
   });
 
-  it('stays exact for text with fewer hits than the cap, and for listings and prefixes', () => {
-    for (const query of ['smith', '', 'jo', 'k']) {
-      const input = { query, filters: { status: 'ACTIVE' as const } };
+  it('stays exact for text with fewer hits than the cap, for prefixes and for rare flags', () => {
+    const cases: SearchInputType[] = [
+      { query: 'smith', filters: { status: 'ACTIVE' } },
+      { query: 'jo' },
+      { query: 'k', filters: { status: 'INACTIVE' } },
+      { query: '', filters: { dunning: true } },
+      { query: '', filters: { status: 'INACTIVE', dunning: true } },
+    ];
+    for (const input of cases) {
       const result = capped.search(SearchInput.parse(input));
-      expect(result.totalExact, query).toBe(true);
-      expect(result.total, query).toBe(exactTotal(input));
+      expect(result.totalExact, JSON.stringify(input)).toBe(true);
+      expect(result.total, JSON.stringify(input)).toBe(exactTotal(input));
+    }
+  });
+
+  it('says "at least" for listings whose filters pass many, keeping every page', () => {
+    const filters: SearchFilters[] = [
+      { status: 'ACTIVE' },
+      { status: 'ACTIVE', validPaymentMethod: true },
+      { dunning: false },
+    ];
+    for (const filter of filters) {
+      for (const key of ['relevance', 'name', 'email', 'id', 'updated_at', 'city'] as const) {
+        for (const page of [1, 4, 40]) {
+          const input = SearchInput.parse({
+            query: '',
+            filters: filter,
+            sort: { key, dir: 'asc' },
+            page,
+          });
+          const label = JSON.stringify(input);
+          const full = store.search.search(input);
+          const result = capped.search(input);
+          expect(
+            result.items.map((r) => r.id),
+            label,
+          ).toEqual(full.items.map((r) => r.id));
+          expect(result, label).toMatchObject({ total: CAP, totalExact: false });
+          expect(capped.count(input), label).toBe(full.total);
+        }
+      }
     }
   });
 
