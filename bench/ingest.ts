@@ -3,63 +3,39 @@
 // pull writes them (the search index of a first load built once at the end), against the same
 // upserts done row-at-a-time in autocommit. The main thread's event loop is sampled throughout.
 import { createHistogram } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import type { CacheStore } from '../src-main/db/cache-store.ts';
 import { searchDocument, type AddressSearchFields } from '../src-main/db/search-document.ts';
 import { generateCustomers } from '../src-main/sandbox/generate.ts';
 import { createCacheWriter, type CacheWriter } from '../src-main/sync/cache-writer.ts';
 import type { Checkpoint } from '../src-main/sync/checkpoint.ts';
 import type { PageReport } from '../src-main/sync/write-ops.ts';
-import {
-  AddressList,
-  CustomerList,
-  type Address,
-  type Customer,
-} from '../src-shared/recharge/wire.ts';
-
-export const PAGE = 250;
+import { AddressList, CustomerList, type Customer } from '../src-shared/recharge/wire.ts';
+import { PAGE, type WirePage } from './wire-pages.ts';
 
 /**
- * Pages of wire JSON for `count` customers; id blocks are offset per chunk so chunks can add up.
- * Each chunk is serialized whole before its first page is handed out, so the generated objects
- * (a heap of hundreds of MB whose collection pauses the loop for 100+ ms) are gone by the time
- * the measured work runs; strings are cheap for the collector.
+ * Pages of wire JSON for `count` customers, made 100k customers at a time on a thread of their
+ * own: the generated objects (hundreds of MB) are collected there, not on the thread whose event
+ * loop is measured, which receives only the page strings, as an app receives response bodies.
  */
-export function* wirePages(
-  count: number,
-  chunk = 100_000,
-): Generator<{ kind: 'customers' | 'addresses'; json: string }> {
-  for (let start = 0, n = 0; start < count; start += chunk, n += 1) {
-    yield* chunkPages(n, Math.min(chunk, count - start));
+export async function* wirePages(count: number, chunk = 100_000): AsyncGenerator<WirePage> {
+  const maker = new Worker(new URL('./page-maker.ts', import.meta.url));
+  try {
+    for (let start = 0, n = 0; start < count; start += chunk, n += 1) {
+      const size = Math.min(chunk, count - start);
+      const pages = await new Promise<WirePage[]>((resolve, reject) => {
+        maker.once('error', reject);
+        maker.once('message', (made: WirePage[]) => {
+          maker.off('error', reject);
+          resolve(made);
+        });
+        maker.postMessage({ n, size });
+      });
+      yield* pages;
+    }
+  } finally {
+    await maker.terminate();
   }
-}
-
-function chunkPages(n: number, size: number): { kind: 'customers' | 'addresses'; json: string }[] {
-  const data = generateCustomers(1000 + n, size);
-  const shift = n * 10_000_000;
-  const customers: Customer[] = data.customers.map((c) => ({
-    ...c,
-    id: c.id + shift,
-    email: n ? `${n}.${c.email}` : c.email,
-  }));
-  const addresses: Address[] = data.addresses.map((a) => ({
-    ...a,
-    id: a.id + shift,
-    customer_id: a.customer_id + shift,
-  }));
-  const pages: { kind: 'customers' | 'addresses'; json: string }[] = [];
-  for (let i = 0; i < customers.length; i += PAGE) {
-    pages.push({
-      kind: 'customers',
-      json: JSON.stringify({ customers: customers.slice(i, i + PAGE) }),
-    });
-  }
-  for (let i = 0; i < addresses.length; i += PAGE) {
-    pages.push({
-      kind: 'addresses',
-      json: JSON.stringify({ addresses: addresses.slice(i, i + PAGE) }),
-    });
-  }
-  return pages;
 }
 
 export interface IngestResult {
@@ -180,7 +156,7 @@ export async function benchIngest(store: CacheStore, count: number): Promise<Ing
       busyMs += performance.now() - started;
       pending.length = 0;
     });
-  for (const page of wirePages(count)) {
+  for await (const page of wirePages(count)) {
     pending.push(page);
     if (pending.length >= 200) await flush();
   }
