@@ -15,22 +15,29 @@ import { PAGE, type WirePage } from './wire-pages.ts';
 
 /**
  * Pages of wire JSON for `count` customers, made 100k customers at a time on a thread of their
- * own: the generated objects (hundreds of MB) are collected there, not on the thread whose event
- * loop is measured, which receives only the page strings, as an app receives response bodies.
+ * own and handed over `batch` at a time: the generated objects (hundreds of MB) are collected
+ * there, and the measured thread holds only a batch of page strings, as an app holds the response
+ * bodies in flight.
  */
-export async function* wirePages(count: number, chunk = 100_000): AsyncGenerator<WirePage> {
-  const maker = new Worker(new URL('./page-maker.ts', import.meta.url));
+export async function* wirePages(
+  count: number,
+  batch: number,
+  chunk = 100_000,
+): AsyncGenerator<WirePage> {
+  const maker = new Worker(new URL('./page-maker.ts', import.meta.url), {
+    workerData: { count, chunk },
+  });
   try {
-    for (let start = 0, n = 0; start < count; start += chunk, n += 1) {
-      const size = Math.min(chunk, count - start);
+    for (;;) {
       const pages = await new Promise<WirePage[]>((resolve, reject) => {
         maker.once('error', reject);
         maker.once('message', (made: WirePage[]) => {
           maker.off('error', reject);
           resolve(made);
         });
-        maker.postMessage({ n, size });
+        maker.postMessage(batch);
       });
+      if (pages.length === 0) return;
       yield* pages;
     }
   } finally {
@@ -59,6 +66,8 @@ export interface IngestResult {
 
 // How many parsed pages may wait for the writer (it commits those waiting together).
 const WINDOW = 8;
+// Pages measured in one stretch (the page maker's batch).
+const BATCH = 200;
 
 const benchCheckpoint = (pages: number): Checkpoint => ({
   mode: 'full',
@@ -156,9 +165,9 @@ export async function benchIngest(store: CacheStore, count: number): Promise<Ing
       busyMs += performance.now() - started;
       pending.length = 0;
     });
-  for await (const page of wirePages(count)) {
+  for await (const page of wirePages(count, BATCH)) {
     pending.push(page);
-    if (pending.length >= 200) await flush();
+    if (pending.length >= BATCH) await flush();
   }
   await flush();
   const indexStarted = performance.now();
