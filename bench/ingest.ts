@@ -67,7 +67,7 @@ export interface IngestResult {
 // How many parsed pages may wait for the writer (it commits those waiting together).
 const WINDOW = 8;
 // Pages measured in one stretch (the page maker's batch).
-const BATCH = 200;
+const BATCH = 50;
 
 const benchCheckpoint = (pages: number): Checkpoint => ({
   mode: 'full',
