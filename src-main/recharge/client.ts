@@ -108,6 +108,12 @@ interface Parsed<T> {
 export interface RechargeClient {
   readonly apiVersion: ApiVersion;
   readonly limiter: RateLimiter;
+  /**
+   * Calls `listener` when the store stops answering (a call got no response at all: no network,
+   * refused, timed out) and when it answers again, at the first such attempt: the caller learns
+   * it is offline while the client still retries. Returns the unsubscribe.
+   */
+  onReachability(listener: (reachable: boolean) => void): () => void;
   listCustomers(params?: CustomerListParams, signal?: AbortSignal): Promise<ListPage<Customer>>;
   countCustomers(params?: CustomerListParams, signal?: AbortSignal): Promise<number>;
   getCustomer(
@@ -188,6 +194,14 @@ export function createRechargeClient(options: RechargeClientOptions): RechargeCl
   const logger = options.logger ?? silentLogger;
   const limiter = options.limiter ?? limiters.limiterFor(baseUrl, options.token, { now, sleep });
 
+  const reachabilityListeners = new Set<(reachable: boolean) => void>();
+  let reachable = true;
+  const noteReachable = (now: boolean) => {
+    if (now === reachable) return;
+    reachable = now;
+    for (const listener of reachabilityListeners) listener(now);
+  };
+
   async function attempt<S extends z.ZodType>(spec: RequestSpec<S>): Promise<Parsed<z.output<S>>> {
     await limiter.acquire(spec.signal);
     const url = `${baseUrl}${spec.path}${spec.query && [...spec.query].length ? `?${spec.query}` : ''}`;
@@ -211,8 +225,10 @@ export function createRechargeClient(options: RechargeClientOptions): RechargeCl
       timer.cancel();
       limiter.release(null);
       if (spec.signal?.aborted) throw spec.signal.reason;
+      noteReachable(false);
       throw networkError(cause, timer.timedOut());
     }
+    noteReachable(true);
     const limit = parseLimitHeader(response.headers.get('X-Recharge-Limit'));
     try {
       text = await response.text();
@@ -298,6 +314,10 @@ export function createRechargeClient(options: RechargeClientOptions): RechargeCl
 
   return {
     apiVersion,
+    onReachability(listener) {
+      reachabilityListeners.add(listener);
+      return () => reachabilityListeners.delete(listener);
+    },
     limiter,
     async listCustomers(params = {}, signal) {
       const parsed = await request({

@@ -121,6 +121,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     status = { ...status, ...patch };
     options.onStatus(status);
   };
+  // The client hears of a lost connection at its first failed attempt and keeps retrying: the
+  // status says "offline" then, not when the retries run out (~15 s); a failed run still ends
+  // as 'offline' with its own retry.
+  const unsubscribe = options.client.onReachability((reachable) => {
+    if (status.online !== reachable && status.state !== 'offline') emit({ online: reachable });
+  });
 
   const clearRetry = () => {
     if (retryTimer !== null) timers.clearTimeout(retryTimer);
@@ -241,6 +247,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     stop() {
       stopped = true;
+      unsubscribe();
       autoInterval = 0;
       clearRetry();
       if (autoTimer !== null) timers.clearTimeout(autoTimer);

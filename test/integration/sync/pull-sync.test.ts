@@ -122,10 +122,14 @@ describe('pull sync against the sandbox', () => {
   });
 
   it('goes offline without the network, keeps search working and retries on a timer', async () => {
-    const f = await setup({ customers: 200, retry: { maxAttempts: 2 } });
+    const f = await setup({ customers: 200, retry: { maxAttempts: 4 } });
     await f.engine.start();
     await f.sandbox.close();
+    const before = f.statuses.length;
     const final = await f.engine.start();
+    // Said at the first dropped call, while the client still retried it.
+    const during = f.statuses.slice(before, -1);
+    expect(during).toContainEqual(expect.objectContaining({ state: 'syncing', online: false }));
     expect(final.state).toBe('offline');
     expect(final.online).toBe(false);
     expect(final.lastError?.kind).toBe('network');

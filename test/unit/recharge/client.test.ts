@@ -176,6 +176,25 @@ describe('ReCharge client retries', () => {
     expect((await failure(garbled.client.listCustomers())).kind).toBe('protocol');
   });
 
+  it('says the store stopped answering at the first dropped attempt, and when it answers again', async () => {
+    const { client } = setup([
+      { fail: new TypeError('fetch failed') },
+      { fail: new TypeError('fetch failed') },
+      { status: 503, body: { errors: 'Service Unavailable' } },
+      { body: { count: 3 } },
+      { fail: new TypeError('fetch failed') },
+      { body: { count: 4 } },
+    ]);
+    const heard: boolean[] = [];
+    const unsubscribe = client.onReachability((reachable) => heard.push(reachable));
+    expect(await client.countCustomers()).toBe(3);
+    // Once per change: a 5xx is an answer, a second dropped attempt is no news.
+    expect(heard).toEqual([false, true]);
+    unsubscribe();
+    expect(await client.countCustomers()).toBe(4);
+    expect(heard).toEqual([false, true]);
+  });
+
   it('does not resend a create after a 5xx (it may have been applied)', async () => {
     const { client, calls } = setup([
       { status: 503, body: { errors: 'Service Unavailable' } },
