@@ -29,6 +29,8 @@ export interface SearchIndex {
   remove(customerId: number): void;
   /** Null when every customer is indexed; else the highest id that is. */
   indexedThrough(): number | null;
+  /** How many segments the index is in: each one more place every lookup of it goes to. */
+  segments(): number;
   /** Starts a deferred load: empties the index; nothing is indexed until `buildSlice` runs. */
   defer(): void;
   /** Indexes up to `limit` customers past the mark (call in a transaction); true when done. */
@@ -71,6 +73,8 @@ export function createSearchIndex(db: Database.Database): SearchIndex {
     'INSERT INTO customers_fts(customers_fts, rank) VALUES (?, CAST(? AS INTEGER))',
   );
   const totalChanges = db.prepare('SELECT total_changes()').pluck();
+  // Each segment's first leaf has a row in `_idx`.
+  const segmentCount = db.prepare('SELECT count(DISTINCT segid) FROM customers_fts_idx').pluck();
 
   // Read from the database each time, so it is always that of the current transaction.
   const currentMark = (): number | null => {
@@ -113,6 +117,7 @@ export function createSearchIndex(db: Database.Database): SearchIndex {
       if (indexed(customerId)) remove.run(customerId);
     },
     indexedThrough: currentMark,
+    segments: () => segmentCount.get() as number,
     defer() {
       db.prepare("INSERT INTO customers_fts(customers_fts) VALUES ('delete-all')").run();
       command.run('automerge', 0);

@@ -2,7 +2,7 @@
 // their own, WAL checkpoints run between slices, and an abort stops the work where it is.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CacheStore } from '../../../src-main/db/cache-store.ts';
-import { createSlicer } from '../../../src-main/db/sliced-writes.ts';
+import { createSlicer, MERGE_ABOVE_SEGMENTS } from '../../../src-main/db/sliced-writes.ts';
 import { generateCustomers } from '../../../src-main/sandbox/generate.ts';
 import { SearchInput } from '../../../src-shared/customers/views.ts';
 import { loadCache, tempCache } from '../../helpers/cache.ts';
@@ -86,6 +86,41 @@ describe('sliced writes', () => {
     const last = data.customers.at(-1)!;
     const found = store.search.search(SearchInput.parse({ query: last.email }));
     expect(found.items.map((row) => row.id)).toContain(last.id);
+  });
+
+  it('merges down a complete index that many small writes left in many segments', async () => {
+    const store = freshCache();
+    const data = generateCustomers(8, 600);
+    store.transaction(() => store.searchIndex.defer());
+    loadCache(store, data.customers, data.addresses);
+    const slicer = createSlicer(store, { yieldToLoop: immediate });
+    await slicer.buildSearchIndex();
+    expect(store.searchIndex.segments()).toBe(1);
+    // An incremental pull: a transaction per page of changed customers.
+    const changed = data.customers.slice(0, 200).map((c) => ({
+      ...c,
+      last_name: `${c.last_name}Qzv`,
+      updated_at: '2030-01-01T00:00:00',
+    }));
+    let pages = 0;
+    for (; store.searchIndex.segments() <= MERGE_ABOVE_SEGMENTS; pages += 1) {
+      const page = changed.slice(pages * 10, pages * 10 + 10);
+      expect(page.length).toBeGreaterThan(0);
+      loadCache(store, page);
+    }
+    const find = (query: string) =>
+      store.search.search(SearchInput.parse({ query, pageSize: 100 })).total;
+    const hits = find('qzv');
+    expect(hits).toBe(pages * 10);
+
+    await slicer.buildSearchIndex();
+    expect(store.searchIndex.segments()).toBe(1);
+    expect(find('qzv')).toBe(hits);
+    expect(find(changed[0]!.email)).toBeGreaterThan(0);
+    // Below the threshold, a call finds nothing to do.
+    loadCache(store, changed.slice(0, 1));
+    await slicer.buildSearchIndex();
+    expect(store.searchIndex.segments()).toBe(2);
   });
 
   it('repeats a step in slices until it reports done', async () => {
