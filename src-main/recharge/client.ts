@@ -196,10 +196,10 @@ export function createRechargeClient(options: RechargeClientOptions): RechargeCl
 
   const reachabilityListeners = new Set<(reachable: boolean) => void>();
   let reachable = true;
-  const noteReachable = (now: boolean) => {
-    if (now === reachable) return;
-    reachable = now;
-    for (const listener of reachabilityListeners) listener(now);
+  const noteReachable = (answered: boolean) => {
+    if (answered === reachable) return;
+    reachable = answered;
+    for (const listener of reachabilityListeners) listener(answered);
   };
 
   async function attempt<S extends z.ZodType>(spec: RequestSpec<S>): Promise<Parsed<z.output<S>>> {
