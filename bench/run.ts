@@ -90,12 +90,6 @@ try {
     log(
       `| main thread during that ingest and index build | its work per page (parse + hand-over): p99 ${i.taskP99Ms} ms, longest ${i.taskMaxMs} ms; event-loop delay p99 ${i.loopDelayP99Ms} ms, max ${i.loopDelayMaxMs} ms | — | no task over 16 ms |`,
     );
-    log(
-      `| changes to ${r.updates.rows.toLocaleString('en-US')} cached customers (incremental pull: a page at a time, index kept in step row by row) | ${r.updates.customersPerSec.toLocaleString('en-US')} customers/s; event loop max ${r.updates.loopDelayMaxMs} ms; they left the search index in ${r.updates.segments} segments, merged down after the run on the writer thread in ${r.updates.mergeSeconds} s | ${(r.updates.customersPerSec / rowAtATime.customersPerSec).toFixed(1)}× row-at-a-time autocommit | — |`,
-    );
-    log(
-      `| search at ${n} after those changes and the merge, same mix | p50 ${r.searchAfter.p50} ms, p95 ${r.searchAfter.p95} ms, p99 ${r.searchAfter.p99} ms (slowest: ${r.searchAfter.slowest}) | — | p95 ${r.size >= 1_000_000 ? '≤ 30 ms' : '≤ 5 ms'} |`,
-    );
     const target = r.size >= 1_000_000 ? '≤ 30 ms' : '≤ 5 ms';
     log(
       `| search at ${n}, ${QUERY_MIX.length}-query mix × ${r.search.samples / QUERY_MIX.length} (page + total) | ` +
@@ -109,6 +103,12 @@ try {
           ? `p50 ${counts.p50} ms, p95 ${counts.p95} ms, p99 ${counts.p99} ms`
           : 'no query of the mix was capped') +
         ` | — | — |`,
+    );
+    log(
+      `| changes to ${r.updates.rows.toLocaleString('en-US')} cached customers (incremental pull: a page at a time, index kept in step row by row) | ${r.updates.customersPerSec.toLocaleString('en-US')} customers/s; event loop max ${r.updates.loopDelayMaxMs} ms; they left the search index in ${r.updates.segments} segments, merged down after the run on the writer thread in ${r.updates.mergeSeconds} s | ${(r.updates.customersPerSec / rowAtATime.customersPerSec).toFixed(1)}× row-at-a-time autocommit | — |`,
+    );
+    log(
+      `| search at ${n} after those changes and the merge, same mix | p50 ${r.searchAfter.p50} ms, p95 ${r.searchAfter.p95} ms, p99 ${r.searchAfter.p99} ms (slowest: ${r.searchAfter.slowest}) | — | p95 ${target} |`,
     );
   }
   log(
