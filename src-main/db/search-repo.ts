@@ -181,6 +181,8 @@ interface Counted {
   exact: boolean;
   /** What the walk's cost model takes for the hits when `total` is a lower bound. */
   estimatedHits?: number;
+  /** Every customer, when counting them was needed already. */
+  customers?: number;
 }
 
 /**
@@ -289,8 +291,8 @@ function pageSql(
         ORDER BY c.id LIMIT @cap)`
       : null;
   const count =
-    built.ftsComplete && others.length === 0
-      ? 'SELECT count(*) FROM customers_fts WHERE customers_fts MATCH @match'
+    textCount !== null && others.length === 0
+      ? textCount
       : plan.kind === 'prefix' && others.length === 0
         ? `SELECT count(*) FROM (${prefixUnion})`
         : built.ftsComplete && onlyFilters
@@ -300,16 +302,14 @@ function pageSql(
           : onlyFilters || flagsListing
             ? `SELECT count(*) FROM customer_flags c ${whereOf([hit, ...others])}`
             : `SELECT count(*) FROM customers c ${whereOf([hit, ...others])}`;
+  const counts = { count, capped, textCount, cappedListing };
   if (query.sort.key === 'id' && built.ftsComplete) {
     // The trigram index hands hits back in id order either way: a page stops after its rows.
     return {
       exact: null,
       page: `SELECT ${ROW_COLUMNS} FROM customers_fts f JOIN customers c ON c.id = f.rowid
          ${whereOf(['customers_fts MATCH @match', ...others])} ORDER BY f.rowid ${dir} ${tail}`,
-      count,
-      capped,
-      textCount,
-      cappedListing,
+      ...counts,
       head: null,
       params,
     };
@@ -330,10 +330,7 @@ function pageSql(
     return {
       exact: null,
       page: `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([hit, ...conditions])} ORDER BY ${order} ${tail}`,
-      count,
-      capped,
-      textCount,
-      cappedListing,
+      ...counts,
       head: null,
       params,
     };
@@ -369,7 +366,7 @@ function pageSql(
     ? `SELECT f.rowid FROM customers_fts f ${source ? `JOIN ${source} c ON c.id = f.rowid` : ''}
         ${whereOf(['customers_fts MATCH @match', ...others])} LIMIT ${EXACT_SCAN_MAX + 1}`
     : null;
-  return { exact, page, count, capped, textCount, cappedListing, head, params };
+  return { exact, page, ...counts, head, params };
 }
 
 const RADIX_BITS = 16;
@@ -543,8 +540,8 @@ export function createSearchRepo(
     const counted = { total: cap, textHits: cap, exact: false };
     if (!filteredListing(planned, query)) return counted;
     const share = passing / (flagsThrough.get(lastId) as number);
-    const estimatedHits = Math.max(cap, Math.round(share * (customerCount.get() as number)));
-    return { ...counted, estimatedHits };
+    const customers = customerCount.get() as number;
+    return { ...counted, estimatedHits: Math.max(cap, Math.round(share * customers)), customers };
   };
   const walkFor = (
     { plan, built }: Planned,
@@ -578,9 +575,13 @@ export function createSearchRepo(
     built.others.length > 0 &&
     query.sort.key !== 'relevance' &&
     query.sort.key !== 'updated_at';
-  const filtersWalked = (planned: Planned, query: SearchQuery, offset: number, total: number) =>
+  const filtersWalked = (planned: Planned, query: SearchQuery, offset: number, counted: Counted) =>
     filteredListing(planned, query) &&
-    walksFilters(offset + query.pageSize, total, customerCount.get() as number);
+    walksFilters(
+      offset + query.pageSize,
+      counted.estimatedHits ?? counted.total,
+      counted.customers ?? (customerCount.get() as number),
+    );
   /** The walk's page, or null when sorting the hits is cheaper or needed after all. */
   const walkedPage = (planned: Planned, query: SearchQuery, offset: number, counted: Counted) => {
     const walk = walkable(planned, query) ? walkFor(planned, query, offset, counted) : null;
@@ -637,7 +638,7 @@ export function createSearchRepo(
           : countUpTo(first, planned, query);
       const { total } = counted;
       const fewHits = counted.exact && total <= EXACT_SCAN_MAX;
-      const walkFilters = filtersWalked(planned, query, start, counted.estimatedHits ?? total);
+      const walkFilters = filtersWalked(planned, query, start, counted);
       const sqlFor = (limit: number, offset: number) =>
         pageSql(plan, built, query, limit, offset, {
           fewHits,
@@ -736,7 +737,7 @@ export function createSearchRepo(
         walkable(planned, query) || filteredListing(planned, query) ? countOf(first) : null;
       const walk =
         counted && walkable(planned, query) ? walkFor(planned, query, start, counted) : null;
-      const walkFilters = counted !== null && filtersWalked(planned, query, start, counted.total);
+      const walkFilters = counted !== null && filtersWalked(planned, query, start, counted);
       const sql = pageSql(planned.plan, planned.built, query, query.pageSize, start, {
         fewHits: false,
         hitIds: false,
