@@ -130,15 +130,16 @@ export const useCustomersStore = defineStore('customers', () => {
     }
   }
 
+  /** How many customers a search matches, however many (its answer may have said "at least"). */
+  const exactTotal = async (asked: SearchInput) =>
+    (await getApi().customers.count({ query: asked.query, filters: asked.filters ?? {} })).total;
+
   /** The exact total of a search answered with "at least"; dropped if another search ran since. */
   async function countExactly(mine: number, asked: SearchInput) {
     try {
-      const counted = await getApi().customers.count({
-        query: asked.query,
-        filters: asked.filters ?? {},
-      });
+      const counted = await exactTotal(asked);
       if (mine !== sequence) return;
-      total.value = counted.total;
+      total.value = counted;
       totalExact.value = true;
     } catch {
       // The lower bound stays on screen; the next search asks again.
@@ -220,10 +221,7 @@ export const useCustomersStore = defineStore('customers', () => {
     for (;;) {
       const asked = input({ page: pageNo, pageSize: EXPORT_PAGE_SIZE });
       const result = await getApi().customers.search(asked);
-      expected ??= result.totalExact
-        ? result.total
-        : (await getApi().customers.count({ query: asked.query, filters: asked.filters ?? {} }))
-            .total;
+      expected ??= result.totalExact ? result.total : await exactTotal(asked);
       rows.push(...result.items);
       exportProgress.value = expected === 0 ? 100 : Math.min(100, (rows.length / expected) * 100);
       if (result.items.length < EXPORT_PAGE_SIZE || rows.length >= expected) return rows;
