@@ -1,13 +1,17 @@
 import { z } from 'zod';
 
-export const SCOPES = ['read_customer', 'write_customer', 'write_payments'] as const;
+export const SCOPES = ['read_customer', 'write_customer', 'read_payments', 'write_payments'] as const;
 export const Scope = z.enum(SCOPES);
 export type Scope = z.infer<typeof Scope>;
 
-// The live API spells the customer scopes in the plural; the guide (and this app) does not.
+// The live API spells the customer scopes in the plural; the guide (and this app) does not. On
+// 2021-11 the payment token and the billing address live on payment methods: reading and writing
+// those is what `read_payments` and `write_payments` stand for in the app.
 const LIVE_SPELLINGS: Record<string, Scope> = {
   read_customers: 'read_customer',
   write_customers: 'write_customer',
+  read_payment_methods: 'read_payments',
+  write_payment_methods: 'write_payments',
 };
 
 export function normalizeScope(name: string): Scope | null {
@@ -20,5 +24,6 @@ export function normalizeScope(name: string): Scope | null {
 export const SCOPE_LABELS: Record<Scope, string> = {
   read_customer: 'Read customers',
   write_customer: 'Write customers',
+  read_payments: 'Read payment methods',
   write_payments: 'Update payment tokens',
 };

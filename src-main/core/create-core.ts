@@ -128,6 +128,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
           if (scope) profiles.withdrawScope(active.id, scope);
         },
         onWritten: (scope: Scope) => profiles.confirmScope(active.id, scope),
+        scopes: () => profiles.activeScopes(),
       });
       void session.services.sync.start();
     } catch (error) {

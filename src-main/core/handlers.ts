@@ -93,8 +93,11 @@ export function createHandlers(deps: HandlerDeps): HandlersOf<typeof channels> {
 
     'customers:updateBilling': ({ customerId, patch }) =>
       afterPush(current().outbox.queueBilling(customerId, patch).edit.id),
-    'customers:updatePaymentToken': ({ customerId, processor, token }) =>
-      afterPush(current().outbox.queuePaymentToken(customerId, processor, token).edit.id),
+    'customers:updatePaymentToken': ({ customerId, processor, token, paymentMethodToken }) =>
+      afterPush(
+        current().outbox.queuePaymentToken(customerId, processor, token, paymentMethodToken ?? null)
+          .edit.id,
+      ),
     'addresses:create': ({ customerId, address }) =>
       afterPush(current().outbox.queueAddressCreate(customerId, address).edit.id),
     'addresses:update': ({ customerId, addressId, patch }) =>

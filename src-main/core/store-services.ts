@@ -10,8 +10,11 @@ import type { SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
 import type Database from 'better-sqlite3';
 import { openCacheStore, rebuildCacheStore, type CacheStore } from '../db/cache-store.ts';
 import type { PendingOverlay } from '../db/search-repo.ts';
-import { createRechargeClient, type ApiVersion, type RechargeClient } from '../recharge/client.ts';
+import type { ApiVersion } from '../../src-shared/recharge/versions.ts';
+import { createRechargeClient } from '../recharge/client.ts';
+import { createStoreApi } from '../recharge/create-store-api.ts';
 import { limiters } from '../recharge/rate-limiter.ts';
+import type { StoreApi } from '../recharge/store-api.ts';
 import { createCacheWriter } from '../sync/cache-writer.ts';
 import { createSyncEngine, type Timers } from '../sync/engine.ts';
 import type { Logger } from './logger.ts';
@@ -48,7 +51,8 @@ export interface StoreServices {
     /** Resolves once the search index a run left to finish is done. */
     indexed(): Promise<void>;
   };
-  client: RechargeClient;
+  /** The store's API in domain terms (the profile's version picks the adapter). */
+  api: StoreApi;
   store: CacheStore;
   db: Database.Database;
   /** Stops the sync (waiting for a running pull to let go) and closes the cache. */
@@ -69,6 +73,7 @@ function build(options: StoreServicesOptions, store: CacheStore): StoreServices 
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
+  const api = createStoreApi(client);
   if (options.pendingOverlay) store.setPendingOverlay(options.pendingOverlay);
   const writer = createCacheWriter({
     path: options.dbPath,
@@ -76,7 +81,7 @@ function build(options: StoreServicesOptions, store: CacheStore): StoreServices 
     workerUrl: options.writerWorker,
   });
   const engine = createSyncEngine({
-    client,
+    api,
     store,
     logger: options.logger,
     onStatus: options.onSyncStatus,
@@ -87,7 +92,7 @@ function build(options: StoreServicesOptions, store: CacheStore): StoreServices 
   return {
     search: (query) => store.search.search(query),
     count: (query) => writer.count(query),
-    getCustomer: (id) => store.search.detail(id),
+    getCustomer: (id) => store.detail(id),
     sync: {
       start: (startOptions) => engine.start(startOptions),
       cancel: () => engine.cancel(),
@@ -95,7 +100,7 @@ function build(options: StoreServicesOptions, store: CacheStore): StoreServices 
       scheduleAutoSync: (ms) => engine.scheduleAutoSync(ms),
       indexed: () => engine.indexed(),
     },
-    client,
+    api,
     store,
     db: store.db,
     async close() {

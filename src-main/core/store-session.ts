@@ -22,6 +22,8 @@ export interface StoreSessionOptions {
   onOutbox(summary: OutboxSummary): void;
   onForbidden(scope: Scope | undefined): void;
   onWritten(scope: Scope): void;
+  /** The profile's scopes now (a 403 withdraws one, a replaced token brings new ones). */
+  scopes(): ReadonlySet<Scope>;
   fetch?: typeof fetch;
   nativeBinding?: string | undefined;
   writerWorker?: URL | string | undefined;
@@ -83,7 +85,7 @@ export function openStoreSession(options: StoreSessionOptions): StoreSession {
   const pusher = createOutboxPusher({
     repo,
     cache,
-    client: services.client,
+    api: services.api,
     sealer: options.sealer,
     logger,
     now,
@@ -103,6 +105,8 @@ export function openStoreSession(options: StoreSessionOptions): StoreSession {
     onChange: options.onOutbox,
     kick: () => void pusher.pushNow(),
     pausedReason: () => pusher.pausedReason(),
+    traits: services.api.traits,
+    scopes: options.scopes,
   });
   const service = outbox;
   services.store.setPendingOverlay({ pendingFields: (ids) => service.pendingFields(ids) });

@@ -1,25 +1,21 @@
 // The addresses table. Every address belongs to a cached customer (foreign key, cascading
 // delete); an address whose customer is not cached yet is handed back instead of written.
 import type Database from 'better-sqlite3';
-import type { Address } from '../../src-shared/recharge/wire.ts';
-import { UNSEEN, type UpsertOptions } from './customers-repo.ts';
+import { mergeAddress, type Address, type AddressFacts } from '../../src-shared/customers/model.ts';
+import { isOlder, UNSEEN, type UpsertOptions } from './customers-repo.ts';
 import type { SearchIndex } from './search-index.ts';
-
-export interface AddressInput {
-  address: Address;
-  raw: Record<string, unknown>;
-}
 
 export interface AddressUpsertReport {
   written: number;
   stale: number;
   /** Addresses of customers missing from the cache, not written. */
-  orphans: AddressInput[];
+  orphans: AddressFacts[];
 }
 
 export interface AddressesRepo {
-  upsert(items: readonly AddressInput[], options: UpsertOptions): AddressUpsertReport;
-  rawOfCustomer(customerId: number): Record<string, unknown>[];
+  upsert(items: readonly AddressFacts[], options: UpsertOptions): AddressUpsertReport;
+  ofCustomer(customerId: number): Address[];
+  get(id: number): Address | null;
   count(): number;
   delete(ids: readonly number[]): number;
   sweepUnseen(pass: number, limit?: number): number[];
@@ -40,28 +36,32 @@ const COLUMNS = [
   'country',
   'created_at',
   'updated_at',
-  'raw',
+  'doc',
   'synced_at',
   'seen_pass',
 ] as const;
 
 export function createAddressesRepo(db: Database.Database, index: SearchIndex): AddressesRepo {
-  const upsert = db.prepare(
+  const write = db.prepare(
     `INSERT INTO addresses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
      ON CONFLICT(id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
        .map((c) => `${c} = excluded.${c}`)
-       .join(', ')}
-     WHERE excluded.updated_at >= addresses.updated_at`,
+       .join(', ')}`,
   );
-  const ownerOf = db.prepare('SELECT customer_id FROM addresses WHERE id = ?').pluck();
+  const getDoc = db.prepare('SELECT doc, seen_pass FROM addresses WHERE id = ?');
   const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
   const markSeen = db.prepare('UPDATE addresses SET seen_pass = ? WHERE id = ?');
   const ofCustomer = db
-    .prepare('SELECT raw FROM addresses WHERE customer_id = ? ORDER BY id')
+    .prepare('SELECT doc FROM addresses WHERE customer_id = ? ORDER BY id')
     .pluck();
   const count = db.prepare('SELECT count(*) FROM addresses').pluck();
   const deleteOne = db.prepare('DELETE FROM addresses WHERE id = ? RETURNING customer_id').pluck();
   const unseen = db.prepare(UNSEEN('addresses')).pluck();
+
+  const stored = (id: number) => {
+    const row = getDoc.get(id) as { doc: string; seen_pass: number | null } | undefined;
+    return row ? { address: JSON.parse(row.doc) as Address, seenPass: row.seen_pass } : null;
+  };
 
   const remove = (ids: readonly number[]) => {
     const touched = new Set<number>();
@@ -78,18 +78,22 @@ export function createAddressesRepo(db: Database.Database, index: SearchIndex): 
 
   return {
     upsert(items, options) {
-      const seenPass = options.seenPass ?? null;
       const report: AddressUpsertReport = { written: 0, stale: 0, orphans: [] };
       const touched = new Set<number>();
-      for (const item of items) {
-        const a = item.address;
-        if (customerExists.get(a.customer_id) === undefined) {
-          report.orphans.push(item);
+      for (const facts of items) {
+        if (customerExists.get(facts.customer_id) === undefined) {
+          report.orphans.push(facts);
           continue;
         }
-        // An address moved to another customer changes both customers' documents.
-        const previousOwner = ownerOf.get(a.id) as number | undefined;
-        const result = upsert.run({
+        const previous = stored(facts.id);
+        const seenPass = options.seenPass ?? previous?.seenPass ?? null;
+        if (previous && isOlder(facts.updated_at, previous.address.updated_at)) {
+          report.stale += 1;
+          if (options.seenPass != null) markSeen.run(options.seenPass, facts.id);
+          continue;
+        }
+        const a = mergeAddress(previous?.address ?? null, facts);
+        write.run({
           id: a.id,
           customer_id: a.customer_id,
           first_name: a.first_name,
@@ -104,27 +108,22 @@ export function createAddressesRepo(db: Database.Database, index: SearchIndex): 
           country: a.country,
           created_at: a.created_at,
           updated_at: a.updated_at,
-          raw: JSON.stringify(item.raw),
+          doc: JSON.stringify(a),
           synced_at: options.syncedAt,
           seen_pass: seenPass,
         });
-        if (result.changes === 0) {
-          report.stale += 1;
-          if (seenPass !== null) markSeen.run(seenPass, a.id);
-          continue;
-        }
         report.written += 1;
         touched.add(a.customer_id);
-        if (previousOwner !== undefined && previousOwner !== a.customer_id)
-          touched.add(previousOwner);
+        // An address moved to another customer changes both customers' documents.
+        if (previous && previous.address.customer_id !== a.customer_id)
+          touched.add(previous.address.customer_id);
       }
       index.refresh(touched);
       return report;
     },
-    rawOfCustomer: (customerId) =>
-      (ofCustomer.all(customerId) as string[]).map(
-        (text) => JSON.parse(text) as Record<string, unknown>,
-      ),
+    ofCustomer: (customerId) =>
+      (ofCustomer.all(customerId) as string[]).map((text) => JSON.parse(text) as Address),
+    get: (id) => stored(id)?.address ?? null,
     count: () => count.get() as number,
     delete: remove,
     sweepUnseen(pass, limit = -1) {

@@ -1,9 +1,12 @@
 // The cache as one object: the open database and its repositories, plus the transaction that
 // lets a caller commit several repository writes (a page and its checkpoint) together.
 import type Database from 'better-sqlite3';
+import type { CustomerDetail } from '../../src-shared/customers/views.ts';
+import { AppError } from '../../src-shared/errors.ts';
 import { createAddressesRepo, type AddressesRepo } from './addresses-repo.ts';
 import { createCustomersRepo, type CustomersRepo } from './customers-repo.ts';
 import { openDatabase, rebuildCache, type OpenOptions } from './open.ts';
+import { createPaymentMethodsRepo, type PaymentMethodsRepo } from './payment-methods-repo.ts';
 import { createSearchIndex, type SearchIndex } from './search-index.ts';
 import {
   createSearchRepo,
@@ -17,10 +20,13 @@ export interface CacheStore {
   db: Database.Database;
   customers: CustomersRepo;
   addresses: AddressesRepo;
+  paymentMethods: PaymentMethodsRepo;
   syncState: SyncStateRepo;
   search: SearchRepo;
   /** The trigram index's upkeep, for a first load that builds it once at the end. */
   searchIndex: SearchIndex;
+  /** A customer with its addresses and payment methods, as cached (pending edits marked). */
+  detail(id: number): CustomerDetail;
   /** Runs `fn` in one write transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   /** A passive WAL checkpoint: copies what it can without waiting for anyone. */
@@ -33,13 +39,32 @@ export interface CacheStore {
 export function storeOn(db: Database.Database): CacheStore {
   const index = createSearchIndex(db);
   let overlay: PendingOverlay = noPendingEdits;
+  const customers = createCustomersRepo(db, index);
+  const addresses = createAddressesRepo(db, index);
+  const paymentMethods = createPaymentMethodsRepo(db, customers);
   return {
     db,
-    customers: createCustomersRepo(db, index),
-    addresses: createAddressesRepo(db, index),
+    customers,
+    addresses,
+    paymentMethods,
     syncState: createSyncStateRepo(db),
     search: createSearchRepo(db, () => overlay, index.indexedThrough),
     searchIndex: index,
+    detail(id) {
+      const customer = customers.get(id);
+      if (!customer) {
+        throw new AppError(
+          'not_found',
+          'This customer is not in the local cache (it may have been deleted).',
+        );
+      }
+      return {
+        customer,
+        addresses: addresses.ofCustomer(id),
+        payment_methods: paymentMethods.ofCustomer(id),
+        pending_fields: [...(overlay.pendingFields([id]).get(id) ?? [])],
+      };
+    },
     transaction: (fn) => db.transaction(fn).immediate(),
     checkpoint() {
       db.pragma('wal_checkpoint(PASSIVE)');

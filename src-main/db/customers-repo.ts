@@ -1,14 +1,13 @@
-// The customers table: upserts from the API (guarded against going back in time; pending edits
-// are laid over reads, never written here), reads for the detail view, and the deletion sweep.
+// The customers table: what each payload says is merged into the stored document (fields a
+// payload leaves out stay as they were), guarded against going back in time. Pending edits are
+// laid over reads, never written here.
 import type Database from 'better-sqlite3';
-import type { Customer } from '../../src-shared/recharge/wire.ts';
+import {
+  mergeCustomer,
+  type Customer,
+  type CustomerFacts,
+} from '../../src-shared/customers/model.ts';
 import type { SearchIndex } from './search-index.ts';
-
-export interface CustomerInput {
-  customer: Customer;
-  /** The object as received, unknown fields included. */
-  raw: Record<string, unknown>;
-}
 
 export interface UpsertOptions {
   syncedAt: number;
@@ -23,8 +22,9 @@ export interface UpsertReport {
 }
 
 export interface CustomersRepo {
-  upsert(items: readonly CustomerInput[], options: UpsertOptions): UpsertReport;
-  getRaw(id: number): Record<string, unknown> | null;
+  upsert(items: readonly CustomerFacts[], options: UpsertOptions): UpsertReport;
+  get(id: number): Customer | null;
+  getMany(ids: readonly number[]): Customer[];
   exists(id: number): boolean;
   count(): number;
   delete(ids: readonly number[]): number;
@@ -40,10 +40,10 @@ const COLUMNS = [
   'last_name',
   'phone',
   'billing_phone',
-  'shopify_customer_id',
+  'external_customer_id',
   'status',
   'has_valid_payment_method',
-  'has_card_error_in_dunning',
+  'in_dunning',
   'processor_type',
   'billing_company',
   'billing_city',
@@ -52,7 +52,7 @@ const COLUMNS = [
   'billing_country',
   'created_at',
   'updated_at',
-  'raw',
+  'doc',
   'synced_at',
   'seen_pass',
   'name_key',
@@ -62,28 +62,66 @@ const COLUMNS = [
 ] as const;
 
 /** Rows a full pass did not see, through the `seen_pass` index (`limit` -1: all of them). */
-export const UNSEEN = (table: 'customers' | 'addresses') =>
+export const UNSEEN = (table: 'customers' | 'addresses' | 'payment_methods') =>
   `SELECT id FROM ${table} WHERE seen_pass IS NULL OR seen_pass < @pass OR seen_pass > @pass
    LIMIT @limit`;
 
+const asFlag = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
+const lower = (value: string | null) => (value ?? '').toLowerCase();
+
+/** True when `facts` is older than what is stored (same-second updates are not older). */
+export function isOlder(facts: string | null | undefined, stored: string | null): boolean {
+  return facts !== undefined && facts !== null && stored !== null && facts < stored;
+}
+
+export function customerColumns(c: Customer, syncedAt: number, seenPass: number | null) {
+  return {
+    id: c.id,
+    hash: c.hash,
+    email: c.email,
+    first_name: c.first_name,
+    last_name: c.last_name,
+    phone: c.phone,
+    billing_phone: c.billing_phone,
+    external_customer_id: c.external_customer_id,
+    status: c.status,
+    has_valid_payment_method: asFlag(c.has_valid_payment_method),
+    in_dunning: asFlag(c.in_dunning),
+    processor_type: c.processor_type,
+    billing_company: c.billing_company,
+    billing_city: c.billing_city,
+    billing_province: c.billing_province,
+    billing_zip: c.billing_zip,
+    billing_country: c.billing_country,
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+    doc: JSON.stringify(c),
+    synced_at: syncedAt,
+    seen_pass: seenPass,
+    name_key: `${c.last_name ?? ''} ${c.first_name ?? ''}`.trim().toLowerCase(),
+    first_key: lower(c.first_name),
+    email_key: lower(c.email),
+    city_key: lower(c.billing_city),
+  };
+}
+
 export function createCustomersRepo(db: Database.Database, index: SearchIndex): CustomersRepo {
-  const upsert = db.prepare(
+  const write = db.prepare(
     `INSERT INTO customers (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
      ON CONFLICT(id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
        .map((c) => `${c} = excluded.${c}`)
-       .join(', ')}
-     WHERE excluded.updated_at >= customers.updated_at`,
+       .join(', ')}`,
   );
   const markSeen = db.prepare('UPDATE customers SET seen_pass = ? WHERE id = ?');
-  const getRaw = db.prepare('SELECT raw FROM customers WHERE id = ?').pluck();
+  const getDoc = db.prepare('SELECT doc, seen_pass FROM customers WHERE id = ?');
   const exists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
   const count = db.prepare('SELECT count(*) FROM customers').pluck();
   const deleteOne = db.prepare('DELETE FROM customers WHERE id = ?');
   const unseen = db.prepare(UNSEEN('customers')).pluck();
 
-  const readRaw = (id: number): Record<string, unknown> | null => {
-    const text = getRaw.get(id) as string | undefined;
-    return text === undefined ? null : (JSON.parse(text) as Record<string, unknown>);
+  const stored = (id: number) => {
+    const row = getDoc.get(id) as { doc: string; seen_pass: number | null } | undefined;
+    return row ? { customer: JSON.parse(row.doc) as Customer, seenPass: row.seen_pass } : null;
   };
 
   const remove = (ids: readonly number[]) => {
@@ -97,49 +135,26 @@ export function createCustomersRepo(db: Database.Database, index: SearchIndex): 
 
   return {
     upsert(items, options) {
-      const seenPass = options.seenPass ?? null;
       const report: UpsertReport = { written: 0, stale: 0 };
-      for (const item of items) {
-        const c = item.customer;
-        const result = upsert.run({
-          id: c.id,
-          hash: c.hash,
-          email: c.email,
-          first_name: c.first_name,
-          last_name: c.last_name,
-          phone: c.phone,
-          billing_phone: c.billing_phone,
-          shopify_customer_id: c.shopify_customer_id,
-          status: c.status,
-          has_valid_payment_method: c.has_valid_payment_method ? 1 : 0,
-          has_card_error_in_dunning: c.has_card_error_in_dunning ? 1 : 0,
-          processor_type: c.processor_type,
-          billing_company: c.billing_company,
-          billing_city: c.billing_city,
-          billing_province: c.billing_province,
-          billing_zip: c.billing_zip,
-          billing_country: c.billing_country,
-          created_at: c.created_at,
-          updated_at: c.updated_at,
-          raw: JSON.stringify(item.raw),
-          synced_at: options.syncedAt,
-          seen_pass: seenPass,
-          name_key: `${c.last_name} ${c.first_name}`.toLowerCase(),
-          first_key: c.first_name.toLowerCase(),
-          email_key: c.email.toLowerCase(),
-          city_key: (c.billing_city ?? '').toLowerCase(),
-        });
-        if (result.changes === 0) {
+      for (const facts of items) {
+        const previous = stored(facts.id);
+        // A write outside a full pass keeps the pass mark: the sweep must not take it for unseen.
+        const seenPass = options.seenPass ?? previous?.seenPass ?? null;
+        if (previous && isOlder(facts.updated_at, previous.customer.updated_at)) {
           report.stale += 1;
-          if (seenPass !== null) markSeen.run(seenPass, c.id);
+          if (options.seenPass != null) markSeen.run(options.seenPass, facts.id);
           continue;
         }
+        const merged = mergeCustomer(previous?.customer ?? null, facts);
+        write.run(customerColumns(merged, options.syncedAt, seenPass));
         report.written += 1;
-        index.refreshWith(c);
+        index.refreshWith(merged);
       }
       return report;
     },
-    getRaw: readRaw,
+    get: (id) => stored(id)?.customer ?? null,
+    getMany: (ids) =>
+      ids.map((id) => stored(id)?.customer).filter((c): c is Customer => c !== undefined),
     exists: (id) => exists.get(id) !== undefined,
     count: () => count.get() as number,
     delete: remove,

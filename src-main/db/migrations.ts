@@ -2,6 +2,7 @@
 // new `PRAGMA user_version`. A database newer than the app is refused rather than guessed at.
 import type Database from 'better-sqlite3';
 import { AppError } from '../../src-shared/errors.ts';
+import { domainModelMigration } from './migration-6-domain-model.ts';
 import { outboxMigration } from './outbox-schema.ts';
 import {
   searchDocument,
@@ -12,6 +13,11 @@ import {
 export interface Migration {
   version: number;
   name: string;
+  /**
+   * Rebuilds tables others refer to: foreign keys are off around its transaction (SQLite cannot
+   * switch them inside one) and checked before it commits.
+   */
+  foreignKeysOff?: boolean;
   up(db: Database.Database): void;
 }
 
@@ -179,7 +185,14 @@ const v5: Migration = {
 };
 
 // Version 3 is the outbox's (pending edits, their bases and conflicts), in the same database.
-export const MIGRATIONS: readonly Migration[] = [v1, v2, outboxMigration, v4, v5];
+export const MIGRATIONS: readonly Migration[] = [
+  v1,
+  v2,
+  outboxMigration,
+  v4,
+  v5,
+  domainModelMigration,
+];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: Database.Database): number {
@@ -206,10 +219,19 @@ export function migrate(
   const applied: number[] = [];
   for (const migration of migrations) {
     if (migration.version <= current || migration.version > target) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    const keysWereOn = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (migration.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        if (migration.foreignKeysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new AppError('unavailable', `Migration ${migration.version} broke references.`);
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (migration.foreignKeysOff && keysWereOn) db.pragma('foreign_keys = ON');
+    }
     applied.push(migration.version);
   }
   return applied;

@@ -3,13 +3,13 @@
 
 export interface CustomerSearchFields {
   id: number;
-  hash: string;
-  email: string;
-  first_name: string;
-  last_name: string;
+  hash: string | null;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
   phone: string | null;
   billing_phone: string | null;
-  shopify_customer_id: string | null;
+  external_customer_id: string | null;
   billing_city: string | null;
   billing_zip: string | null;
   billing_company: string | null;
@@ -51,10 +51,10 @@ export function searchDocument(
 ): SearchDocument {
   return {
     name: joinUnique([
-      `${customer.first_name} ${customer.last_name}`,
+      `${customer.first_name ?? ''} ${customer.last_name ?? ''}`,
       ...addresses.map((a) => `${a.first_name ?? ''} ${a.last_name ?? ''}`),
     ]),
-    email: customer.email,
+    email: customer.email ?? '',
     phone: joinUnique([
       digitsOf(customer.phone),
       digitsOf(customer.billing_phone),
@@ -67,6 +67,6 @@ export function searchDocument(
       customer.billing_province,
       ...addresses.flatMap((a) => [a.city, a.zip, a.company]),
     ]),
-    ids: joinUnique([String(customer.id), customer.shopify_customer_id, customer.hash]),
+    ids: joinUnique([String(customer.id), customer.external_customer_id, customer.hash]),
   };
 }

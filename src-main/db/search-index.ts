@@ -43,7 +43,7 @@ export interface SearchIndex {
 }
 
 const CUSTOMER_FIELDS = `id, hash, email, first_name, last_name, phone, billing_phone,
-  shopify_customer_id, billing_city, billing_zip, billing_company, billing_province`;
+  external_customer_id, billing_city, billing_zip, billing_company, billing_province`;
 
 export function createSearchIndex(db: Database.Database): SearchIndex {
   const replace = db.prepare(

@@ -1,13 +1,9 @@
-// Reads for the search box and the detail view. Results come a page at a time with a total; the
+// Reads for the search box. Results come a page at a time with a total; the
 // FTS5 trigram index (or, for one- and two-character input, the sort-key indexes) does the
 // finding, never a scan of every row's text.
 import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
-import { AppError } from '../../src-shared/errors.ts';
 import {
-  AddressView,
-  CustomerView,
-  type CustomerDetail,
   type CustomerRow,
   type SearchQuery,
   type SearchResult,
@@ -32,26 +28,26 @@ export interface SearchRepo {
   search(query: SearchQuery): SearchResult;
   /** The exact number of customers a search matches, however many. */
   count(query: Pick<SearchQuery, 'query' | 'filters'>): number;
-  detail(id: number): CustomerDetail;
   /** Every id a search matches (no paging), for bulk edits. */
   ids(query: Pick<SearchQuery, 'query' | 'filters'>): number[];
   /** The plan SQLite picks for a query, for tests and diagnostics. */
   explain(query: SearchQuery): string[];
 }
 
-const ROW_COLUMNS = `c.id, c.hash, c.email, c.first_name, c.last_name, c.phone, c.shopify_customer_id,
-  c.status, c.has_valid_payment_method, c.has_card_error_in_dunning, c.processor_type,
+const ROW_COLUMNS = `c.id, c.hash, c.email, c.first_name, c.last_name, c.phone, c.external_customer_id,
+  c.status, c.has_valid_payment_method, c.in_dunning, c.processor_type,
   c.billing_company, c.billing_city, c.billing_province, c.billing_zip, c.billing_country,
   c.updated_at`;
 
 interface RowRecord extends Omit<
   CustomerRow,
-  'has_valid_payment_method' | 'has_card_error_in_dunning' | 'pending_fields' | 'status'
+  'has_valid_payment_method' | 'in_dunning' | 'pending_fields'
 > {
-  status: 'ACTIVE' | 'INACTIVE';
-  has_valid_payment_method: number;
-  has_card_error_in_dunning: number;
+  has_valid_payment_method: number | null;
+  in_dunning: number | null;
 }
+
+const flagOf = (value: number | null) => (value === null ? null : value === 1);
 
 const SORT_COLUMNS: Record<Exclude<SearchQuery['sort']['key'], 'relevance'>, string> = {
   name: 'name_key',
@@ -74,7 +70,7 @@ const digitsSql = (column: string) =>
     '(', ''), ')', ''), '.', ''), '+', '')`;
 // What the index would hold, as text, for rows it has not reached yet (a first load in progress).
 const SCAN_TEXT = `${RESIDUAL_TEXT} || ' ' || lower(coalesce(c.billing_province, '') || ' ' ||
-  coalesce(c.shopify_customer_id, '') || ' ' || c.hash) || ' ' || c.id || ' ' ||
+  coalesce(c.external_customer_id, '') || ' ' || coalesce(c.hash, '')) || ' ' || c.id || ' ' ||
   ${digitsSql('c.phone')} || ' ' || ${digitsSql('c.billing_phone')}`;
 const SCAN_ADDRESS_TEXT = `${RESIDUAL_ADDRESS_TEXT} || ' ' || ${digitsSql('a.phone')}`;
 const prefixUnion = PREFIX_KEYS.map(
@@ -151,7 +147,7 @@ function build(
     params['valid'] = validPaymentMethod ? 1 : 0;
   }
   if (dunning !== undefined) {
-    others.push('c.has_card_error_in_dunning = @dunning');
+    others.push('c.in_dunning = @dunning');
     params['dunning'] = dunning ? 1 : 0;
   }
   return {
@@ -349,7 +345,7 @@ function pageSql(
   // broad text cannot equal one of them (see `EXACT_SCAN_MAX`).
   if (plan.kind === 'fts' && options.fewHits) {
     candidates.push(`SELECT c.id FROM customers c WHERE ${options.hitIds ? listed : hit}
-      AND (c.shopify_customer_id = @exactText OR c.hash = @exactText)`);
+      AND (c.external_customer_id = @exactText OR c.hash = @exactText)`);
   }
   const exact = `SELECT ${ROW_COLUMNS} FROM customers c
     ${whereOf([`c.id IN (${candidates.join(' UNION ')})`, ...others])} ORDER BY c.id DESC`;
@@ -479,7 +475,6 @@ export function createSearchRepo(
     }
     return statement;
   };
-  const customerRaw = db.prepare('SELECT raw FROM customers WHERE id = ?').pluck();
   const rowsByIds = db.prepare(
     `SELECT ${ROW_COLUMNS} FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))
      ORDER BY c.id DESC`,
@@ -590,9 +585,6 @@ export function createSearchRepo(
     // A full page, or every entry walked: exact. Else the rest of the hits lie past the budget.
     return rows.length === query.pageSize || walk.whole ? rows : null;
   };
-  const addressesRaw = db
-    .prepare('SELECT raw FROM addresses WHERE customer_id = ? ORDER BY id')
-    .pluck();
 
   const plannedFor = (query: SearchQuery): Planned | null => {
     const plan = planSearch(query.query);
@@ -603,8 +595,8 @@ export function createSearchRepo(
     const pending = overlay().pendingFields(records.map((r) => r.id));
     return records.map((r) => ({
       ...r,
-      has_valid_payment_method: r.has_valid_payment_method === 1,
-      has_card_error_in_dunning: r.has_card_error_in_dunning === 1,
+      has_valid_payment_method: flagOf(r.has_valid_payment_method),
+      in_dunning: flagOf(r.in_dunning),
       pending_fields: [...(pending.get(r.id) ?? [])],
     }));
   };
@@ -699,23 +691,6 @@ export function createSearchRepo(
       const { plan, built } = planned;
       if (plan.kind === 'prefix' && built.others.length === 0) return prefixIds(plan.prefix).length;
       return countOf(pageSql(plan, built, full, 1, 0)).total;
-    },
-    detail(id) {
-      const raw = customerRaw.get(id) as string | undefined;
-      if (raw === undefined) {
-        throw new AppError(
-          'not_found',
-          'This customer is not in the local cache (it may have been deleted).',
-        );
-      }
-      const addresses = (addressesRaw.all(id) as string[]).map((text) =>
-        AddressView.parse(JSON.parse(text)),
-      );
-      return {
-        customer: CustomerView.parse(JSON.parse(raw)),
-        addresses,
-        pending_fields: [...(overlay().pendingFields([id]).get(id) ?? [])],
-      };
     },
     ids({ query, filters }) {
       const plan = planSearch(query);

@@ -1,16 +1,8 @@
-// The ReCharge HTTP client: headers, timeouts, pacing under the shared leaky bucket, retries with
-// backoff, and every body parsed by the shared wire schemas. Failures are RechargeError values.
+// The ReCharge transport: headers, timeouts, pacing under the shared leaky bucket, retries with
+// backoff, and every body parsed by a wire schema. Failures are RechargeError values. What to ask
+// for, and how each API version's answers map onto the domain, is the adapters' business.
 import type { z } from 'zod';
-import {
-  AddressEnvelope,
-  AddressList,
-  CountBody,
-  CustomerEnvelope,
-  CustomerList,
-  TokenInformation,
-  type Address,
-  type Customer,
-} from '../../src-shared/recharge/wire.ts';
+import type { ApiVersion } from '../../src-shared/recharge/versions.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
 import { silentLogger, type Logger } from '../core/logger.ts';
 import {
@@ -18,6 +10,7 @@ import {
   isRechargeError,
   networkError,
   protocolError,
+  redirectError,
   RechargeError,
 } from './errors.ts';
 import { parseLinkHeader } from './link-header.ts';
@@ -31,47 +24,6 @@ import {
   type RetryConfig,
 } from './retry-policy.ts';
 import { sleep as realSleep, type Sleep } from './sleep.ts';
-
-export type ApiVersion = '2021-01' | '2021-11';
-export type SortBy =
-  | 'id-asc'
-  | 'id-desc'
-  | 'created_at-asc'
-  | 'created_at-desc'
-  | 'updated_at-asc'
-  | 'updated_at-desc';
-
-interface ListCommon {
-  limit?: number;
-  page?: number;
-  sort_by?: SortBy;
-  ids?: readonly number[];
-  created_at_min?: string;
-  created_at_max?: string;
-  updated_at_min?: string;
-  updated_at_max?: string;
-  /** A cursor from a previous page; the API then accepts only `limit` beside it. */
-  page_info?: string;
-}
-
-export interface CustomerListParams extends ListCommon {
-  email?: string;
-  status?: 'ACTIVE' | 'INACTIVE';
-  shopify_customer_id?: string;
-  hash?: string;
-}
-
-export interface AddressListParams extends ListCommon {
-  customer_id?: number;
-}
-
-export interface ListPage<T> {
-  items: T[];
-  /** The objects exactly as received (unknown and deprecated fields included), for storage. */
-  raw: Record<string, unknown>[];
-  nextPageInfo: string | null;
-  previousPageInfo: string | null;
-}
 
 export interface RechargeClientOptions {
   baseUrl: string;
@@ -88,21 +40,22 @@ export interface RechargeClientOptions {
   logger?: Logger;
 }
 
-interface RequestSpec<S extends z.ZodType> {
-  method: 'GET' | 'POST' | 'PUT';
+export interface RequestSpec<S extends z.ZodType> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   query?: URLSearchParams;
   body?: unknown;
   schema: S;
   scope: Scope;
+  /** Another version than the client's (token_information is 2021-11 only). */
   version?: ApiVersion;
   signal?: AbortSignal | undefined;
 }
 
-interface Parsed<T> {
+export interface Response_<T> {
   data: T;
-  json: unknown;
-  headers: Headers;
+  /** The next page's cursor: the `Link` header's, or the body's `next_cursor`. */
+  next: string | null;
 }
 
 export interface RechargeClient {
@@ -114,58 +67,7 @@ export interface RechargeClient {
    * it is offline while the client still retries. Returns the unsubscribe.
    */
   onReachability(listener: (reachable: boolean) => void): () => void;
-  listCustomers(params?: CustomerListParams, signal?: AbortSignal): Promise<ListPage<Customer>>;
-  countCustomers(params?: CustomerListParams, signal?: AbortSignal): Promise<number>;
-  getCustomer(
-    id: number,
-    signal?: AbortSignal,
-  ): Promise<{ customer: Customer; raw: Record<string, unknown> }>;
-  updateCustomer(
-    id: number,
-    patch: Record<string, unknown>,
-    signal?: AbortSignal,
-  ): Promise<{ customer: Customer; raw: Record<string, unknown> }>;
-  listAddresses(params?: AddressListParams, signal?: AbortSignal): Promise<ListPage<Address>>;
-  countAddresses(params?: AddressListParams, signal?: AbortSignal): Promise<number>;
-  getCustomerAddresses(customerId: number, signal?: AbortSignal): Promise<ListPage<Address>>;
-  getAddress(
-    id: number,
-    signal?: AbortSignal,
-  ): Promise<{ address: Address; raw: Record<string, unknown> }>;
-  createAddress(
-    customerId: number,
-    body: Record<string, unknown>,
-    signal?: AbortSignal,
-  ): Promise<{ address: Address; raw: Record<string, unknown> }>;
-  updateAddress(
-    id: number,
-    patch: Record<string, unknown>,
-    signal?: AbortSignal,
-  ): Promise<{ address: Address; raw: Record<string, unknown> }>;
-  /** 2021-11 `GET /token_information`: the token's scopes as the store spells them. */
-  tokenInformation(signal?: AbortSignal): Promise<{ name: string | null; scopes: string[] }>;
-}
-
-const PAYMENT_FIELDS = /_customer_token$/;
-
-function listQuery(params: ListCommon & Record<string, unknown>): URLSearchParams {
-  const query = new URLSearchParams();
-  if (params.page_info) {
-    // A cursor request may only add limit (anything else is a 422).
-    query.set('page_info', params.page_info);
-    if (params.limit !== undefined) query.set('limit', String(params.limit));
-    return query;
-  }
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === null) continue;
-    query.set(key, Array.isArray(value) ? value.join(',') : String(value));
-  }
-  return query;
-}
-
-function rawItems(json: unknown, key: string): Record<string, unknown>[] {
-  const list = (json as Record<string, unknown>)[key];
-  return Array.isArray(list) ? (list as Record<string, unknown>[]) : [];
+  request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<Response_<z.output<S>>>;
 }
 
 function timeoutSignal(
@@ -180,6 +82,14 @@ function timeoutSignal(
   }, ms);
   const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
   return { signal, cancel: () => clearTimeout(timer), timedOut: () => expired };
+}
+
+function nextCursor(headers: Headers, json: unknown): string | null {
+  const link = parseLinkHeader(headers.get('Link')).next?.pageInfo;
+  if (link) return link;
+  const body = json as Record<string, unknown> | null;
+  const cursor = body && typeof body === 'object' ? body['next_cursor'] : null;
+  return typeof cursor === 'string' && cursor !== '' ? cursor : null;
 }
 
 export function createRechargeClient(options: RechargeClientOptions): RechargeClient {
@@ -202,7 +112,9 @@ export function createRechargeClient(options: RechargeClientOptions): RechargeCl
     for (const listener of reachabilityListeners) listener(answered);
   };
 
-  async function attempt<S extends z.ZodType>(spec: RequestSpec<S>): Promise<Parsed<z.output<S>>> {
+  async function attempt<S extends z.ZodType>(
+    spec: RequestSpec<S>,
+  ): Promise<Response_<z.output<S>>> {
     await limiter.acquire(spec.signal);
     const url = `${baseUrl}${spec.path}${spec.query && [...spec.query].length ? `?${spec.query}` : ''}`;
     const headers: Record<string, string> = {
@@ -210,7 +122,8 @@ export function createRechargeClient(options: RechargeClientOptions): RechargeCl
       'X-Recharge-Version': spec.version ?? apiVersion,
       Accept: 'application/json',
     };
-    const init: RequestInit = { method: spec.method, headers };
+    // A followed redirect would hand the token header to wherever it points.
+    const init: RequestInit = { method: spec.method, headers, redirect: 'manual' };
     if (spec.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(spec.body);
@@ -242,6 +155,9 @@ export function createRechargeClient(options: RechargeClientOptions): RechargeCl
     }
     limiter.release(limit, response.status === 429);
     const requestId = response.headers.get('X-Request-Id');
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      throw redirectError(response.status);
+    }
     if (!response.ok) {
       const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now());
       if (response.status === 429 && retryAfterMs !== null) limiter.blockFor(retryAfterMs);
@@ -253,11 +169,16 @@ export function createRechargeClient(options: RechargeClientOptions): RechargeCl
         scope: spec.scope,
       });
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (cause) {
-      throw protocolError('the body is cut short or not JSON', { status: response.status, cause });
+    let json: unknown = null;
+    if (text.trim() !== '' || response.status !== 204) {
+      try {
+        json = JSON.parse(text);
+      } catch (cause) {
+        throw protocolError('the body is cut short or not JSON', {
+          status: response.status,
+          cause,
+        });
+      }
     }
     const parsed = spec.schema.safeParse(json);
     if (!parsed.success) {
@@ -265,10 +186,12 @@ export function createRechargeClient(options: RechargeClientOptions): RechargeCl
       const where = issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'shape';
       throw protocolError(`unexpected ${where}`, { status: response.status });
     }
-    return { data: parsed.data, json, headers: response.headers };
+    return { data: parsed.data, next: nextCursor(response.headers, json) };
   }
 
-  async function request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<Parsed<z.output<S>>> {
+  async function request<S extends z.ZodType>(
+    spec: RequestSpec<S>,
+  ): Promise<Response_<z.output<S>>> {
     const safety: RequestSafety = spec.method === 'POST' ? 'create' : 'idempotent';
     for (let tries = 1; ; tries += 1) {
       try {
@@ -292,160 +215,15 @@ export function createRechargeClient(options: RechargeClientOptions): RechargeCl
     }
   }
 
-  function listPage<T>(
-    data: { next_cursor?: string | null | undefined; previous_cursor?: string | null | undefined },
-    items: T[],
-    parsed: Parsed<unknown>,
-    key: string,
-  ): ListPage<T> {
-    const links = parseLinkHeader(parsed.headers.get('Link'));
-    return {
-      items,
-      raw: rawItems(parsed.json, key),
-      nextPageInfo: links.next?.pageInfo ?? data.next_cursor ?? null,
-      previousPageInfo: links.previous?.pageInfo ?? data.previous_cursor ?? null,
-    };
-  }
-
-  const customerScope = (patch: Record<string, unknown>): Scope =>
-    Object.keys(patch).some((key) => PAYMENT_FIELDS.test(key))
-      ? 'write_payments'
-      : 'write_customer';
-
   return {
     apiVersion,
+    limiter,
     onReachability(listener) {
       reachabilityListeners.add(listener);
       return () => reachabilityListeners.delete(listener);
     },
-    limiter,
-    async listCustomers(params = {}, signal) {
-      const parsed = await request({
-        method: 'GET',
-        path: '/customers',
-        query: listQuery({ ...params }),
-        schema: CustomerList,
-        scope: 'read_customer',
-        signal,
-      });
-      return listPage(parsed.data, parsed.data.customers, parsed, 'customers');
-    },
-    async countCustomers(params = {}, signal) {
-      const { page_info: _cursor, page: _page, limit: _limit, ...filters } = params;
-      const parsed = await request({
-        method: 'GET',
-        path: '/customers/count',
-        query: listQuery(filters),
-        schema: CountBody,
-        scope: 'read_customer',
-        signal,
-      });
-      return parsed.data.count;
-    },
-    async getCustomer(id, signal) {
-      const parsed = await request({
-        method: 'GET',
-        path: `/customers/${id}`,
-        schema: CustomerEnvelope,
-        scope: 'read_customer',
-        signal,
-      });
-      return { customer: parsed.data.customer, raw: rawItem(parsed.json, 'customer') };
-    },
-    async updateCustomer(id, patch, signal) {
-      const parsed = await request({
-        method: 'PUT',
-        path: `/customers/${id}`,
-        body: patch,
-        schema: CustomerEnvelope,
-        scope: customerScope(patch),
-        signal,
-      });
-      return { customer: parsed.data.customer, raw: rawItem(parsed.json, 'customer') };
-    },
-    async listAddresses(params = {}, signal) {
-      const parsed = await request({
-        method: 'GET',
-        path: '/addresses',
-        query: listQuery({ ...params }),
-        schema: AddressList,
-        scope: 'read_customer',
-        signal,
-      });
-      return listPage(parsed.data, parsed.data.addresses, parsed, 'addresses');
-    },
-    async countAddresses(params = {}, signal) {
-      const { page_info: _cursor, page: _page, limit: _limit, ...filters } = params;
-      const parsed = await request({
-        method: 'GET',
-        path: '/addresses/count',
-        query: listQuery(filters),
-        schema: CountBody,
-        scope: 'read_customer',
-        signal,
-      });
-      return parsed.data.count;
-    },
-    async getCustomerAddresses(customerId, signal) {
-      const parsed = await request({
-        method: 'GET',
-        path: `/customers/${customerId}/addresses`,
-        schema: AddressList,
-        scope: 'read_customer',
-        signal,
-      });
-      return listPage(parsed.data, parsed.data.addresses, parsed, 'addresses');
-    },
-    async getAddress(id, signal) {
-      const parsed = await request({
-        method: 'GET',
-        path: `/addresses/${id}`,
-        schema: AddressEnvelope,
-        scope: 'read_customer',
-        signal,
-      });
-      return { address: parsed.data.address, raw: rawItem(parsed.json, 'address') };
-    },
-    async createAddress(customerId, body, signal) {
-      const parsed = await request({
-        method: 'POST',
-        path: `/customers/${customerId}/addresses`,
-        body,
-        schema: AddressEnvelope,
-        scope: 'write_customer',
-        signal,
-      });
-      return { address: parsed.data.address, raw: rawItem(parsed.json, 'address') };
-    },
-    async updateAddress(id, patch, signal) {
-      const parsed = await request({
-        method: 'PUT',
-        path: `/addresses/${id}`,
-        body: patch,
-        schema: AddressEnvelope,
-        scope: 'write_customer',
-        signal,
-      });
-      return { address: parsed.data.address, raw: rawItem(parsed.json, 'address') };
-    },
-    async tokenInformation(signal) {
-      const parsed = await request({
-        method: 'GET',
-        path: '/token_information',
-        schema: TokenInformation,
-        scope: 'read_customer',
-        version: '2021-11',
-        signal,
-      });
-      const info = parsed.data.token_information;
-      return { name: info.name ?? null, scopes: info.scopes };
-    },
+    request,
   };
-}
-
-function rawItem(json: unknown, key: string): Record<string, unknown> {
-  const value = (json as Record<string, unknown>)[key];
-  return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
 export { RechargeError };

@@ -1,7 +1,7 @@
 // Failures of ReCharge calls as typed values: an AppError kind, a message a merchant can read,
 // and the HTTP status (null when no response arrived).
 import { AppError, type ErrorKind, type FieldErrors } from '../../src-shared/errors.ts';
-import { normalizeErrors } from '../../src-shared/recharge/wire.ts';
+import { normalizeErrors } from '../../src-shared/recharge/wire-errors.ts';
 import { SCOPE_LABELS, type Scope } from '../../src-shared/scopes.ts';
 
 export class RechargeError extends AppError {
@@ -133,4 +133,14 @@ export function protocolError(what: string, extra: { status?: number; cause?: un
     status: extra.status ?? null,
     cause: extra.cause,
   });
+}
+
+/** A 3xx: never followed (the token would go along) and never retried. */
+export function redirectError(status: number) {
+  return new RechargeError(
+    'protocol',
+    `The store answered with a redirect (HTTP ${status}). The app does not follow redirects, so ` +
+      'the API token never goes to another address. Check the store address in Settings.',
+    { status },
+  );
 }

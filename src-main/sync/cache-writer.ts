@@ -103,7 +103,7 @@ export function createCacheWriter(options: CacheWriterOptions): CacheWriter {
     writePage: (page) => call<PageReport>({ op: 'page', page }),
     async sweep(sweep, signal) {
       const report = await call<SweepReport | null>({ op: 'sweep', sweep }, signal);
-      return report ?? { customers: 0, addresses: 0 };
+      return report ?? { customers: 0, addresses: 0, paymentMethods: 0 };
     },
     count: (query) => call<number>({ op: 'count', query }),
     async buildSearchIndex(signal) {

@@ -1,9 +1,9 @@
 // What a pull run records after every page, in the same transaction as the page, so a run that
 // was killed resumes from the next page instead of starting over.
 import type { SyncStateRepo } from '../db/sync-state-repo.ts';
-import { maxTimestamp } from './timestamps.ts';
+import type { PullResource } from '../recharge/store-api.ts';
 
-export type PullPhase = 'customers' | 'addresses';
+export type PullPhase = PullResource;
 
 export interface Checkpoint {
   /** A full pass visits everything and sweeps what it did not see; incremental uses `since`. */
@@ -11,40 +11,54 @@ export interface Checkpoint {
   /** Why a full pass runs: first sync / asked for, or a reconciliation of deletions. */
   reason: 'full' | 'reconcile' | null;
   pass: number | null;
+  /** What this run walks, in order (the store's version decides). */
+  phases: PullPhase[];
   phase: PullPhase;
   /** Cursor of the next page; null at the start of a phase. */
   pageInfo: string | null;
-  since: Record<PullPhase, string | null>;
-  maxSeen: Record<PullPhase, string | null>;
+  /** UTC instants: ask only for what changed at or after them. */
+  since: Partial<Record<PullPhase, string | null>>;
+  maxSeen: Partial<Record<PullPhase, string | null>>;
   pages: number;
   customers: number;
   addresses: number;
-  totals: Record<PullPhase, number | null>;
+  paymentMethods: number;
+  /** What the store counted up front, where it can count. */
+  totals: { customers: number | null; addresses: number | null };
   /** Every page is in; what a full pass did not see is being deleted, a slice at a time. */
   sweeping?: boolean;
 }
 
 export const STATE_KEYS = {
   checkpoint: 'pull.checkpoint',
-  highWater: { customers: 'pull.customers.high_water', addresses: 'pull.addresses.high_water' },
+  highWater: {
+    customers: 'pull.customers.high_water',
+    addresses: 'pull.addresses.high_water',
+    payment_methods: 'pull.payment_methods.high_water',
+  } satisfies Record<PullPhase, string>,
   lastSyncAt: 'pull.last_sync_at',
   lastFullSyncAt: 'pull.last_full_sync_at',
   runs: 'pull.completed_runs',
   passes: 'pull.passes',
 } as const;
 
-/** How the write of a page (or of a sweep's last slice) ends its transaction. */
+/** The first instant ever: an empty store still completes a first sync. */
+export const EPOCH = '1970-01-01T00:00:00Z';
+
+/** How a page's write (or a sweep's last slice) ends its transaction. */
 export type RunStep =
   | { kind: 'checkpoint'; checkpoint: Checkpoint }
   | { kind: 'complete'; checkpoint: Checkpoint; now: number };
 
+const later = (a: string | null, b: string | null | undefined): string | null =>
+  a === null ? (b ?? null) : b === null || b === undefined || b <= a ? a : b;
+
 /** The end of a run, in the transaction of its last page (or of its sweep's last slice). */
 export function completeRun(state: SyncStateRepo, checkpoint: Checkpoint, now: number): void {
-  for (const phase of ['customers', 'addresses'] as const) {
+  for (const phase of checkpoint.phases) {
     const key = STATE_KEYS.highWater[phase];
-    const mark = maxTimestamp(state.get<string>(key), checkpoint.maxSeen[phase]);
-    // An empty store still completes a first sync: the next run is incremental from the start.
-    state.set(key, mark ?? '1970-01-01T00:00:00');
+    const mark = later(state.get<string>(key), checkpoint.maxSeen[phase]);
+    state.set(key, mark ?? EPOCH);
   }
   state.set(STATE_KEYS.lastSyncAt, now);
   if (checkpoint.mode === 'full') state.set(STATE_KEYS.lastFullSyncAt, now);

@@ -5,8 +5,8 @@ import { AppError, type ErrorShape } from '../../src-shared/errors.ts';
 import type { SyncProgress, SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
 import type { Logger } from '../core/logger.ts';
 import type { CacheStore } from '../db/cache-store.ts';
-import type { RechargeClient } from '../recharge/client.ts';
 import { isRechargeError } from '../recharge/errors.ts';
+import type { StoreApi } from '../recharge/store-api.ts';
 import { createCacheWriter, type CacheWriter } from './cache-writer.ts';
 import { STATE_KEYS } from './checkpoint.ts';
 import { runPull, type PullSummary } from './pull.ts';
@@ -27,7 +27,7 @@ const realTimers: Timers = {
 };
 
 export interface SyncEngineOptions {
-  client: RechargeClient;
+  api: StoreApi;
   store: CacheStore;
   logger: Logger;
   onStatus(status: SyncStatus): void;
@@ -124,7 +124,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   // The client hears of a lost connection at its first failed attempt and keeps retrying: the
   // status says "offline" then, not when the retries run out (~15 s); a failed run still ends
   // as 'offline' with its own retry.
-  const unsubscribe = options.client.onReachability((reachable) => {
+  const unsubscribe = options.api.onReachability((reachable) => {
     if (status.online !== reachable && status.state !== 'offline') emit({ online: reachable });
   });
 
@@ -158,7 +158,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // One writer of the index at a time: the run finishes a build that was cut short.
       await stopIndexing();
       summary = await runPull({
-        client: options.client,
+        api: options.api,
         store,
         logger,
         now,

@@ -1,5 +1,4 @@
 import type { SearchFilters } from '../../src-shared/customers/views.ts';
-import { Address, Customer } from '../../src-shared/recharge/wire.ts';
 import type { CacheStore } from '../db/cache-store.ts';
 import type { CacheAccess } from './outbox-ports.ts';
 
@@ -9,30 +8,31 @@ export function cacheAccessOn(
   now: () => number,
   searchIds: (query: string, filters: SearchFilters) => number[],
 ): CacheAccess {
-  // The cache holds only payloads that were parsed when they were stored.
-  const customer = (id: number): Customer | null =>
-    (store.customers.getRaw(id) as Customer | null) ?? null;
-  const addresses = (customerId: number): Address[] =>
-    store.addresses
-      .rawOfCustomer(customerId)
-      .map((raw) => Address.safeParse(raw))
-      .flatMap((parsed) => (parsed.success ? [parsed.data] : []));
+  const saveWrite: CacheAccess['saveWrite'] = (customerId, result) => {
+    store.transaction(() => {
+      if (result.customer) store.customers.upsert([result.customer], { syncedAt: now() });
+      if (result.paymentMethods)
+        store.paymentMethods.replaceOfCustomer(customerId, result.paymentMethods, now());
+    });
+  };
   return {
-    customer,
-    customers: (ids) => ids.map(customer).filter((c): c is Customer => c !== null),
-    addresses,
-    address: (customerId, addressId) =>
-      addresses(customerId).find((a) => a.id === addressId) ?? null,
-    searchIds,
-    saveCustomer(raw) {
-      const parsed = Customer.safeParse(raw);
-      if (parsed.success)
-        store.customers.upsert([{ customer: parsed.data, raw }], { syncedAt: now() });
+    customer: (id) => store.customers.get(id),
+    customers: (ids) => store.customers.getMany(ids),
+    addresses: (customerId) => store.addresses.ofCustomer(customerId),
+    address: (customerId, addressId) => {
+      const address = store.addresses.get(addressId);
+      return address?.customer_id === customerId ? address : null;
     },
-    saveAddress(raw) {
-      const parsed = Address.safeParse(raw);
-      if (parsed.success)
-        store.addresses.upsert([{ address: parsed.data, raw }], { syncedAt: now() });
+    paymentMethods: (customerId) => store.paymentMethods.ofCustomer(customerId),
+    searchIds,
+    saveCustomerState: (state) =>
+      saveWrite(state.customer.id, {
+        customer: state.customer,
+        ...(state.paymentMethods ? { paymentMethods: state.paymentMethods } : {}),
+      }),
+    saveWrite,
+    saveAddress(address) {
+      store.addresses.upsert([address], { syncedAt: now() });
     },
   };
 }

@@ -1,5 +1,11 @@
+import type {
+  Address,
+  AddressFacts,
+  Customer,
+  PaymentMethod,
+} from '../../src-shared/customers/model.ts';
 import type { SearchFilters } from '../../src-shared/customers/views.ts';
-import type { Address, Customer } from '../../src-shared/recharge/wire.ts';
+import type { CustomerState, WriteResult } from '../recharge/store-api.ts';
 
 /** What the outbox needs of the cache; the store wires it to the repositories. */
 export interface CacheAccess {
@@ -8,11 +14,13 @@ export interface CacheAccess {
   customers(ids: readonly number[]): Customer[];
   addresses(customerId: number): Address[];
   address(customerId: number, addressId: number): Address | null;
+  paymentMethods(customerId: number): PaymentMethod[];
   /** Every customer id a search matches, for bulk edits. */
   searchIds(query: string, filters: SearchFilters): number[];
   /** Stores what the server answered, so the cache shows the pushed values at once. */
-  saveCustomer(raw: Record<string, unknown>): void;
-  saveAddress(raw: Record<string, unknown>): void;
+  saveCustomerState(state: CustomerState): void;
+  saveWrite(customerId: number, result: WriteResult): void;
+  saveAddress(address: AddressFacts): void;
 }
 
 /** Seals payment tokens at rest while their edit is live (the vault's cipher). */

@@ -2,27 +2,23 @@ import { AppError, type ErrorShape } from '../../src-shared/errors.ts';
 import type { OutboxSummary } from '../../src-shared/outbox/edits.ts';
 import { fieldLabel } from '../../src-shared/outbox/field-labels.ts';
 import { detectConflict, pick, type FieldValues } from '../../src-shared/outbox/rules.ts';
-import type { Address, Customer } from '../../src-shared/recharge/wire.ts';
+import type { AddressFacts } from '../../src-shared/customers/model.ts';
+import {
+  PAYMENT_METHOD_TOKEN_FIELD,
+  processorOfField,
+} from '../../src-shared/recharge/payment-tokens.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
 import type { Logger } from '../core/logger.ts';
 import type { EditRow, OutboxRepo } from '../db/outbox-repo.ts';
-import type { RechargeClient } from '../recharge/client.ts';
 import { backoffDelay } from '../recharge/retry-policy.ts';
+import type { CustomerState, StoreApi, TokenChange } from '../recharge/store-api.ts';
 import type { CacheAccess, TokenSealer } from './outbox-ports.ts';
 import { openPatch, withoutSecrets } from './outbox-service.ts';
 
 export interface OutboxPusherDeps {
   repo: OutboxRepo;
   cache: CacheAccess;
-  client: Pick<
-    RechargeClient,
-    | 'listCustomers'
-    | 'updateCustomer'
-    | 'getAddress'
-    | 'getCustomerAddresses'
-    | 'createAddress'
-    | 'updateAddress'
-  >;
+  api: StoreApi;
   sealer: TokenSealer;
   logger: Logger;
   now: () => number;
@@ -61,7 +57,7 @@ function toShape(error: unknown): ErrorShape {
   };
 }
 
-function sameFields(address: Address, wanted: FieldValues): boolean {
+function sameFields(address: AddressFacts, wanted: FieldValues): boolean {
   const have = pick(address, Object.keys(wanted));
   return Object.keys(wanted).every((f) => (have[f] ?? '') === (wanted[f] ?? ''));
 }
@@ -73,7 +69,7 @@ export type OutboxPusher = ReturnType<typeof createOutboxPusher>;
  * each batch's customers in one list call before writing so remote changes become conflicts.
  */
 export function createOutboxPusher(deps: OutboxPusherDeps) {
-  const { repo, cache, client, sealer, logger, now } = deps;
+  const { repo, cache, api, sealer, logger, now } = deps;
   const concurrency = deps.concurrency ?? 4;
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = deps.clearTimer ?? ((t) => clearTimeout(t as NodeJS.Timeout));
@@ -149,7 +145,7 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
   const checkFields = (
     edit: EditRow,
     serverValues: Record<string, unknown>,
-    serverUpdatedAt: string,
+    serverUpdatedAt: string | null | undefined,
   ) => {
     const fields = Object.keys(edit.patch);
     const theirs = pick(serverValues, fields);
@@ -174,67 +170,89 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
     return 'done';
   };
 
-  const pushBilling = async (edit: EditRow, server: Customer): Promise<Outcome> => {
-    const { send, conflicting, theirs } = checkFields(edit, server, server.updated_at);
+  const pushBilling = async (edit: EditRow, server: CustomerState): Promise<Outcome> => {
+    const { customer } = server;
+    const { send, conflicting, theirs } = checkFields(edit, customer, customer.updated_at);
     if (conflicting.length > 0) return conflict(edit, theirs, conflicting);
     if (Object.keys(send).length === 0) return done(edit, 'already on the store');
-    const { raw } = await client.updateCustomer(edit.customerId, send, controller.signal);
-    cache.saveCustomer(raw);
+    const result = await api.updateBilling(server, send, controller.signal);
+    cache.saveWrite(edit.customerId, result);
     return done(edit, null);
   };
 
-  const pushToken = async (edit: EditRow): Promise<Outcome> => {
-    const { raw } = await client.updateCustomer(
-      edit.customerId,
-      openPatch(edit.patch, sealer),
-      controller.signal,
-    );
-    cache.saveCustomer(raw);
-    return done(edit, null);
+  const tokenChange = (edit: EditRow): TokenChange => {
+    const open = openPatch(edit.patch, sealer);
+    const field = Object.keys(open).find((f) => processorOfField(f) !== null);
+    const processor = field ? processorOfField(field) : null;
+    if (!field || !processor) throw new AppError('internal', 'A token edit without a token.');
+    return {
+      processor,
+      customerToken: open[field] ?? '',
+      paymentMethodToken: open[PAYMENT_METHOD_TOKEN_FIELD] ?? null,
+    };
+  };
+
+  /** No answer (or a 5xx) after sending a create: it may exist now. */
+  const mayExist = (error: unknown) => {
+    const kind = error instanceof AppError ? error.kind : 'internal';
+    return kind === 'network' || kind === 'server' || kind === 'protocol';
+  };
+
+  const pushToken = async (edit: EditRow, server: CustomerState): Promise<Outcome> => {
+    const token = tokenChange(edit);
+    if (edit.ambiguous) {
+      // The last try may have created the payment method: look before creating a second.
+      const found = await api.findTokenChange(edit.customerId, token, controller.signal);
+      if (found) {
+        cache.saveWrite(edit.customerId, found);
+        return done(edit, 'found on the store after an interrupted send');
+      }
+    }
+    try {
+      const result = await api.replacePaymentToken(server, token, controller.signal);
+      cache.saveWrite(edit.customerId, result);
+      return done(edit, null);
+    } catch (error) {
+      // Only a create can be half-done; a 2021-01 PUT of the same token is safe to resend.
+      const creates = api.traits.paymentMethodToken;
+      return onError(edit, error, creates && mayExist(error));
+    }
   };
 
   const pushAddressUpdate = async (edit: EditRow): Promise<Outcome> => {
-    const { address } = await client.getAddress(edit.addressId!, controller.signal);
+    const address = await api.getAddress(edit.addressId!, controller.signal);
     const { send, conflicting, theirs } = checkFields(edit, address, address.updated_at);
     if (conflicting.length > 0) return conflict(edit, theirs, conflicting);
     if (Object.keys(send).length === 0) return done(edit, 'already on the store');
-    const { raw } = await client.updateAddress(edit.addressId!, send, controller.signal);
-    cache.saveAddress(raw);
+    cache.saveAddress(await api.updateAddress(edit.addressId!, send, controller.signal));
     return done(edit, null);
   };
 
   const pushAddressCreate = async (edit: EditRow): Promise<Outcome> => {
     if (edit.ambiguous) {
       // The last try may have reached the store: look before creating it a second time.
-      const existing = await client.getCustomerAddresses(edit.customerId, controller.signal);
-      const match = existing.items.find((a) => sameFields(a, edit.patch));
+      const existing = await api.customerAddresses(edit.customerId, controller.signal);
+      const match = existing.find((a) => sameFields(a, edit.patch));
       if (match) {
-        const raw = existing.raw[existing.items.indexOf(match)];
-        if (raw) cache.saveAddress(raw);
+        cache.saveAddress(match);
         return done(edit, 'found on the store after an interrupted send', match.id);
       }
     }
     try {
-      const { address, raw } = await client.createAddress(
-        edit.customerId,
-        edit.patch,
-        controller.signal,
-      );
-      cache.saveAddress(raw);
+      const address = await api.createAddress(edit.customerId, edit.patch, controller.signal);
+      cache.saveAddress(address);
       return done(edit, null, address.id);
     } catch (error) {
-      const kind = error instanceof AppError ? error.kind : 'internal';
-      // No answer (or a 5xx) after sending a create: it may exist now.
-      return onError(edit, error, kind === 'network' || kind === 'server' || kind === 'protocol');
+      return onError(edit, error, mayExist(error));
     }
   };
 
-  const pushByKind = (edit: EditRow, server: Customer): Promise<Outcome> => {
+  const pushByKind = (edit: EditRow, server: CustomerState): Promise<Outcome> => {
     switch (edit.kind) {
       case 'billing':
         return pushBilling(edit, server);
       case 'payment_token':
-        return pushToken(edit);
+        return pushToken(edit, server);
       case 'address_update':
         return pushAddressUpdate(edit);
       case 'address_create':
@@ -242,7 +260,7 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
     }
   };
 
-  const pushOne = async (edit: EditRow, server: Customer | undefined): Promise<Outcome> => {
+  const pushOne = async (edit: EditRow, server: CustomerState | undefined): Promise<Outcome> => {
     if (!server) {
       return fail(edit, new AppError('not_found', 'The customer no longer exists on the store.'));
     }
@@ -263,17 +281,17 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
     }
   };
 
-  const freshCustomers = async (ids: number[]): Promise<Map<number, Customer>> => {
-    const page = await client.listCustomers({ ids, limit: 250 }, controller.signal);
-    page.raw.forEach((raw) => cache.saveCustomer(raw));
-    return new Map(page.items.map((c) => [c.id, c]));
+  const freshCustomers = async (ids: number[]): Promise<Map<number, CustomerState>> => {
+    const states = await api.customersNow(ids, controller.signal);
+    states.forEach((state) => cache.saveCustomerState(state));
+    return new Map(states.map((state) => [state.customer.id, state]));
   };
 
   const drain = async (): Promise<ErrorShape | null> => {
     while (!stopped && !paused) {
       const batch = repo.ready(BATCH);
       if (batch.length === 0) break;
-      let server: Map<number, Customer>;
+      let server: Map<number, CustomerState>;
       try {
         server = await freshCustomers([...new Set(batch.map((e) => e.customerId))]);
       } catch (error) {

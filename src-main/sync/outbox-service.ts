@@ -21,12 +21,16 @@ import {
   type FieldValues,
 } from '../../src-shared/outbox/rules.ts';
 import {
+  checkPaymentMethodToken,
   maskToken,
+  PAYMENT_METHOD_TOKEN_FIELD,
   tokenFieldOf,
   isTokenField,
   type Processor,
 } from '../../src-shared/recharge/payment-tokens.ts';
-import type { Customer } from '../../src-shared/recharge/wire.ts';
+import type { VersionTraits } from '../../src-shared/recharge/versions.ts';
+import { BILLING_FIELDS, type Customer } from '../../src-shared/customers/model.ts';
+import { SCOPE_LABELS, type Scope } from '../../src-shared/scopes.ts';
 import type { EditRow, NewEdit, OutboxRepo } from '../db/outbox-repo.ts';
 import type { CacheAccess, TokenSealer } from './outbox-ports.ts';
 
@@ -55,16 +59,25 @@ export interface OutboxServiceDeps {
   /** Asks the pusher to drain soon (after a new edit). */
   kick: () => void;
   pausedReason: () => OutboxSummary['pausedReason'];
+  /** How the store's API version shapes edits (where billing lives, what a token needs). */
+  traits: VersionTraits;
+  /** The active profile's scopes, read at each edit. */
+  scopes: () => ReadonlySet<Scope>;
 }
 
 export type OutboxService = ReturnType<typeof createOutboxService>;
 
 const customerName = (c: Pick<Customer, 'first_name' | 'last_name'> | null, id: number) =>
-  c ? `${c.first_name} ${c.last_name}`.trim() : `Customer ${id}`;
+  (c ? `${c.first_name ?? ''} ${c.last_name ?? ''}`.trim() : '') || `Customer ${id}`;
 
 /** The tokens inside an edit, shown only masked, whatever state the edit is in. */
-export function displayValue(value: string | null, sealer: TokenSealer): string | null {
-  if (value === null) return null;
+export function displayValue(
+  field: string,
+  value: string | null,
+  sealer: TokenSealer,
+): string | null {
+  // Only token fields are ever sealed: a billing value that merely starts so is a value.
+  if (value === null || !isTokenField(field)) return value;
   if (value.startsWith(SEALED)) {
     try {
       return maskToken(sealer.open(value.slice(SEALED.length)));
@@ -82,7 +95,7 @@ export function withoutSecrets(patch: FieldValues, sealer: TokenSealer): FieldVa
   for (const [field, value] of Object.entries(patch)) {
     out[field] =
       isTokenField(field) && value?.startsWith(SEALED)
-        ? MASKED + displayValue(value, sealer)
+        ? MASKED + displayValue(field, value, sealer)
         : value;
   }
   return out;
@@ -91,6 +104,10 @@ export function withoutSecrets(patch: FieldValues, sealer: TokenSealer): FieldVa
 export function openPatch(patch: FieldValues, sealer: TokenSealer): FieldValues {
   const out: FieldValues = {};
   for (const [field, value] of Object.entries(patch)) {
+    if (!isTokenField(field)) {
+      out[field] = value;
+      continue;
+    }
     if (value?.startsWith(MASKED)) {
       throw new AppError('validation', 'Enter the payment token again: it is no longer stored.');
     }
@@ -109,10 +126,10 @@ export function createOutboxService(deps: OutboxServiceDeps) {
   });
   const changed = () => deps.onChange(summary());
 
-  const view = (row: EditRow, name?: string): EditView => {
+  const view = (row: EditRow, name?: string | null): EditView => {
     const mine: FieldValues = {};
     for (const [field, value] of Object.entries(row.patch))
-      mine[field] = displayValue(value, sealer);
+      mine[field] = displayValue(field, value, sealer);
     return {
       id: row.id,
       customerId: row.customerId,
@@ -158,6 +175,37 @@ export function createOutboxService(deps: OutboxServiceDeps) {
     return out;
   };
 
+  const touchesBilling = (patch: FieldValues) =>
+    Object.keys(patch).some((field) => (BILLING_FIELDS as readonly string[]).includes(field));
+
+  const requireScope = (scope: Scope, what: string) => {
+    if (deps.scopes().has(scope)) return;
+    throw new AppError(
+      'forbidden',
+      `This store's API token lacks "${SCOPE_LABELS[scope]}" (${scope}), which ${what} needs on ` +
+        'this API version. Add it to the token in ReCharge, then replace the token in Settings.',
+      { scope },
+    );
+  };
+
+  /** Why this customer's billing address cannot be changed here, or null when it can. */
+  const billingBlocked = (customer: Customer): string | null => {
+    if (deps.traits.billingOn !== 'payment_method') return null;
+    const method = cache
+      .paymentMethods(customer.id)
+      .find((m) => m.id === customer.default_payment_method_id);
+    if (!method) {
+      return (
+        'This customer has no default payment method on ReCharge, so there is no billing ' +
+        'address to change. Add a payment method first (or sync, if one was added meanwhile).'
+      );
+    }
+    if (method.read_only) {
+      return `The default payment method is managed by ${method.processor_name ?? 'another platform'}: change its billing address there.`;
+    }
+    return null;
+  };
+
   const billingEdit = (
     customer: Customer,
     seen: Customer,
@@ -195,11 +243,17 @@ export function createOutboxService(deps: OutboxServiceDeps) {
     const edits: NewEdit[] = [];
     const sample: BulkPreview['sample'] = [];
     let unchanged = 0;
+    let skipped = 0;
     const chunk = 500;
+    const billing = touchesBilling(patch);
     for (let i = 0; i < ids.length; i += chunk) {
       const customers = cache.customers(ids.slice(i, i + chunk));
       const seen = overlaid(customers);
       for (const customer of customers) {
+        if (billing && billingBlocked(customer) !== null) {
+          skipped++;
+          continue;
+        }
         const current = seen.get(customer.id) ?? customer;
         const edit = billingEdit(customer, current, patch, batchId);
         if (!edit) {
@@ -217,7 +271,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
         }
       }
     }
-    return { ids, edits, sample, unchanged };
+    return { ids, edits, sample, unchanged, skipped };
   };
 
   const queued = (row: EditRow) => {
@@ -238,20 +292,49 @@ export function createOutboxService(deps: OutboxServiceDeps) {
 
     queueBilling(customerId: number, patch: FieldValues) {
       const customer = requireCustomer(customerId);
+      if (touchesBilling(patch)) {
+        requireScope(deps.traits.billingScope, 'changing a billing address');
+        const blocked = billingBlocked(customer);
+        if (blocked) throw new AppError('validation', blocked);
+      }
       const seen = overlaid([customer]).get(customerId) ?? customer;
       const edit = billingEdit(customer, seen, patch, null);
       if (!edit) throw new AppError('validation', 'Nothing to save: the values are unchanged.');
       return queued(repo.add(edit));
     },
 
-    queuePaymentToken(customerId: number, processor: Processor, token: string) {
+    queuePaymentToken(
+      customerId: number,
+      processor: Processor,
+      token: string,
+      paymentMethodToken: string | null = null,
+    ) {
       const customer = requireCustomer(customerId);
+      const { traits } = deps;
+      if (!traits.tokenProcessors.includes(processor)) {
+        throw new AppError('validation', 'This store’s API version cannot take that processor.', {
+          fieldErrors: { processor: ['Not available on this store’s API version.'] },
+        });
+      }
+      const patch: FieldValues = { [tokenFieldOf(processor)]: SEALED + sealer.seal(token) };
+      if (traits.paymentMethodToken) {
+        const problem =
+          paymentMethodToken === null
+            ? 'Required: API 2021-11 creates a payment method from both tokens.'
+            : checkPaymentMethodToken(processor, paymentMethodToken);
+        if (problem) {
+          throw new AppError('validation', problem, {
+            fieldErrors: { paymentMethodToken: [problem] },
+          });
+        }
+        patch[PAYMENT_METHOD_TOKEN_FIELD] = SEALED + sealer.seal(paymentMethodToken!);
+      }
       return queued(
         repo.add({
           customerId,
           addressId: null,
           kind: 'payment_token',
-          patch: { [tokenFieldOf(processor)]: SEALED + sealer.seal(token) },
+          patch,
           base: { processor_type: customer.processor_type },
           baseUpdatedAt: customer.updated_at,
           batchId: null,
@@ -303,6 +386,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
       return {
         count: plan.edits.length,
         unchanged: plan.unchanged,
+        skipped: plan.skipped,
         fields: Object.keys(patch),
         sample: plan.sample,
       };
@@ -314,6 +398,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
       patch: FieldValues,
       expectedCount: number,
     ) {
+      if (touchesBilling(patch)) requireScope(deps.traits.billingScope, 'changing billing addresses');
       const batchId = randomUUID();
       const plan = planBulk(target, patch, batchId);
       if (plan.edits.length !== expectedCount) {

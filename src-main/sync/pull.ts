@@ -1,18 +1,23 @@
-// One pull run: customers then addresses, walked in updated_at order with cursors, each page
-// committed with its checkpoint. A full pass marks what it sees and sweeps the rest (deletions);
-// an incremental pass asks only for what changed since the high-water mark minus an overlap.
+// One pull run: the store's resources in order (customers, addresses, and on 2021-11 payment
+// methods), walked oldest change first with cursors, each page committed with its checkpoint. A
+// full pass marks what it sees and sweeps the rest (deletions); an incremental pass asks only for
+// what changed since the high-water mark minus an overlap.
+import type {
+  AddressFacts,
+  CustomerFacts,
+  PaymentMethod,
+} from '../../src-shared/customers/model.ts';
 import type { SyncProgress } from '../../src-shared/ipc/channels/sync.ts';
-import type { Address, Customer } from '../../src-shared/recharge/wire.ts';
+import { formatUtc, instantSeconds } from '../../src-shared/time/eastern.ts';
 import type { Logger } from '../core/logger.ts';
 import type { CacheStore } from '../db/cache-store.ts';
-import type { ListPage, RechargeClient } from '../recharge/client.ts';
 import { isRechargeError } from '../recharge/errors.ts';
+import type { ListQuery, Page, StoreApi } from '../recharge/store-api.ts';
 import type { CacheWriter } from './cache-writer.ts';
 import { STATE_KEYS, type Checkpoint, type PullPhase, type RunStep } from './checkpoint.ts';
-import { maxTimestamp, shiftTimestamp } from './timestamps.ts';
 
 export interface PullOptions {
-  client: RechargeClient;
+  api: StoreApi;
   store: CacheStore;
   logger: Logger;
   now: () => number;
@@ -20,7 +25,7 @@ export interface PullOptions {
   full: boolean;
   pageLimit: number;
   overlapSeconds: number;
-  /** Every Nth run reconciles deletions even when the counts agree. */
+  /** Every Nth run reconciles deletions even when the counts agree (or cannot be had). */
   reconcileEvery: number;
   onProgress(progress: SyncProgress): void;
   /** Where pages are written (a worker thread with its own connection). */
@@ -38,24 +43,35 @@ export interface PullSummary {
   pages: number;
   customers: number;
   addresses: number;
+  paymentMethods: number;
   deletedCustomers: number;
   deletedAddresses: number;
+  deletedPaymentMethods: number;
 }
 
-const PHASES: readonly PullPhase[] = ['customers', 'addresses'];
+type Item = CustomerFacts | AddressFacts | PaymentMethod;
+
+const shift = (instant: string, seconds: number): string => {
+  const at = instantSeconds(instant);
+  return at === null ? instant : formatUtc(at + seconds);
+};
+
+const later = (a: string | null, b: string | null | undefined): string | null =>
+  a === null ? (b ?? null) : b === null || b === undefined || b <= a ? a : b;
 
 function newCheckpoint(
-  store: CacheStore,
+  options: PullOptions,
   mode: 'full' | 'incremental',
   reason: Checkpoint['reason'],
-  overlapSeconds: number,
 ): Checkpoint {
-  const since = { customers: null as string | null, addresses: null as string | null };
+  const { store, api } = options;
+  const phases = [...api.resources];
+  const since: Checkpoint['since'] = {};
   let pass: number | null = null;
   if (mode === 'incremental') {
-    for (const phase of PHASES) {
+    for (const phase of phases) {
       const mark = store.syncState.get<string>(STATE_KEYS.highWater[phase]);
-      since[phase] = mark === null ? null : shiftTimestamp(mark, -overlapSeconds);
+      since[phase] = mark === null ? null : shift(mark, -options.overlapSeconds);
     }
   } else {
     pass = (store.syncState.get<number>(STATE_KEYS.passes) ?? 0) + 1;
@@ -68,13 +84,15 @@ function newCheckpoint(
     mode,
     reason,
     pass,
-    phase: 'customers',
+    phases,
+    phase: phases[0] ?? 'customers',
     pageInfo: null,
     since,
-    maxSeen: { customers: null, addresses: null },
+    maxSeen: {},
     pages: 0,
     customers: 0,
     addresses: 0,
+    paymentMethods: 0,
     totals: { customers: null, addresses: null },
   };
 }
@@ -90,20 +108,18 @@ export async function runPull(options: PullOptions): Promise<PullSummary> {
 }
 
 async function pull(options: PullOptions): Promise<PullSummary> {
-  const { client, store, signal } = options;
+  const { api, store, signal } = options;
   const started = options.now();
   const hasHighWater = store.syncState.get(STATE_KEYS.highWater.customers) !== null;
   let checkpoint = store.syncState.get<Checkpoint>(STATE_KEYS.checkpoint);
+  // A checkpoint of another shape (an older app, or another API version) starts over.
+  if (checkpoint && (!Array.isArray(checkpoint.phases) || checkpoint.phases.join() !== api.resources.join()))
+    checkpoint = null;
   if (checkpoint && options.full && checkpoint.mode === 'incremental') checkpoint = null;
   if (!checkpoint) {
     const mode = options.full || !hasHighWater ? 'full' : 'incremental';
     checkpoint = store.transaction(() => {
-      const fresh = newCheckpoint(
-        store,
-        mode,
-        mode === 'full' ? 'full' : null,
-        options.overlapSeconds,
-      );
+      const fresh = newCheckpoint(options, mode, mode === 'full' ? 'full' : null);
       store.syncState.set(STATE_KEYS.checkpoint, fresh);
       return fresh;
     });
@@ -121,24 +137,26 @@ async function pull(options: PullOptions): Promise<PullSummary> {
     pages: 0,
     customers: 0,
     addresses: 0,
+    paymentMethods: 0,
     deletedCustomers: 0,
     deletedAddresses: 0,
+    deletedPaymentMethods: 0,
   };
 
   let done = await walk(options, checkpoint, started, summary);
   if (done.mode === 'incremental') {
     const runs = store.syncState.get<number>(STATE_KEYS.runs) ?? 0;
     const periodic = options.reconcileEvery > 0 && runs % options.reconcileEvery === 0;
-    const [remoteCustomers, remoteAddresses] = [
-      await client.countCustomers({}, signal),
-      await client.countAddresses({}, signal),
-    ];
+    const remoteCustomers = await api.countCustomers(signal);
+    const remoteAddresses = await api.countAddresses(signal);
+    // Where the store cannot count, deletions are found by the periodic reconciliation alone.
     const differs =
-      remoteCustomers !== store.customers.count() || remoteAddresses !== store.addresses.count();
+      (remoteCustomers !== null && remoteCustomers !== store.customers.count()) ||
+      (remoteAddresses !== null && remoteAddresses !== store.addresses.count());
     if (periodic || differs) {
       options.logger.info('reconciling deletions', { periodic, differs });
       const pass = store.transaction(() => {
-        const fresh = newCheckpoint(store, 'full', 'reconcile', options.overlapSeconds);
+        const fresh = newCheckpoint(options, 'full', 'reconcile');
         store.syncState.set(STATE_KEYS.checkpoint, fresh);
         return fresh;
       });
@@ -149,6 +167,12 @@ async function pull(options: PullOptions): Promise<PullSummary> {
   return summary;
 }
 
+const countKey = {
+  customers: 'customers',
+  addresses: 'addresses',
+  payment_methods: 'paymentMethods',
+} as const satisfies Record<PullPhase, keyof Checkpoint & keyof PullSummary>;
+
 /** Walks the phases from the checkpoint to the end, then completes the run. */
 async function walk(
   options: PullOptions,
@@ -156,29 +180,29 @@ async function walk(
   startedAt: number,
   summary: PullSummary,
 ): Promise<Checkpoint> {
-  const { client, signal } = options;
+  const { api, signal } = options;
   let checkpoint = start;
-  const baseRecords = checkpoint.customers + checkpoint.addresses;
+  const baseRecords = checkpoint.customers + checkpoint.addresses + checkpoint.paymentMethods;
   if (checkpoint.sweeping) {
     await sweep(options, checkpoint, summary);
     return checkpoint;
   }
 
   if (checkpoint.mode === 'full' && checkpoint.pageInfo === null && checkpoint.pages === 0) {
-    const [customers, addresses] = [
-      await client.countCustomers({}, signal),
-      await client.countAddresses({}, signal),
-    ];
+    const customers = await api.countCustomers(signal);
+    const addresses = await api.countAddresses(signal);
     checkpoint = { ...checkpoint, totals: { customers, addresses } };
   }
 
   const report = () => {
     const elapsed = Math.max(0.001, (options.now() - startedAt) / 1000);
-    const records = checkpoint.customers + checkpoint.addresses - baseRecords;
+    const records =
+      checkpoint.customers + checkpoint.addresses + checkpoint.paymentMethods - baseRecords;
     const rate = records / elapsed;
     const { customers: totalC, addresses: totalA } = checkpoint.totals;
+    // Without counts (2021-11) there is no total and no estimate: pages, records and the rate.
     const remaining =
-      totalC === null || totalA === null
+      totalC === null || totalA === null || checkpoint.phases.includes('payment_methods')
         ? null
         : Math.max(0, totalC - checkpoint.customers) + Math.max(0, totalA - checkpoint.addresses);
     options.onProgress({
@@ -187,6 +211,7 @@ async function walk(
       pages: checkpoint.pages,
       customers: checkpoint.customers,
       addresses: checkpoint.addresses,
+      paymentMethods: checkpoint.paymentMethods,
       total: totalC,
       ratePerSec: Math.round(rate * 10) / 10,
       etaSec: remaining === null || rate <= 0 ? null : Math.round(remaining / rate),
@@ -196,7 +221,7 @@ async function walk(
 
   // The next page is asked for while this one is written: the rate limit, not the writes, paces
   // the run. A failed prefetch surfaces when it is awaited.
-  let upcoming: ReturnType<typeof fetchPage> = fetchPage(options, checkpoint);
+  let upcoming = fetchPage(options, checkpoint);
   for (;;) {
     signal.throwIfAborted();
     const phase = checkpoint.phase;
@@ -204,27 +229,30 @@ async function walk(
     signal.throwIfAborted();
     const syncedAt = options.now();
     const seenPass = checkpoint.pass;
-    let maxSeen = checkpoint.maxSeen[phase];
-    for (const item of page.items) maxSeen = maxTimestamp(maxSeen, item.updated_at);
+    let maxSeen = checkpoint.maxSeen[phase] ?? null;
+    for (const item of page.items) maxSeen = later(maxSeen, item.updated_at);
 
-    // Addresses of customers this cache has not seen yet: fetch those customers first.
+    // Records of customers this cache has not seen yet: fetch those customers first.
     const owners =
-      phase === 'addresses' ? await missingOwners(options, page.items as Address[]) : [];
+      phase === 'customers'
+        ? []
+        : await missingOwners(options, page.items as (AddressFacts | PaymentMethod)[]);
 
+    const key = countKey[phase];
     const next: Checkpoint = {
       ...checkpoint,
-      pageInfo: page.nextPageInfo,
+      pageInfo: page.next,
       maxSeen: { ...checkpoint.maxSeen, [phase]: maxSeen },
       pages: checkpoint.pages + 1,
-      customers: checkpoint.customers + (phase === 'customers' ? page.items.length : 0),
-      addresses: checkpoint.addresses + (phase === 'addresses' ? page.items.length : 0),
+      [key]: checkpoint[key] + page.items.length,
     };
-    const phaseDone = page.nextPageInfo === null;
-    if (phaseDone && phase === 'customers') {
-      next.phase = 'addresses';
+    const phaseDone = page.next === null;
+    const following = checkpoint.phases[checkpoint.phases.indexOf(phase) + 1];
+    if (phaseDone && following) {
+      next.phase = following;
       next.pageInfo = null;
     }
-    const runDone = phaseDone && phase === 'addresses';
+    const runDone = phaseDone && !following;
     if (!runDone) {
       upcoming = fetchPage(options, next);
       upcoming.catch(() => undefined);
@@ -241,17 +269,17 @@ async function walk(
         : { kind: 'checkpoint', checkpoint: next };
     const written = await options.writer.writePage({
       phase,
-      items: page.raw.length === page.items.length ? page.raw : page.items,
-      owners: owners.map((owner) => owner.raw),
+      items: page.items as PageItems,
+      owners: owners.map((owner) => owner.customer),
+      ownerMethods: owners.flatMap((owner) => owner.paymentMethods ?? []),
       syncedAt,
       seenPass,
       step,
     });
     if (written.orphans > 0)
-      options.logger.warn('addresses without a customer skipped', { count: written.orphans });
+      options.logger.warn('records without a customer skipped', { phase, count: written.orphans });
     summary.pages += 1;
-    if (phase === 'customers') summary.customers += page.items.length;
-    else summary.addresses += page.items.length;
+    summary[key] += page.items.length;
     checkpoint = next;
     report();
     if (sweepNext) await sweep(options, checkpoint, summary);
@@ -259,44 +287,48 @@ async function walk(
   }
 }
 
-async function fetchPage(
-  options: PullOptions,
-  checkpoint: Checkpoint,
-): Promise<ListPage<Customer> | ListPage<Address>> {
-  const { client, signal, pageLimit } = options;
+type PageItems = CustomerFacts[] | AddressFacts[] | PaymentMethod[];
+
+async function fetchPage(options: PullOptions, checkpoint: Checkpoint): Promise<Page<Item>> {
+  const { api, signal, pageLimit } = options;
   const phase = checkpoint.phase;
-  const list = (params: Parameters<RechargeClient['listCustomers']>[0]) =>
+  const list = (query: ListQuery): Promise<Page<Item>> =>
     phase === 'customers'
-      ? client.listCustomers(params, signal)
-      : client.listAddresses(params, signal);
+      ? api.listCustomers(query, signal)
+      : phase === 'addresses'
+        ? api.listAddresses(query, signal)
+        : api.listPaymentMethods(query, signal);
   if (checkpoint.pageInfo !== null) {
     try {
-      return await list({ limit: pageLimit, page_info: checkpoint.pageInfo });
+      return await list({ limit: pageLimit, cursor: checkpoint.pageInfo });
     } catch (error) {
       // A cursor the server no longer accepts: restart the phase (upserts are idempotent).
       if (!isRechargeError(error) || error.kind !== 'validation') throw error;
       options.logger.warn('cursor refused; restarting the phase', { phase });
     }
   }
-  const since = checkpoint.since[phase];
-  return list({
-    limit: pageLimit,
-    sort_by: 'updated_at-asc',
-    ...(since === null ? {} : { updated_at_min: since }),
-  });
+  try {
+    return await list({ limit: pageLimit, updatedSince: checkpoint.since[phase] ?? null });
+  } catch (error) {
+    // A token without read_payment_methods still syncs customers and addresses.
+    if (phase !== 'payment_methods' || !isRechargeError(error) || error.kind !== 'forbidden')
+      throw error;
+    options.logger.warn('payment methods not readable with this token; skipped', {});
+    return { items: [], next: null };
+  }
 }
 
 async function missingOwners(
   options: PullOptions,
-  addresses: readonly Address[],
-): Promise<{ raw: Record<string, unknown> }[]> {
-  const missing = [...new Set(addresses.map((a) => a.customer_id))].filter(
+  items: readonly (AddressFacts | PaymentMethod)[],
+) {
+  const missing = [...new Set(items.map((item) => item.customer_id))].filter(
     (id) => !options.store.customers.exists(id),
   );
-  const found: { raw: Record<string, unknown> }[] = [];
+  const found = [];
   for (const id of missing) {
     try {
-      found.push(await options.client.getCustomer(id, options.signal));
+      found.push(await options.api.getCustomer(id, options.signal));
     } catch (error) {
       if (!isRechargeError(error) || error.kind !== 'not_found') throw error;
     }
@@ -313,5 +345,6 @@ async function sweep(options: PullOptions, checkpoint: Checkpoint, summary: Pull
   );
   summary.deletedAddresses += deleted.addresses;
   summary.deletedCustomers += deleted.customers;
+  summary.deletedPaymentMethods += deleted.paymentMethods;
   signal.throwIfAborted();
 }

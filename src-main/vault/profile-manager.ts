@@ -22,7 +22,12 @@ import {
   type StoredProfile,
 } from './profile-store.ts';
 import type { SecretCipher } from './secret-cipher.ts';
-import { checkToken, normalizeBaseUrl, type FetchLike } from './token-check.ts';
+import {
+  checkToken,
+  isRechargeApiHost,
+  normalizeBaseUrl,
+  type FetchLike,
+} from './token-check.ts';
 
 /** The active store as main sees it. The token only through a function, and only in main. */
 export interface ActiveProfile {
@@ -207,6 +212,9 @@ export function createProfileManager(deps: ProfileManagerDeps): ProfileManager {
     async add(rawInput) {
       const input = AddProfileInput.parse(rawInput);
       const baseUrl = normalizeBaseUrl(input.baseUrl);
+      if (!isRechargeApiHost(baseUrl)) {
+        logger.warn('store address is not a ReCharge API host', { baseUrl });
+      }
       const duplicate = file.profiles.find(
         (p) => p.baseUrl === baseUrl && tokens.get(p.id) === input.token,
       );

@@ -1,35 +1,37 @@
 import { z } from 'zod';
-import { Address, Customer, CustomerStatus } from '../recharge/wire.ts';
+import { Address, Customer, CustomerStatus, PaymentMethod } from './model.ts';
 
-/**
- * What the renderer may see of a customer: the wire fields we know, nothing else. A plain
- * (stripping) object, so raw payload extras such as payment tokens never cross IPC.
- */
-export const CustomerView = z.object(Customer.shape);
+/** What the renderer may see of a customer: the domain model, which holds no secrets. */
+export const CustomerView = Customer;
 export type CustomerView = z.infer<typeof CustomerView>;
 
-export const AddressView = z.object(Address.shape);
+export const AddressView = Address;
 export type AddressView = z.infer<typeof AddressView>;
+
+export const PaymentMethodView = PaymentMethod;
+export type PaymentMethodView = z.infer<typeof PaymentMethodView>;
+
+const Text = z.string().nullable();
 
 /** One line of search results: light enough that a page of them costs nothing. */
 export const CustomerRow = z.object({
   id: z.number().int(),
-  hash: z.string(),
-  email: z.string(),
-  first_name: z.string(),
-  last_name: z.string(),
-  phone: z.string().nullable(),
-  shopify_customer_id: z.string().nullable(),
-  status: CustomerStatus,
-  has_valid_payment_method: z.boolean(),
-  has_card_error_in_dunning: z.boolean(),
-  processor_type: z.string().nullable(),
-  billing_company: z.string().nullable(),
-  billing_city: z.string().nullable(),
-  billing_province: z.string().nullable(),
-  billing_zip: z.string().nullable(),
-  billing_country: z.string().nullable(),
-  updated_at: z.string(),
+  hash: Text,
+  email: Text,
+  first_name: Text,
+  last_name: Text,
+  phone: Text,
+  external_customer_id: Text,
+  status: CustomerStatus.nullable(),
+  has_valid_payment_method: z.boolean().nullable(),
+  in_dunning: z.boolean().nullable(),
+  processor_type: Text,
+  billing_company: Text,
+  billing_city: Text,
+  billing_province: Text,
+  billing_zip: Text,
+  billing_country: Text,
+  updated_at: Text,
   /** Fields with an edit queued but not yet on the server. */
   pending_fields: z.array(z.string()),
 });
@@ -88,6 +90,8 @@ export type CountResult = z.infer<typeof CountResult>;
 export const CustomerDetail = z.object({
   customer: CustomerView,
   addresses: z.array(AddressView),
+  /** Default first; empty where the store's version has no payment methods (2021-01). */
+  payment_methods: z.array(PaymentMethodView),
   pending_fields: z.array(z.string()),
 });
 export type CustomerDetail = z.infer<typeof CustomerDetail>;

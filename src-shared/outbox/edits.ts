@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { ErrorShape } from '../errors.ts';
-import { BILLING_FIELDS, CustomerStatus } from '../recharge/wire.ts';
-import { checkCustomerToken, PROCESSORS } from '../recharge/payment-tokens.ts';
+import { BILLING_FIELDS, CustomerStatus } from '../customers/model.ts';
+import {
+  checkCustomerToken,
+  checkPaymentMethodToken,
+  PROCESSORS,
+} from '../recharge/payment-tokens.ts';
 
 const Name = z.string().trim().min(1, 'Required.').max(255, 'At most 255 characters.');
 const Optional = (max: number) =>
@@ -50,11 +54,22 @@ export type UpdateBillingInput = z.input<typeof UpdateBillingInput>;
 export const Processor = z.enum(PROCESSORS);
 
 export const UpdatePaymentTokenInput = z
-  .object({ customerId: CustomerId, processor: Processor, token: z.string().max(512) })
+  .object({
+    customerId: CustomerId,
+    processor: Processor,
+    token: z.string().max(512),
+    /** The processor's payment-method token: required where the store's version needs it. */
+    paymentMethodToken: z.string().max(512).optional(),
+  })
   .strict()
   .superRefine((value, ctx) => {
     const problem = checkCustomerToken(value.processor, value.token);
     if (problem) ctx.addIssue({ code: 'custom', path: ['token'], message: problem });
+    if (value.paymentMethodToken !== undefined) {
+      const methodProblem = checkPaymentMethodToken(value.processor, value.paymentMethodToken);
+      if (methodProblem)
+        ctx.addIssue({ code: 'custom', path: ['paymentMethodToken'], message: methodProblem });
+    }
   });
 export type UpdatePaymentTokenInput = z.input<typeof UpdatePaymentTokenInput>;
 
@@ -128,6 +143,8 @@ export const BulkPreview = z.object({
   count: z.number().int().nonnegative(),
   /** Customers whose values already equal the patch: no edit is queued for them. */
   unchanged: z.number().int().nonnegative(),
+  /** Customers whose billing address cannot be changed here (no editable default method). */
+  skipped: z.number().int().nonnegative().default(0),
   fields: z.array(z.string()),
   sample: z.array(
     z.object({

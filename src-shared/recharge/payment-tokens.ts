@@ -38,8 +38,12 @@ export function processorOfField(field: string): Processor | null {
   return null;
 }
 
-export function isTokenField(field: string): field is TokenField {
-  return processorOfField(field) !== null;
+/** The processor's payment-method token (Stripe `pm_…`), which 2021-11 needs beside the customer's. */
+export const PAYMENT_METHOD_TOKEN_FIELD = 'payment_method_token';
+
+/** Fields of an edit that hold a secret (sealed while the edit lives, masked after). */
+export function isTokenField(field: string): boolean {
+  return processorOfField(field) !== null || field === PAYMENT_METHOD_TOKEN_FIELD;
 }
 
 // Prefixes of Stripe objects that people paste by mistake: they identify a card or a payment
@@ -63,6 +67,26 @@ export function checkCustomerToken(processor: Processor, token: string): string 
       );
     }
     return 'A Stripe customer token must start with "cus" (for example cus_IV0hD7FtykKe1a).';
+  }
+  return null;
+}
+
+/** null when a payment-method token is acceptable, otherwise a message fit to show the user. */
+export function checkPaymentMethodToken(processor: Processor, token: string): string | null {
+  const label = PROCESSOR_LABELS[processor];
+  if (token.trim() === '') return `The ${label} payment-method token is empty.`;
+  if (/\s/.test(token)) return `The ${label} payment-method token must not contain spaces.`;
+  if (token.length > MAX_TOKEN_LENGTH) {
+    return `The ${label} payment-method token is longer than ${MAX_TOKEN_LENGTH} characters.`;
+  }
+  if (processor === 'stripe' && token.startsWith('tok_')) {
+    return (
+      'This is a one-time Stripe card token (tok_…), which cannot be charged again. Use the ' +
+      'payment method saved on the customer in Stripe, which starts with "pm_" (or "card_").'
+    );
+  }
+  if (processor === 'stripe' && token.startsWith('cus')) {
+    return 'This is the Stripe customer token; the payment-method token starts with "pm_".';
   }
   return null;
 }

@@ -1,5 +1,7 @@
 import { openCacheStore, type CacheStore } from '../../src-main/db/cache-store.ts';
-import type { Address, Customer } from '../../src-shared/recharge/wire.ts';
+import type { AddressFacts, CustomerFacts } from '../../src-shared/customers/model.ts';
+import type { Address, Customer } from '../../src-shared/recharge/wire-2021-01.ts';
+import { addressFacts, customerFacts } from '../../src-main/recharge/v2021-01.ts';
 import { tempDir } from './temp-dir.ts';
 
 /** A real cache file in a temp dir. */
@@ -17,19 +19,22 @@ export function tempCache(): { store: CacheStore; path: string; cleanup: () => v
   };
 }
 
+/** Loads 2021-01 wire objects as a pull would (through the version's adapter). */
 export function loadCache(
   store: CacheStore,
   customers: readonly Customer[],
   addresses: readonly Address[] = [],
 ): void {
+  loadFacts(store, customers.map(customerFacts), addresses.map(addressFacts));
+}
+
+export function loadFacts(
+  store: CacheStore,
+  customers: readonly CustomerFacts[],
+  addresses: readonly AddressFacts[] = [],
+): void {
   store.transaction(() => {
-    store.customers.upsert(
-      customers.map((customer) => ({ customer, raw: { ...customer } })),
-      { syncedAt: 0 },
-    );
-    store.addresses.upsert(
-      addresses.map((address) => ({ address, raw: { ...address } })),
-      { syncedAt: 0 },
-    );
+    store.customers.upsert(customers, { syncedAt: 0 });
+    store.addresses.upsert(addresses, { syncedAt: 0 });
   });
 }

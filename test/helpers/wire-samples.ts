@@ -1,4 +1,11 @@
-import type { Address, Customer } from '../../src-shared/recharge/wire.ts';
+import {
+  mergeAddress,
+  mergeCustomer,
+  type Address as DomainAddress,
+  type Customer as DomainCustomer,
+} from '../../src-shared/customers/model.ts';
+import type { Address, Customer } from '../../src-shared/recharge/wire-2021-01.ts';
+import { addressFacts, customerFacts } from '../../src-main/recharge/v2021-01.ts';
 
 export function sampleCustomer(
   overrides: Partial<Customer> & Record<string, unknown> = {},
@@ -59,4 +66,17 @@ export function sampleAddress(overrides: Partial<Address> & Record<string, unkno
     updated_at: '2021-01-20T10:15:02',
     ...overrides,
   };
+}
+
+/** A 2021-01 sample as the cache holds it (through the version's adapter). */
+export function domainCustomer(
+  overrides: Partial<Customer> & Record<string, unknown> = {},
+): DomainCustomer {
+  return mergeCustomer(null, customerFacts(sampleCustomer(overrides)));
+}
+
+export function domainAddress(
+  overrides: Partial<Address> & Record<string, unknown> = {},
+): DomainAddress {
+  return mergeAddress(null, addressFacts(sampleAddress(overrides)));
 }

@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { ApiVersion, DEFAULT_API_VERSION } from '../../recharge/versions.ts';
 import { Scope } from '../../scopes.ts';
 import { defineChannels } from '../define.ts';
 
-export const API_VERSIONS = ['2021-01', '2021-11'] as const;
-export const ApiVersion = z.enum(API_VERSIONS);
-export type ApiVersion = z.infer<typeof ApiVersion>;
+export { API_VERSIONS, ApiVersion } from '../../recharge/versions.ts';
 
 export const DEFAULT_BASE_URL = 'https://api.rechargeapps.com';
 
@@ -37,7 +36,7 @@ export const AddProfileInput = z
       .url({ protocol: /^https?$/ })
       .max(300)
       .default(DEFAULT_BASE_URL),
-    version: ApiVersion.default('2021-01'),
+    version: ApiVersion.default(DEFAULT_API_VERSION),
     token: z.string().trim().min(8, 'That token is too short.').max(512),
     /** On 2021-01 the write scopes cannot be asked for: the merchant ticks them. */
     writeScopes: z.array(z.enum(['write_customer', 'write_payments'])).default([]),

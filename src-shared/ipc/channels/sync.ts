@@ -3,11 +3,12 @@ import { ErrorShape } from '../../errors.ts';
 import { defineChannels } from '../define.ts';
 
 export const SyncProgress = z.object({
-  phase: z.enum(['customers', 'addresses', 'reconcile']),
+  phase: z.enum(['customers', 'addresses', 'payment_methods', 'reconcile']),
   full: z.boolean(),
   pages: z.number().int().nonnegative(),
   customers: z.number().int().nonnegative(),
   addresses: z.number().int().nonnegative(),
+  paymentMethods: z.number().int().nonnegative().default(0),
   /** Customers the server reports for this run, when known. */
   total: z.number().int().nonnegative().nullable(),
   ratePerSec: z.number().nonnegative(),

@@ -99,10 +99,9 @@ describe('cache migrations', () => {
     );
     insert.run(7, 'ACTIVE', 1, 0);
     insert.run(8, 'INACTIVE', 0, 1);
-    old.close();
-
-    const db = openDatabase({ path });
-    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    migrate(old, MIGRATIONS, 5);
+    const db = old;
+    expect(schemaVersion(db)).toBe(5);
     const flags = () => db.prepare('SELECT * FROM customer_flags ORDER BY id').all();
     expect(flags()).toEqual([
       { id: 7, status: 'ACTIVE', has_valid_payment_method: 1, has_card_error_in_dunning: 0 },

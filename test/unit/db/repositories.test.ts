@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SearchInput } from '../../../src-shared/customers/views.ts';
+import { customerFacts, addressFacts } from '../../../src-main/recharge/v2021-01.ts';
 import { loadCache, tempCache } from '../../helpers/cache.ts';
 import { sampleAddress, sampleCustomer } from '../../helpers/wire-samples.ts';
 
@@ -17,20 +18,42 @@ const ids = (store: ReturnType<typeof open>, query: string) =>
   store.search.search(SearchInput.parse({ query })).items.map((row) => row.id);
 
 describe('customer and address repositories', () => {
-  it('keeps the raw payload, unknown and deprecated fields included', () => {
+  it('stores only the domain document: processor tokens and unknown fields stay out', () => {
     const store = open();
-    const customer = sampleCustomer();
-    store.customers.upsert(
-      [{ customer, raw: { ...customer, billing_first_name: 'Old', extra: [1] } }],
-      {
-        syncedAt: 1,
-      },
-    );
-    expect(store.customers.getRaw(customer.id)).toMatchObject({
-      billing_first_name: 'Old',
-      extra: [1],
+    const customer = sampleCustomer({ stripe_customer_token: 'cus_SECRET123456', extra: [1] });
+    store.customers.upsert([customerFacts(customer)], { syncedAt: 1 });
+    const doc = store.db.prepare('SELECT doc FROM customers').pluck().get() as string;
+    expect(doc).not.toContain('cus_SECRET123456');
+    expect(doc).not.toContain('extra');
+    expect(store.customers.get(customer.id)).toMatchObject({
+      email: customer.email,
+      external_customer_id: customer.shopify_customer_id,
+      accepts_marketing: true,
+      updated_at: '2021-01-20T15:15:02Z',
     });
-    expect(store.search.detail(customer.id).customer).not.toHaveProperty('extra');
+  });
+
+  it('keeps what a sparse payload leaves out, and clears what it sends as null', () => {
+    const store = open();
+    loadCache(store, [sampleCustomer()]);
+    store.customers.upsert(
+      [{ id: 40_000_001, email: 'sparse@example.com', billing_company: null }],
+      { syncedAt: 2 },
+    );
+    expect(store.customers.get(40_000_001)).toMatchObject({
+      email: 'sparse@example.com',
+      billing_company: null,
+      billing_city: 'Santa Monica',
+      phone: '(310) 384-3698',
+    });
+  });
+
+  it('keeps the pass mark of a row written outside a pass, so a running sweep keeps it', () => {
+    const store = open();
+    store.customers.upsert([customerFacts(sampleCustomer())], { syncedAt: 1, seenPass: 4 });
+    store.customers.upsert([{ id: 40_000_001, email: 'pushed@example.com' }], { syncedAt: 2 });
+    expect(store.transaction(() => store.customers.sweepUnseen(4))).toEqual([]);
+    expect(store.customers.exists(40_000_001)).toBe(true);
   });
 
   it('never goes back in time: an older copy of a customer is ignored', () => {
@@ -39,25 +62,22 @@ describe('customer and address repositories', () => {
       sampleCustomer({ email: 'new@example.com', updated_at: '2021-03-01T00:00:00' }),
     ]);
     const report = store.customers.upsert(
-      [{ customer: sampleCustomer({ email: 'old@example.com' }), raw: {} }],
+      [customerFacts(sampleCustomer({ email: 'old@example.com' }))],
       { syncedAt: 2 },
     );
     expect(report).toEqual({ written: 0, stale: 1 });
-    expect(store.search.detail(40_000_001).customer.email).toBe('new@example.com');
+    expect(store.detail(40_000_001).customer.email).toBe('new@example.com');
   });
 
   it('hands back addresses whose customer is not cached instead of failing', () => {
     const store = open();
     loadCache(store, [sampleCustomer()]);
     const report = store.addresses.upsert(
-      [
-        { address: sampleAddress(), raw: {} },
-        { address: sampleAddress({ id: 90_000_002, customer_id: 123 }), raw: {} },
-      ],
+      [sampleAddress(), sampleAddress({ id: 90_000_002, customer_id: 123 })].map(addressFacts),
       { syncedAt: 4 },
     );
     expect(report.written).toBe(1);
-    expect(report.orphans.map((o) => o.address.id)).toEqual([90_000_002]);
+    expect(report.orphans.map((o) => o.id)).toEqual([90_000_002]);
   });
 
   it('indexes address cities and zips under their customer, and forgets them when they go', () => {
@@ -90,13 +110,10 @@ describe('customer and address repositories', () => {
       [sampleAddress()],
     );
     store.transaction(() => {
-      store.customers.upsert(
-        [{ customer: sampleCustomer({ id: 2, email: 'b@x.io', hash: 'h2' }), raw: {} }],
-        {
-          syncedAt: 5,
-          seenPass: 9,
-        },
-      );
+      store.customers.upsert([customerFacts(sampleCustomer({ id: 2, email: 'b@x.io', hash: 'h2' }))], {
+        syncedAt: 5,
+        seenPass: 9,
+      });
       expect(store.customers.sweepUnseen(9)).toEqual([40_000_001]);
     });
     expect(store.customers.count()).toBe(1);
@@ -110,7 +127,7 @@ describe('customer and address repositories', () => {
     );
     loadCache(store, customers);
     store.transaction(() =>
-      store.customers.upsert([{ customer: customers[2]!, raw: {} }], { syncedAt: 5, seenPass: 3 }),
+      store.customers.upsert([customerFacts(customers[2]!)], { syncedAt: 5, seenPass: 3 }),
     );
     const first = store.transaction(() => store.customers.sweepUnseen(3, 2));
     expect(first).toHaveLength(2);

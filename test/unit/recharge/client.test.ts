@@ -5,6 +5,7 @@ import {
 } from '../../../src-main/recharge/client.ts';
 import { RechargeError } from '../../../src-main/recharge/errors.ts';
 import { RateLimiter } from '../../../src-main/recharge/rate-limiter.ts';
+import { createStoreApi2021_01 } from '../../../src-main/recharge/v2021-01.ts';
 import { fakeClock } from '../../helpers/fake-clock.ts';
 import { scriptedFetch, type Reply } from '../../helpers/fake-fetch.ts';
 import { sampleAddress, sampleCustomer } from '../../helpers/wire-samples.ts';
@@ -18,7 +19,7 @@ function setup(
   const clock = fakeClock();
   const { fetch, calls } = scriptedFetch(replies);
   const limiter = new RateLimiter({ now: clock.now, sleep: clock.sleep });
-  const client = createRechargeClient({
+  const transport = createRechargeClient({
     baseUrl: `${BASE}/`,
     token: 'secret-token',
     fetch,
@@ -28,8 +29,10 @@ function setup(
     limiter,
     ...extra,
   });
-  return { client, calls, clock, limiter };
+  return { client: createStoreApi2021_01(transport), transport, calls, clock, limiter };
 }
+
+const state = (id: number) => ({ customer: { id }, paymentMethods: null });
 
 async function failure(promise: Promise<unknown>): Promise<RechargeError> {
   try {
@@ -47,18 +50,16 @@ describe('ReCharge client requests', () => {
       { body: { customers: [] } },
       { body: { address: sampleAddress() } },
     ]);
-    await client.listCustomers({
-      limit: 250,
-      updated_at_min: '2021-01-20T10:00:00',
-      sort_by: 'updated_at-asc',
-    });
+    await client.listCustomers({ limit: 250, updatedSince: '2021-01-20T15:00:00Z' });
     await client.updateAddress(1, { city: 'Reno' });
     const [list, put] = calls;
     expect(list?.url.pathname).toBe('/customers');
     expect(list?.headers.get('X-Recharge-Access-Token')).toBe('secret-token');
     expect(list?.headers.get('X-Recharge-Version')).toBe('2021-01');
     expect(list?.headers.get('Accept')).toBe('application/json');
+    // The API takes naive US-Eastern times: 15:00 UTC is 10:00 EST in January.
     expect(list?.url.searchParams.get('updated_at_min')).toBe('2021-01-20T10:00:00');
+    expect(list?.url.searchParams.get('sort_by')).toBe('updated_at-asc');
     expect(list?.url.searchParams.get('limit')).toBe('250');
     expect(put?.method).toBe('PUT');
     expect(put?.headers.get('Content-Type')).toBe('application/json');
@@ -71,34 +72,30 @@ describe('ReCharge client requests', () => {
       { body: { customers: [sampleCustomer()] }, headers: { Link: link } },
       { body: { customers: [] }, headers: { Link: '' } },
     ]);
-    const first = await client.listCustomers({ limit: 250, sort_by: 'id-asc' });
-    expect(first.nextPageInfo).toBe('NEXT2');
-    const second = await client.listCustomers({
-      limit: 250,
-      sort_by: 'id-asc',
-      page_info: 'NEXT2',
-    });
-    expect(second.nextPageInfo).toBeNull();
+    const first = await client.listCustomers({ limit: 250 });
+    expect(first.next).toBe('NEXT2');
+    const second = await client.listCustomers({ limit: 250, cursor: 'NEXT2' });
+    expect(second.next).toBeNull();
     expect([...(calls[1]?.url.searchParams.keys() ?? [])].sort()).toEqual(['limit', 'page_info']);
   });
 
-  it('keeps unknown and deprecated fields in raw and parses the ones it uses', async () => {
+  it('tolerates unknown fields and hands on only the domain fields (no processor tokens)', async () => {
     const customer = {
       ...sampleCustomer(),
-      billing_first_name: 'Old',
+      stripe_customer_token: 'cus_secret',
       shopify_id: 'x',
       brand_new: { a: 1 },
     };
     const { client } = setup([{ body: { customers: [customer] } }]);
-    const page = await client.listCustomers();
+    const page = await client.listCustomers({ limit: 50 });
     expect(page.items[0]?.email).toBe('jane.doe@example.com');
-    expect(page.raw[0]).toMatchObject({ billing_first_name: 'Old', brand_new: { a: 1 } });
+    expect(JSON.stringify(page.items)).not.toMatch(/cus_secret|brand_new|shopify_id/);
   });
 
   it('refuses a body whose used fields have the wrong type, as a protocol error', async () => {
     const bad = { ...sampleCustomer(), id: '40000001' };
     const { client } = setup(Array(10).fill({ body: { customers: [bad] } }));
-    const error = await failure(client.listCustomers());
+    const error = await failure(client.listCustomers({ limit: 50 }));
     expect(error.kind).toBe('protocol');
     expect(error.message).toContain('customers.0.id');
   });
@@ -108,10 +105,8 @@ describe('ReCharge client requests', () => {
       { body: { count: 1234 } },
       { body: { token_information: { name: 'desk', scopes: ['read_customers'] } } },
     ]);
-    expect(
-      await client.countCustomers({ updated_at_min: '2021-01-01', page_info: 'x', limit: 5 }),
-    ).toBe(1234);
-    expect(calls[0]?.url.search).toBe('?updated_at_min=2021-01-01');
+    expect(await client.countCustomers()).toBe(1234);
+    expect(calls[0]?.url.pathname).toBe('/customers/count');
     expect(await client.tokenInformation()).toEqual({ name: 'desk', scopes: ['read_customers'] });
     expect(calls[1]?.headers.get('X-Recharge-Version')).toBe('2021-11');
   });
@@ -161,19 +156,19 @@ describe('ReCharge client retries', () => {
       { text: '{"customers": [{"id": 1' },
       { body: { customers: [] } },
     ]);
-    const page = await client.listCustomers();
+    const page = await client.listCustomers({ limit: 50 });
     expect(page.items).toEqual([]);
     expect(calls).toHaveLength(3);
 
     const down = setup(() => ({ fail: new TypeError('fetch failed') }), {
       retry: { maxAttempts: 3 },
     });
-    const error = await failure(down.client.listCustomers());
+    const error = await failure(down.client.listCustomers({ limit: 50 }));
     expect(error.kind).toBe('network');
     expect(down.calls).toHaveLength(3);
 
     const garbled = setup(() => ({ text: '{"customers":' }), { retry: { maxAttempts: 2 } });
-    expect((await failure(garbled.client.listCustomers())).kind).toBe('protocol');
+    expect((await failure(garbled.client.listCustomers({ limit: 50 }))).kind).toBe('protocol');
   });
 
   it('says the store stopped answering at the first dropped attempt, and when it answers again', async () => {
@@ -210,10 +205,16 @@ describe('ReCharge client retries', () => {
       { status: 422, body: { errors: { email: 'email already exists on store' } } },
       { status: 403, body: { errors: 'forbidden' } },
     ]);
-    const invalid = await failure(client.updateCustomer(1, { email: 'a@b.c' }));
+    const invalid = await failure(client.updateBilling(state(1), { email: 'a@b.c' }));
     expect(invalid.kind).toBe('validation');
     expect(invalid.fieldErrors).toEqual({ email: ['email already exists on store'] });
-    const forbidden = await failure(client.updateCustomer(1, { stripe_customer_token: 'cus_x' }));
+    const forbidden = await failure(
+      client.replacePaymentToken(state(1), {
+        processor: 'stripe',
+        customerToken: 'cus_x',
+        paymentMethodToken: null,
+      }),
+    );
     expect(forbidden.kind).toBe('forbidden');
     expect(forbidden.scope).toBe('write_payments');
   });
@@ -231,7 +232,7 @@ describe('ReCharge client retries', () => {
       retry: { maxAttempts: 1 },
       limiter: new RateLimiter(),
     });
-    const error = await failure(client.countCustomers());
+    const error = await failure(createStoreApi2021_01(client).countCustomers());
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(/did not answer in time/);
   });
@@ -240,6 +241,17 @@ describe('ReCharge client retries', () => {
     const { client } = setup(() => ({ status: 503, body: { errors: 'x' } }));
     const controller = new AbortController();
     controller.abort(new Error('cancelled by user'));
-    await expect(client.countCustomers({}, controller.signal)).rejects.toThrow('cancelled by user');
+    await expect(client.countCustomers(controller.signal)).rejects.toThrow('cancelled by user');
+  });
+
+  it('never follows a redirect (the token would go along) and never retries one', async () => {
+    const { client, calls } = setup([
+      { status: 302, headers: { Location: 'https://elsewhere.example/customers' } },
+      { body: { count: 1 } },
+    ]);
+    const error = await failure(client.countCustomers());
+    expect(error.kind).toBe('protocol');
+    expect(error.message).toMatch(/redirect/);
+    expect(calls).toHaveLength(1);
   });
 });

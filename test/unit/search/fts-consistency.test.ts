@@ -7,7 +7,7 @@ import { searchDocument } from '../../../src-main/db/search-document.ts';
 import { createSlicer } from '../../../src-main/db/sliced-writes.ts';
 import { generateCustomers } from '../../../src-main/sandbox/generate.ts';
 import { SearchInput } from '../../../src-shared/customers/views.ts';
-import type { Address, Customer } from '../../../src-shared/recharge/wire.ts';
+import type { Customer } from '../../../src-shared/customers/model.ts';
 import { loadCache, tempCache } from '../../helpers/cache.ts';
 
 const fold = (text: string) =>
@@ -27,11 +27,11 @@ function random(seed: number) {
 
 /** Words (no spaces) of every customer's document: what the reference scan looks in. */
 function referenceWords(store: CacheStore): Map<number, string[]> {
-  const customers = store.db.prepare('SELECT raw FROM customers').pluck().all() as string[];
+  const customers = store.db.prepare('SELECT doc FROM customers').pluck().all() as string[];
   const words = new Map<number, string[]>();
   for (const text of customers) {
     const customer = JSON.parse(text) as Customer;
-    const addresses = store.addresses.rawOfCustomer(customer.id) as Address[];
+    const addresses = store.addresses.ofCustomer(customer.id);
     const doc = searchDocument(customer, addresses);
     const all = [doc.name, doc.email, doc.place, doc.ids, doc.phone].join(' ');
     words.set(

@@ -7,6 +7,7 @@ import {
   type SearchInput as SearchInputType,
 } from '../../../src-shared/customers/views.ts';
 import { AppError } from '../../../src-shared/errors.ts';
+import { customerFacts } from '../../../src-main/recharge/v2021-01.ts';
 import { loadCache, tempCache } from '../../helpers/cache.ts';
 import { sampleAddress, sampleCustomer } from '../../helpers/wire-samples.ts';
 
@@ -151,7 +152,7 @@ describe('search filters, sort and paging', () => {
     });
     expect(dunning.total).toBeGreaterThan(0);
     expect(
-      dunning.items.every((r) => r.has_card_error_in_dunning && !r.has_valid_payment_method),
+      dunning.items.every((r) => r.in_dunning && !r.has_valid_payment_method),
     ).toBe(true);
     expect(ids('boulangerie', { filters: { status: 'ACTIVE' } })).toEqual([]);
   });
@@ -195,19 +196,19 @@ describe('search filters, sort and paging', () => {
       expect(total).toBe(
         store.search
           .ids({ query, filters: {} })
-          .filter((id) => store.customers.getRaw(id)?.['status'] === 'INACTIVE').length,
+          .filter((id) => store.customers.get(id)?.status === 'INACTIVE').length,
       );
     }
     const before = search({ query: 'boulangerie', filters: { status: 'INACTIVE' } }).total;
     expect(before).toBe(1);
     store.customers.upsert(
-      [{ customer: { ...PIERRE, status: 'ACTIVE', updated_at: '2031-01-01T00:00:00' }, raw: {} }],
+      [customerFacts({ ...PIERRE, status: 'ACTIVE', updated_at: '2031-01-01T00:00:00' })],
       { syncedAt: 1 },
     );
     expect(search({ query: 'boulangerie', filters: { status: 'INACTIVE' } }).total).toBe(0);
     expect(search({ query: 'boulangerie', filters: { status: 'ACTIVE' } }).total).toBe(1);
     store.customers.upsert(
-      [{ customer: { ...PIERRE, updated_at: '2032-01-01T00:00:00' }, raw: { ...PIERRE } }],
+      [customerFacts({ ...PIERRE, updated_at: '2032-01-01T00:00:00' })],
       { syncedAt: 1 },
     );
     expect(search({ query: 'boulangerie', filters: { status: 'INACTIVE' } }).total).toBe(1);
@@ -270,11 +271,11 @@ describe('search filters, sort and paging', () => {
   });
 
   it('shows the customer with its addresses', () => {
-    const detail = store.search.detail(PIERRE.id);
+    const detail = store.detail(PIERRE.id);
     expect(detail.customer.email).toBe(PIERRE.email);
     expect(detail.addresses.map((a) => a.id)).toEqual([95_000_001]);
     expect(detail.pending_fields).toEqual([]);
-    expect(() => store.search.detail(1)).toThrow(/not in the local cache/);
+    expect(() => store.detail(1)).toThrow(/not in the local cache/);
   });
 });
 

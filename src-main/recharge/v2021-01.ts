@@ -1,0 +1,204 @@
+// API 2021-01 onto the domain model: billing lives on the customer, the payment token is a field
+// of `PUT /customers/{id}`, lists page by `Link` headers and the store can count.
+import { z } from 'zod';
+import {
+  CUSTOMER_STATUSES,
+  type AddressFacts,
+  type CustomerFacts,
+  type CustomerStatus,
+} from '../../src-shared/customers/model.ts';
+import { tokenFieldOf } from '../../src-shared/recharge/payment-tokens.ts';
+import { traitsOf } from '../../src-shared/recharge/versions.ts';
+import { easternNaive, instantSeconds } from '../../src-shared/time/eastern.ts';
+import * as wire from '../../src-shared/recharge/wire-2021-01.ts';
+import { CountBody, TokenInformation } from '../../src-shared/recharge/wire-common.ts';
+import type { RechargeClient } from './client.ts';
+import { countryCodeOf, defined, flag, instant, text } from './map-common.ts';
+import type { ListQuery, StoreApi } from './store-api.ts';
+
+const status = (value: string | null | undefined): CustomerStatus | null | undefined => {
+  if (value === undefined || value === null) return value;
+  const upper = value.toUpperCase();
+  return (CUSTOMER_STATUSES as readonly string[]).includes(upper)
+    ? (upper as CustomerStatus)
+    : null;
+};
+
+/** The domain's view of a 2021-01 customer; processor tokens and unknown fields stay behind. */
+export function customerFacts(w: wire.Customer): CustomerFacts {
+  return defined({
+    id: w.id,
+    hash: w.hash,
+    email: w.email,
+    first_name: w.first_name,
+    last_name: w.last_name,
+    phone: w.phone,
+    external_customer_id: text(w.shopify_customer_id),
+    accepts_marketing: flag(w.accepts_marketing),
+    status: status(w.status),
+    has_valid_payment_method: w.has_valid_payment_method,
+    reason_payment_method_not_valid: w.reason_payment_method_not_valid,
+    in_dunning: w.has_card_error_in_dunning,
+    subscriptions_active: w.number_active_subscriptions,
+    subscriptions_total: w.number_subscriptions,
+    processor_type: w.processor_type,
+    billing_address1: w.billing_address1,
+    billing_address2: w.billing_address2,
+    billing_zip: w.billing_zip,
+    billing_city: w.billing_city,
+    billing_company: w.billing_company,
+    billing_province: w.billing_province,
+    billing_country: w.billing_country,
+    billing_phone: w.billing_phone,
+    first_charge_processed_at: instant(w.first_charge_processed_at),
+    created_at: instant(w.created_at),
+    updated_at: instant(w.updated_at),
+  });
+}
+
+export function addressFacts(w: wire.Address): AddressFacts {
+  return defined({
+    id: w.id,
+    customer_id: w.customer_id,
+    first_name: w.first_name,
+    last_name: w.last_name,
+    company: w.company,
+    phone: w.phone,
+    address1: w.address1,
+    address2: w.address2,
+    city: w.city,
+    province: w.province,
+    zip: w.zip,
+    country: w.country,
+    country_code: countryCodeOf(w.country),
+    created_at: instant(w.created_at),
+    updated_at: instant(w.updated_at),
+  });
+}
+
+/** Page-mode list parameters of a pull: oldest change first, from a naive US-Eastern mark. */
+export function listParams(query: ListQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.cursor) {
+    params.set('page_info', query.cursor);
+    params.set('limit', String(query.limit));
+    return params;
+  }
+  params.set('limit', String(query.limit));
+  params.set('sort_by', 'updated_at-asc');
+  if (query.updatedSince) {
+    const seconds = instantSeconds(query.updatedSince);
+    if (seconds !== null) params.set('updated_at_min', easternNaive(seconds));
+  }
+  return params;
+}
+
+export function createStoreApi2021_01(client: RechargeClient): StoreApi {
+  const read = 'read_customer' as const;
+  const get = <S extends z.ZodType>(path: string, schema: S, query?: URLSearchParams, signal?: AbortSignal) =>
+    client.request({ method: 'GET', path, schema, scope: read, signal, ...(query ? { query } : {}) });
+
+  const putCustomer = async (
+    id: number,
+    body: Record<string, unknown>,
+    scope: 'write_customer' | 'write_payments',
+    signal?: AbortSignal,
+  ) => {
+    const answer = await client.request({
+      method: 'PUT',
+      path: `/customers/${id}`,
+      body,
+      schema: wire.CustomerEnvelope,
+      scope,
+      signal,
+    });
+    return { customer: customerFacts(answer.data.customer) };
+  };
+
+  const customersNow = async (ids: readonly number[], signal?: AbortSignal) => {
+    if (ids.length === 0) return [];
+    const query = new URLSearchParams({ ids: ids.join(','), limit: '250' });
+    const answer = await get('/customers', wire.CustomerList, query, signal);
+    return answer.data.customers.map((c) => ({ customer: customerFacts(c), paymentMethods: null }));
+  };
+
+  return {
+    version: '2021-01',
+    traits: traitsOf('2021-01'),
+    limiter: client.limiter,
+    onReachability: (listener) => client.onReachability(listener),
+    resources: ['customers', 'addresses'],
+    async listCustomers(query, signal) {
+      const answer = await get('/customers', wire.CustomerList, listParams(query), signal);
+      return { items: answer.data.customers.map(customerFacts), next: answer.next };
+    },
+    async listAddresses(query, signal) {
+      const answer = await get('/addresses', wire.AddressList, listParams(query), signal);
+      return { items: answer.data.addresses.map(addressFacts), next: answer.next };
+    },
+    listPaymentMethods: () => Promise.resolve({ items: [], next: null }),
+    async countCustomers(signal) {
+      return (await get('/customers/count', CountBody, undefined, signal)).data.count;
+    },
+    async countAddresses(signal) {
+      return (await get('/addresses/count', CountBody, undefined, signal)).data.count;
+    },
+    async getCustomer(id, signal) {
+      const answer = await get(`/customers/${id}`, wire.CustomerEnvelope, undefined, signal);
+      return { customer: customerFacts(answer.data.customer), paymentMethods: null };
+    },
+    customersNow,
+    async customerAddresses(customerId, signal) {
+      const answer = await get(`/customers/${customerId}/addresses`, wire.AddressList, undefined, signal);
+      return answer.data.addresses.map(addressFacts);
+    },
+    async getAddress(id, signal) {
+      return addressFacts((await get(`/addresses/${id}`, wire.AddressEnvelope, undefined, signal)).data.address);
+    },
+    updateBilling: (current, values, signal) =>
+      putCustomer(current.customer.id, { ...values }, 'write_customer', signal),
+    replacePaymentToken: (current, token, signal) =>
+      putCustomer(
+        current.customer.id,
+        { [tokenFieldOf(token.processor)]: token.customerToken },
+        'write_payments',
+        signal,
+      ),
+    // A PUT of the same token twice changes nothing: resending is safe.
+    findTokenChange: () => Promise.resolve(null),
+    async createAddress(customerId, values, signal) {
+      const answer = await client.request({
+        method: 'POST',
+        path: `/customers/${customerId}/addresses`,
+        body: { ...values },
+        schema: wire.AddressEnvelope,
+        scope: 'write_customer',
+        signal,
+      });
+      return addressFacts(answer.data.address);
+    },
+    async updateAddress(id, values, signal) {
+      const answer = await client.request({
+        method: 'PUT',
+        path: `/addresses/${id}`,
+        body: { ...values },
+        schema: wire.AddressEnvelope,
+        scope: 'write_customer',
+        signal,
+      });
+      return addressFacts(answer.data.address);
+    },
+    async tokenInformation(signal) {
+      const answer = await client.request({
+        method: 'GET',
+        path: '/token_information',
+        schema: TokenInformation,
+        scope: read,
+        version: '2021-11',
+        signal,
+      });
+      const info = answer.data.token_information;
+      return { name: info.name ?? null, scopes: info.scopes };
+    },
+  };
+}
