@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AppError } from '../../src-shared/errors.ts';
 import type { AppMode } from '../../src-shared/ipc/channels/app.ts';
 import type { SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
+import type { ApiVersion } from '../../src-shared/recharge/versions.ts';
 import { channels } from '../../src-shared/ipc/contract.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
 import { countLiveEdits } from '../db/outbox-count.ts';
@@ -23,6 +24,8 @@ export interface DemoOptions {
   seed: number;
   /** Drain-rate multiplier of the demo sandbox's rate limit (1 = the live API's 2/s). */
   timeScale: number;
+  /** The API version the demo store speaks (2021-11 unless told). */
+  version?: ApiVersion;
 }
 
 export interface CoreConfig {
@@ -73,7 +76,6 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const events = createEventBus();
   const cipher =
     config.cipher ?? createKeyFileCipher({ path: join(config.dataDir, KEY_FILE_NAME), logger });
-  const sealer = sealerFrom(cipher);
   const demo = config.demo === undefined ? DEFAULT_DEMO : config.demo;
   let session: StoreSession | null = null;
   let switching: Promise<void> = Promise.resolve();
@@ -113,7 +115,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     try {
       session = openStoreSession({
         profile: active,
-        sealer,
+        sealer: sealerFrom(cipher, { purpose: 'payment-token', profileId: active.id }),
         logger,
         fetch: config.fetch,
         nativeBinding: config.nativeBinding,
@@ -148,7 +150,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         timeScale: demo.timeScale,
       });
       return { url: sandbox.url, token: sandbox.tokens.full, close: () => sandbox.close() };
-    });
+    }, demo.version);
   }
   // Through the same chain as profile changes: ensureDemoProfile has queued an open already, and
   // two opens racing would leave a second, orphaned session pushing every edit twice.

@@ -6,6 +6,7 @@ import {
   type ProfilesState,
   type ProfileView,
 } from '../../src-shared/ipc/channels/profiles.ts';
+import { DEFAULT_API_VERSION } from '../../src-shared/recharge/versions.ts';
 import { SCOPES, type Scope } from '../../src-shared/scopes.ts';
 import type { Logger } from '../core/logger.ts';
 import {
@@ -88,7 +89,8 @@ export interface ProfileManager {
   confirmScope(id: string, scope: Scope): void;
   /** A 403 proved the token lacks a scope: it stops being offered. */
   withdrawScope(id: string, scope: Scope): void;
-  ensureDemoProfile(start: () => Promise<DemoSandbox>): Promise<void>;
+  /** Opens the demo store (on `version`, 2021-11 unless told) when no other store exists. */
+  ensureDemoProfile(start: () => Promise<DemoSandbox>, version?: ApiVersion): Promise<void>;
   issues(): ProfileIssue[];
   secretsForRedaction(): string[];
   cacheDbPath(id: string): string;
@@ -97,7 +99,6 @@ export interface ProfileManager {
 }
 
 export const DEMO_LABEL = 'Demo store (sandbox data)';
-const DEMO_VERSION: ApiVersion = '2021-11';
 
 export function tokenHint(token: string): string {
   return token.slice(-4);
@@ -379,14 +380,14 @@ export function createProfileManager(deps: ProfileManagerDeps): ProfileManager {
       );
     },
 
-    async ensureDemoProfile(start) {
+    async ensureDemoProfile(start, version = DEFAULT_API_VERSION) {
       const existing = file.profiles.find((p) => p.demo);
       if ((!existing && file.profiles.length > 0) || demoSandbox) return;
       const sandbox = await start();
       try {
         const baseUrl = normalizeBaseUrl(sandbox.url);
         const checked = await checkToken(
-          { baseUrl, version: DEMO_VERSION, token: sandbox.token, writeScopes: [] },
+          { baseUrl, version, token: sandbox.token, writeScopes: [] },
           { fetch: deps.fetch, timeoutMs: deps.timeoutMs },
         );
         const at = now().toISOString();
@@ -396,7 +397,7 @@ export function createProfileManager(deps: ProfileManagerDeps): ProfileManager {
           label: existing?.label ?? DEMO_LABEL,
           // The sandbox listens on a fresh port each run.
           baseUrl,
-          version: DEMO_VERSION,
+          version,
           scopes: checked.scopes,
           claimedScopes: [],
           demo: true,

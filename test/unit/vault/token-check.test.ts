@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkToken,
+  isRechargeApiHost,
   normalizeBaseUrl,
   NO_SCOPES_MESSAGE,
   TOKEN_REFUSED_MESSAGE,
@@ -73,8 +74,9 @@ describe('checkToken', () => {
       { fetch },
     );
     expect(seen[0]?.url).toBe('https://api.example.test/customers?limit=1');
+    // 2021-01 keeps billing and the processor on the customer: reading customers reads them.
     expect(result).toEqual({
-      scopes: ['read_customer'],
+      scopes: ['read_customer', 'read_payments'],
       claimed: ['write_customer', 'write_payments'],
     });
   });
@@ -178,5 +180,25 @@ describe('normalizeBaseUrl', () => {
     expect(() => normalizeBaseUrl('http://api.rechargeapps.com')).toThrow(AppError);
     expect(() => normalizeBaseUrl('ftp://127.0.0.1')).toThrow(AppError);
     expect(() => normalizeBaseUrl('https://user:pw@api.rechargeapps.com')).toThrow(AppError);
+  });
+
+  it('allows http only to a literal loopback address, not to names that may resolve elsewhere', () => {
+    expect(normalizeBaseUrl('http://[::1]:4010')).toBe('http://[::1]:4010');
+    for (const url of [
+      'http://localhost:4010',
+      'http://localhost.attacker.example',
+      'http://127.0.0.1.nip.io',
+      'http://LOCALHOST',
+    ]) {
+      expect(() => normalizeBaseUrl(url), url).toThrow(AppError);
+    }
+    expect(normalizeBaseUrl('https://localhost:4010')).toBe('https://localhost:4010');
+  });
+
+  it('tells ReCharge API hosts from others (those get a warning, not a refusal)', () => {
+    expect(isRechargeApiHost('https://api.rechargeapps.com')).toBe(true);
+    expect(isRechargeApiHost('https://api.stage.rechargeapps.com')).toBe(true);
+    expect(isRechargeApiHost('https://rechargeapps.com.attacker.example')).toBe(false);
+    expect(isRechargeApiHost('http://127.0.0.1:4010')).toBe(false);
   });
 });
