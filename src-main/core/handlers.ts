@@ -116,7 +116,7 @@ export function createHandlers(deps: HandlerDeps): HandlersOf<typeof channels> {
     },
     'outbox:push': async () => {
       const s = current();
-      await s.pusher.pushNow();
+      await s.pusher.pushNow({ resume: true });
       return s.outbox.summary();
     },
     'outbox:exportAudit': () => ({ csv: current().outbox.exportAuditCsv() }),

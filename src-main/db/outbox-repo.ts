@@ -101,6 +101,9 @@ function auditFromRaw(r: AuditRaw): AuditEntry {
 
 const LIVE_STATES = ['pending', 'in_flight', 'conflict'] as const;
 
+/** Longer than any retry backoff or settle time the pusher sets. */
+export const LONGEST_WAIT_MS = 15 * 60_000;
+
 const jsonOrNull = (value: unknown): string | null =>
   value === null ? null : JSON.stringify(value);
 
@@ -145,13 +148,15 @@ export function createOutboxRepo(db: Database.Database, now: () => number) {
       address_id = @addressId, ambiguous = @ambiguous, next_attempt_at = @nextAttemptAt,
       attempts = attempts + @attempt, updated_at = @at
     WHERE id = @id`);
+  // A due time further away than any backoff can only come from a clock that went back: due now.
   const ready = db.prepare(`
     SELECT * FROM outbox o
-    WHERE o.state = 'pending' AND o.next_attempt_at <= ?
+    WHERE o.state = 'pending' AND o.id > @after
+      AND (o.next_attempt_at <= @now OR o.next_attempt_at > @now + ${LONGEST_WAIT_MS})
       AND NOT EXISTS (
         SELECT 1 FROM outbox p
         WHERE p.customer_id = o.customer_id AND p.id < o.id AND p.state IN ('pending', 'in_flight'))
-    ORDER BY o.id LIMIT ?`);
+    ORDER BY o.id LIMIT @limit`);
   const countsStmt = db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state');
   const oldestStmt = db.prepare(
     "SELECT min(created_at) AS at FROM outbox WHERE state IN ('pending', 'in_flight')",
@@ -184,6 +189,44 @@ export function createOutboxRepo(db: Database.Database, now: () => number) {
     return raw ? fromRaw(raw) : null;
   };
 
+  // Outbox commits are what "never lose an edit" rests on: fsync them even though the cache
+  // itself runs with synchronous=NORMAL.
+  const durably = <T>(fn: () => T): T => {
+    db.pragma('synchronous = FULL');
+    try {
+      return db.transaction(fn).immediate();
+    } finally {
+      db.pragma('synchronous = NORMAL');
+    }
+  };
+
+  const changeIf = (
+    id: number,
+    from: readonly EditState[] | null,
+    change: EditChange,
+  ): EditRow | null =>
+    durably(() => {
+      const row = get(id);
+      if (!row || (from !== null && !from.includes(row.state))) return null;
+      update.run({
+        id,
+        state: change.state,
+        patch: JSON.stringify(change.patch ?? row.patch),
+        base: JSON.stringify(change.base ?? row.base),
+        baseUpdatedAt: change.baseUpdatedAt === undefined ? row.baseUpdatedAt : change.baseUpdatedAt,
+        theirs: jsonOrNull(change.theirs === undefined ? row.theirs : change.theirs),
+        lastError: jsonOrNull(change.lastError === undefined ? row.lastError : change.lastError),
+        addressId: change.addressId === undefined ? row.addressId : change.addressId,
+        ambiguous: (change.ambiguous ?? row.ambiguous) ? 1 : 0,
+        nextAttemptAt: change.nextAttemptAt ?? row.nextAttemptAt,
+        attempt: change.countAttempt ? 1 : 0,
+        at: iso(),
+      });
+      const next = get(id)!;
+      audit(next, change.event, change.state, change.message ?? null);
+      return next;
+    });
+
   const addOne = (edit: NewEdit): EditRow => {
     const at = iso();
     const info = insertEdit.run({
@@ -208,17 +251,6 @@ export function createOutboxRepo(db: Database.Database, now: () => number) {
     return row;
   };
 
-  // Outbox commits are what "never lose an edit" rests on: fsync them even though the cache
-  // itself runs with synchronous=NORMAL.
-  const durably = <T>(fn: () => T): T => {
-    db.pragma('synchronous = FULL');
-    try {
-      return db.transaction(fn).immediate();
-    } finally {
-      db.pragma('synchronous = NORMAL');
-    }
-  };
-
   return {
     add: (edit: NewEdit): EditRow => durably(() => addOne(edit)),
 
@@ -234,33 +266,24 @@ export function createOutboxRepo(db: Database.Database, now: () => number) {
 
     /** Every state change commits with its audit entry. */
     change(id: number, change: EditChange): EditRow {
-      return durably(() => {
-        const row = get(id);
-        if (!row) throw new Error(`outbox edit ${id} is gone`);
-        update.run({
-          id,
-          state: change.state,
-          patch: JSON.stringify(change.patch ?? row.patch),
-          base: JSON.stringify(change.base ?? row.base),
-          baseUpdatedAt:
-            change.baseUpdatedAt === undefined ? row.baseUpdatedAt : change.baseUpdatedAt,
-          theirs: jsonOrNull(change.theirs === undefined ? row.theirs : change.theirs),
-          lastError: jsonOrNull(change.lastError === undefined ? row.lastError : change.lastError),
-          addressId: change.addressId === undefined ? row.addressId : change.addressId,
-          ambiguous: (change.ambiguous ?? row.ambiguous) ? 1 : 0,
-          nextAttemptAt: change.nextAttemptAt ?? row.nextAttemptAt,
-          attempt: change.countAttempt ? 1 : 0,
-          at: iso(),
-        });
-        const next = get(id)!;
-        audit(next, change.event, change.state, change.message ?? null);
-        return next;
-      });
+      const next = changeIf(id, null, change);
+      if (!next) throw new Error(`outbox edit ${id} is gone`);
+      return next;
     },
 
-    /** The oldest ready edit of each customer whose earlier edits are settled, in creation order. */
-    ready(limit: number): EditRow[] {
-      return (ready.all(now(), limit) as Raw[]).map(fromRaw);
+    /**
+     * A state change only from one of `from` (compare-and-set): null, and nothing written, when
+     * the edit has moved on meanwhile (discarded, resolved, taken by another drain).
+     */
+    changeIf: (id: number, from: readonly EditState[], change: EditChange): EditRow | null =>
+      changeIf(id, from, change),
+
+    /**
+     * The oldest ready edit of each customer whose earlier edits are settled, in creation order
+     * (from after edit `after`, to page past edits the caller cannot send now).
+     */
+    ready(limit: number, after = 0): EditRow[] {
+      return (ready.all({ now: now(), limit, after }) as Raw[]).map(fromRaw);
     },
 
     inState(states: readonly EditState[]): EditRow[] {

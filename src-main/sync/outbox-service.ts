@@ -450,7 +450,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
         const row = repo.get(id);
         if (!row || (row.state !== 'failed' && row.state !== 'pending')) continue;
         openPatch(row.patch, sealer);
-        repo.change(id, {
+        repo.changeIf(id, ['failed', 'pending'], {
           state: 'pending',
           nextAttemptAt: 0,
           lastError: null,
@@ -465,9 +465,9 @@ export function createOutboxService(deps: OutboxServiceDeps) {
     discard(ids: readonly number[]): OutboxSummary {
       for (const id of ids) {
         const row = repo.get(id);
-        if (!row || row.state === 'done' || row.state === 'discarded' || row.state === 'in_flight')
-          continue;
-        repo.change(id, {
+        // An edit on the wire cannot be called back: it settles as the store answers.
+        if (!row) continue;
+        repo.changeIf(id, ['pending', 'failed', 'conflict'], {
           state: 'discarded',
           patch: withoutSecrets(row.patch, sealer),
           event: 'discarded',
@@ -485,13 +485,13 @@ export function createOutboxService(deps: OutboxServiceDeps) {
       const { patch, base } = resolveConflict(row.patch, row.theirs, resolution);
       const next =
         Object.keys(patch).length === 0
-          ? repo.change(id, {
+          ? repo.changeIf(id, ['conflict'], {
               state: 'discarded',
               patch: withoutSecrets(row.patch, sealer),
               theirs: null,
               event: 'resolved: took theirs',
             })
-          : repo.change(id, {
+          : repo.changeIf(id, ['conflict'], {
               state: 'pending',
               patch,
               base,
@@ -502,6 +502,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
               nextAttemptAt: 0,
               event: resolution === 'mine' ? 'resolved: kept mine' : 'resolved per field',
             });
+      if (!next) throw new AppError('validation', 'That edit has no conflict to resolve.');
       changed();
       deps.kick();
       return { edit: view(next) };

@@ -1,6 +1,11 @@
 import { startSandbox, type Sandbox } from '../../src-main/sandbox/index.ts';
 import { openCacheStore, type CacheStore } from '../../src-main/db/cache-store.ts';
-import { createRechargeClient, type RechargeClient } from '../../src-main/recharge/client.ts';
+import { createRechargeClient } from '../../src-main/recharge/client.ts';
+import { createStoreApi } from '../../src-main/recharge/create-store-api.ts';
+import { addressFacts, customerFacts } from '../../src-main/recharge/v2021-01.ts';
+import type { StoreApi } from '../../src-main/recharge/store-api.ts';
+import { mergeAddress, mergeCustomer } from '../../src-shared/customers/model.ts';
+import type { ApiVersion } from '../../src-shared/recharge/versions.ts';
 import { RateLimiter } from '../../src-main/recharge/rate-limiter.ts';
 import type { RetryConfig } from '../../src-main/recharge/retry-policy.ts';
 import { createSyncEngine, type SyncEngine, type Timers } from '../../src-main/sync/engine.ts';
@@ -12,7 +17,7 @@ export interface SyncFixture {
   sandbox: Sandbox;
   store: CacheStore;
   dbPath: string;
-  client: RechargeClient;
+  api: StoreApi;
   engine: SyncEngine;
   statuses: SyncStatus[];
   timers: ManualTimers;
@@ -56,6 +61,7 @@ export async function syncFixture(
     token?: (sandbox: Sandbox) => string;
     retry?: Partial<RetryConfig>;
     reconcileEvery?: number;
+    version?: ApiVersion;
   } = {},
 ): Promise<SyncFixture> {
   const timeScale = options.timeScale ?? 100;
@@ -67,17 +73,20 @@ export async function syncFixture(
   const dir = tempDir('rc-sync-');
   const dbPath = dir.path('cache.db');
   const store = openCacheStore({ path: dbPath });
-  const client = createRechargeClient({
-    baseUrl: sandbox.url,
-    token: options.token ? options.token(sandbox) : sandbox.tokens.readOnly,
-    limiter: new RateLimiter({ model: { drainPerSecond: 2 * timeScale } }),
-    retry: { ...FAST_RETRY, ...options.retry },
-    timeoutMs: 10_000,
-  });
+  const api = createStoreApi(
+    createRechargeClient({
+      baseUrl: sandbox.url,
+      token: options.token ? options.token(sandbox) : sandbox.tokens.readOnly,
+      apiVersion: options.version ?? '2021-01',
+      limiter: new RateLimiter({ model: { drainPerSecond: 2 * timeScale } }),
+      retry: { ...FAST_RETRY, ...options.retry },
+      timeoutMs: 10_000,
+    }),
+  );
   const statuses: SyncStatus[] = [];
   const timers = manualTimers();
   const engine = createSyncEngine({
-    client,
+    api,
     store,
     logger: silentLogger,
     onStatus: (status) => statuses.push(status),
@@ -88,7 +97,7 @@ export async function syncFixture(
     sandbox,
     store,
     dbPath,
-    client,
+    api,
     engine,
     statuses,
     timers,
@@ -101,25 +110,32 @@ export async function syncFixture(
   };
 }
 
-/** Differences between the sandbox's data and the cache (empty when they agree). */
+/**
+ * Differences between the sandbox's data (its 2021-01 rendering, read through that version's
+ * adapter) and the cache's documents (empty when they agree).
+ */
 export function cacheDiff(sandbox: Sandbox, store: CacheStore): string[] {
   const diffs: string[] = [];
   const remoteCustomers = new Map(
-    [...sandbox.store.customers.rows.values()].map((row) => [row.data.id, row.data]),
+    [...sandbox.store.customers.rows.values()].map((row) => [
+      row.data.id,
+      mergeCustomer(null, customerFacts(row.data)),
+    ]),
   );
   const remoteAddresses = new Map(
-    [...sandbox.store.addresses.rows.values()].map((row) => [row.data.id, row.data]),
+    [...sandbox.store.addresses.rows.values()].map((row) => [
+      row.data.id,
+      mergeAddress(null, addressFacts(row.data)),
+    ]),
   );
-  const localCustomers = new Map(
-    (store.db.prepare('SELECT id, raw FROM customers').all() as { id: number; raw: string }[]).map(
-      (r) => [r.id, JSON.parse(r.raw) as unknown],
-    ),
-  );
-  const localAddresses = new Map(
-    (store.db.prepare('SELECT id, raw FROM addresses').all() as { id: number; raw: string }[]).map(
-      (r) => [r.id, JSON.parse(r.raw) as unknown],
-    ),
-  );
+  const docs = (table: string) =>
+    new Map(
+      (store.db.prepare(`SELECT id, doc FROM ${table}`).all() as { id: number; doc: string }[]).map(
+        (r) => [r.id, JSON.parse(r.doc) as unknown],
+      ),
+    );
+  const localCustomers = docs('customers');
+  const localAddresses = docs('addresses');
   const compare = (kind: string, remote: Map<number, unknown>, local: Map<number, unknown>) => {
     for (const [id, value] of remote) {
       const mine = local.get(id);

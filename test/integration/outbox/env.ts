@@ -7,13 +7,16 @@ import { MIGRATIONS } from '../../../src-main/db/migrations.ts';
 import { createOutboxRepo } from '../../../src-main/db/outbox-repo.ts';
 import { outboxMigration } from '../../../src-main/db/outbox-schema.ts';
 import { createRechargeClient } from '../../../src-main/recharge/client.ts';
+import { createStoreApi } from '../../../src-main/recharge/create-store-api.ts';
 import { RateLimiter } from '../../../src-main/recharge/rate-limiter.ts';
+import type { StoreApi } from '../../../src-main/recharge/store-api.ts';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import { cacheAccessOn } from '../../../src-main/sync/outbox-cache.ts';
 import type { TokenSealer } from '../../../src-main/sync/outbox-ports.ts';
 import { createOutboxPusher } from '../../../src-main/sync/outbox-push.ts';
 import { createOutboxService } from '../../../src-main/sync/outbox-service.ts';
-import { Address, Customer } from '../../../src-shared/recharge/wire.ts';
+import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
+import { SCOPES } from '../../../src-shared/scopes.ts';
 
 export const ALL_MIGRATIONS = MIGRATIONS.some((m) => m.version === 3)
   ? MIGRATIONS
@@ -30,6 +33,7 @@ export interface OutboxEnv {
   dir: string;
   dbPath: string;
   store: CacheStore;
+  api: StoreApi;
   network: { offline: boolean };
   service: ReturnType<typeof createOutboxService>;
   pusher: ReturnType<typeof createOutboxPusher>;
@@ -37,35 +41,23 @@ export interface OutboxEnv {
   close(): Promise<void>;
 }
 
-/** Copies every customer and address of the sandbox into the cache (a minimal full pull). */
-export async function fillCache(store: CacheStore, sandbox: Sandbox): Promise<void> {
-  const headers = {
-    'X-Recharge-Access-Token': sandbox.tokens.full,
-    'X-Recharge-Version': '2021-01',
-  };
-  for (const [path, key] of [
-    ['customers', 'customers'],
-    ['addresses', 'addresses'],
-  ] as const) {
-    let url: string | null = `${sandbox.url}/${path}?limit=250&sort_by=id-asc`;
-    while (url) {
-      const res: Response = await fetch(url, { headers });
-      const body = (await res.json()) as Record<string, Record<string, unknown>[]>;
-      const items = body[key] ?? [];
-      if (key === 'customers') {
-        store.customers.upsert(
-          items.map((raw) => ({ customer: Customer.parse(raw), raw })),
-          { syncedAt: Date.now() },
-        );
-      } else {
-        store.addresses.upsert(
-          items.map((raw) => ({ address: Address.parse(raw), raw })),
-          { syncedAt: Date.now() },
-        );
-      }
-      const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '');
-      url = next?.[1] ?? null;
-    }
+/** Copies every customer, address and payment method of the store into the cache. */
+export async function fillCache(store: CacheStore, api: StoreApi): Promise<void> {
+  const syncedAt = Date.now();
+  for (let cursor: string | null | undefined = undefined; cursor !== null; ) {
+    const page = await api.listCustomers({ limit: 250, cursor });
+    store.customers.upsert(page.items, { syncedAt });
+    cursor = page.next;
+  }
+  for (let cursor: string | null | undefined = undefined; cursor !== null; ) {
+    const page = await api.listAddresses({ limit: 250, cursor });
+    store.addresses.upsert(page.items, { syncedAt });
+    cursor = page.next;
+  }
+  for (let cursor: string | null | undefined = undefined; cursor !== null; ) {
+    const page = await api.listPaymentMethods({ limit: 250, cursor });
+    store.paymentMethods.upsert(page.items, { syncedAt });
+    cursor = page.next;
   }
 }
 
@@ -76,6 +68,7 @@ export async function createOutboxEnv(options: {
   dir?: string;
   sandbox?: Sandbox;
   timeoutMs?: number;
+  version?: ApiVersion;
 }): Promise<OutboxEnv> {
   const sandbox =
     options.sandbox ??
@@ -87,7 +80,6 @@ export async function createOutboxEnv(options: {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'rcd-outbox-'));
   const dbPath = join(dir, 'cache.sqlite');
   const store = openCacheStore({ path: dbPath, migrations: ALL_MIGRATIONS });
-  if (!options.sandbox) await fillCache(store, sandbox);
   const network = { offline: false };
   const guardedFetch: typeof fetch = (input, init) =>
     network.offline
@@ -100,14 +92,17 @@ export async function createOutboxEnv(options: {
     limiter: new RateLimiter({ model: { drainPerSecond: 2 * (options.timeScale ?? 50) } }),
     retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 20 },
     timeoutMs: options.timeoutMs ?? 5_000,
+    apiVersion: options.version ?? '2021-01',
   });
+  const api = createStoreApi(client);
+  if (!options.sandbox) await fillCache(store, api);
   const repo = createOutboxRepo(store.db, Date.now);
   const cache = cacheAccessOn(store, Date.now, () => []);
   const env = { changes: 0 } as OutboxEnv;
   const pusher = createOutboxPusher({
     repo,
     cache,
-    client,
+    api,
     sealer: testSealer,
     logger: silentLogger,
     now: Date.now,
@@ -124,12 +119,15 @@ export async function createOutboxEnv(options: {
     onChange: () => env.changes++,
     kick: () => undefined,
     pausedReason: () => pusher.pausedReason(),
+    traits: api.traits,
+    scopes: () => new Set(SCOPES),
   });
   return Object.assign(env, {
     sandbox,
     dir,
     dbPath,
     store,
+    api,
     network,
     service,
     pusher,

@@ -4,6 +4,7 @@ import { silentLogger } from '../../../src-main/core/logger.ts';
 import { openCacheStore } from '../../../src-main/db/cache-store.ts';
 import { createOutboxRepo } from '../../../src-main/db/outbox-repo.ts';
 import { createRechargeClient } from '../../../src-main/recharge/client.ts';
+import { createStoreApi } from '../../../src-main/recharge/create-store-api.ts';
 import { RateLimiter } from '../../../src-main/recharge/rate-limiter.ts';
 import { cacheAccessOn } from '../../../src-main/sync/outbox-cache.ts';
 import { createOutboxPusher } from '../../../src-main/sync/outbox-push.ts';
@@ -26,7 +27,7 @@ const repo = createOutboxRepo(store.db, Date.now);
 const pusher = createOutboxPusher({
   repo,
   cache: cacheAccessOn(store, Date.now, () => []),
-  client,
+  api: createStoreApi(client),
   sealer: testSealer,
   logger: silentLogger,
   now: Date.now,

@@ -21,7 +21,7 @@ describe('outbox push against the sandbox', () => {
     const receipt = env.service.queueBilling(id, { billing_city: 'Offline City' });
     expect(receipt.edit.state).toBe('pending');
     expect(env.service.pendingFields([id]).get(id)).toEqual(['billing_city']);
-    expect(env.service.overlayCustomer(env.store.customers.getRaw(id) as never).billing_city).toBe(
+    expect(env.service.overlayCustomer(env.store.customers.get(id)!).billing_city).toBe(
       'Offline City',
     );
 
@@ -176,11 +176,11 @@ describe('outbox push against the sandbox', () => {
   it('discarding a pending edit restores the cached view', async () => {
     env = await createOutboxEnv({});
     const id = customerIds(env)[6]!;
-    const before = env.store.customers.getRaw(id)!['billing_city'];
+    const before = env.store.customers.get(id)!.billing_city;
     const edit = env.service.queueBilling(id, { billing_city: 'Never Sent' });
     env.network.offline = true;
     env.service.discard([edit.edit.id]);
-    expect(env.service.overlayCustomer(env.store.customers.getRaw(id) as never).billing_city).toBe(
+    expect(env.service.overlayCustomer(env.store.customers.get(id)!).billing_city).toBe(
       before,
     );
     expect(env.service.pendingFields([id]).size).toBe(0);

@@ -65,7 +65,7 @@ describe('the cache writer', () => {
     expect(store.customers.count()).toBe(450);
     expect(store.syncState.get<Checkpoint>(STATE_KEYS.checkpoint)?.pageInfo).toBe('cursor-5');
     const first = customers[0]!;
-    expect(store.search.detail(first.id).customer.email).toBe(first.email);
+    expect(store.detail(first.id).customer.email).toBe(first.email);
     // The same page again (a run killed after the commit replays it): nothing doubles.
     await writeAll(writer, customers);
     expect(store.customers.count()).toBe(450);

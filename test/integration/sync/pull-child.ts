@@ -2,22 +2,26 @@
 import { silentLogger } from '../../../src-main/core/logger.ts';
 import { openCacheStore } from '../../../src-main/db/cache-store.ts';
 import { createRechargeClient } from '../../../src-main/recharge/client.ts';
+import { createStoreApi } from '../../../src-main/recharge/create-store-api.ts';
 import { RateLimiter } from '../../../src-main/recharge/rate-limiter.ts';
 import { createSyncEngine } from '../../../src-main/sync/engine.ts';
 
-const [url, token, dbPath, drain] = process.argv.slice(2);
+const [url, token, dbPath, drain, version = '2021-01'] = process.argv.slice(2);
 if (!url || !token || !dbPath || !drain)
-  throw new Error('usage: pull-child <url> <token> <db> <drain/s>');
+  throw new Error('usage: pull-child <url> <token> <db> <drain/s> [version]');
 
 const store = openCacheStore({ path: dbPath });
-const client = createRechargeClient({
-  baseUrl: url,
-  token,
-  limiter: new RateLimiter({ model: { drainPerSecond: Number(drain) } }),
-});
+const api = createStoreApi(
+  createRechargeClient({
+    baseUrl: url,
+    token,
+    apiVersion: version === '2021-11' ? '2021-11' : '2021-01',
+    limiter: new RateLimiter({ model: { drainPerSecond: Number(drain) } }),
+  }),
+);
 let pages = 0;
 const engine = createSyncEngine({
-  client,
+  api,
   store,
   logger: silentLogger,
   onStatus: (status) => {

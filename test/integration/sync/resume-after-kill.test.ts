@@ -67,7 +67,7 @@ describe('a pull killed mid-run', () => {
     sandbox.admin.clearRequests();
     const store = openCacheStore({ path: fixture.dbPath });
     const engine = createSyncEngine({
-      client: fixture.client,
+      api: fixture.api,
       store,
       logger: silentLogger,
       onStatus: () => {},

@@ -293,16 +293,19 @@ describe('validation on save', () => {
       writeScopes: ['write_customer', 'write_payments'],
     });
     const id = state.activeId!;
+    // 2021-01 keeps billing on the customer: reading customers reads payment details too.
     expect([...vault.activeScopes()].sort()).toEqual([
       'read_customer',
+      'read_payments',
       'write_customer',
       'write_payments',
     ]);
     states.length = 0;
     vault.withdrawScope(id, 'write_payments');
-    expect([...vault.activeScopes()].sort()).toEqual(['read_customer', 'write_customer']);
-    expect(states.at(-1)?.profiles[0]?.scopes).toEqual(['read_customer', 'write_customer']);
-    expect([...manager().activeScopes()].sort()).toEqual(['read_customer', 'write_customer']);
+    const left = ['read_customer', 'read_payments', 'write_customer'];
+    expect([...vault.activeScopes()].sort()).toEqual(left);
+    expect(states.at(-1)?.profiles[0]?.scopes).toEqual(left);
+    expect([...manager().activeScopes()].sort()).toEqual(left);
   });
 
   it('refuses the same store and token twice', async () => {

@@ -32,12 +32,12 @@ describe('token check against the sandbox over HTTP', () => {
       writeScopes: [],
     });
     expect(result).toEqual({
-      scopes: ['read_customer', 'write_customer', 'write_payments'],
+      scopes: ['read_customer', 'write_customer', 'read_payments', 'write_payments'],
       claimed: [],
     });
   });
 
-  it('gives a read-only token only read_customer, on either version', async () => {
+  it('gives a read-only token only the read scopes, on either version', async () => {
     for (const version of ['2021-01', '2021-11'] as const) {
       const result = await checkToken({
         baseUrl: sandbox.url,
@@ -45,7 +45,7 @@ describe('token check against the sandbox over HTTP', () => {
         token: sandbox.tokens.readOnly,
         writeScopes: [],
       });
-      expect(result, version).toEqual({ scopes: ['read_customer'], claimed: [] });
+      expect(result, version).toEqual({ scopes: ['read_customer', 'read_payments'], claimed: [] });
     }
   });
 
