@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../src-shared/errors.ts';
@@ -107,10 +108,21 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     await current?.close();
   };
 
+  /** What the open session was built from: a replaced token or address needs a new one. */
+  const sessionKey = (profile: NonNullable<ReturnType<typeof profiles.active>>) =>
+    [
+      profile.id,
+      profile.baseUrl,
+      profile.version,
+      createHash('sha256').update(profile.token()).digest('hex'),
+    ].join('\n');
+  let openKey: string | null = null;
+
   async function openActive(rebuild = false): Promise<void> {
     const active = profiles.active();
-    if (!rebuild && session && active && session.profileId === active.id) return;
+    if (!rebuild && session && active && openKey === sessionKey(active)) return;
     await closeSession();
+    openKey = null;
     if (!active) return;
     try {
       session = openStoreSession({
@@ -132,6 +144,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         onWritten: (scope: Scope) => profiles.confirmScope(active.id, scope),
         scopes: () => profiles.activeScopes(),
       });
+      openKey = sessionKey(active);
       void session.services.sync.start();
     } catch (error) {
       logger.error('the store could not be opened', { error });

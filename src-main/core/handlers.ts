@@ -72,7 +72,11 @@ export function createHandlers(deps: HandlerDeps): HandlersOf<typeof channels> {
     'customers:get': ({ id }) => {
       const s = current();
       const detail = s.services.getCustomer(id);
-      return { ...detail, customer: s.outbox.overlayCustomer(detail.customer) };
+      return {
+        ...detail,
+        customer: s.outbox.overlayCustomer(detail.customer),
+        addresses: s.outbox.overlayAddresses(id, detail.addresses),
+      };
     },
     'customers:history': ({ customerId }) => ({ entries: current().outbox.history(customerId) }),
 

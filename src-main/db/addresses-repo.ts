@@ -87,7 +87,7 @@ export function createAddressesRepo(db: Database.Database, index: SearchIndex): 
         }
         const previous = stored(facts.id);
         const seenPass = options.seenPass ?? previous?.seenPass ?? null;
-        if (previous && isOlder(facts.updated_at, previous.address.updated_at)) {
+        if (previous && !options.fresh && isOlder(facts.updated_at, previous.address.updated_at)) {
           report.stale += 1;
           if (options.seenPass != null) markSeen.run(options.seenPass, facts.id);
           continue;

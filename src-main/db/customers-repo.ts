@@ -13,6 +13,11 @@ export interface UpsertOptions {
   syncedAt: number;
   /** Marks rows as seen by a full pass, for the deletion sweep at its end. */
   seenPass?: number | null;
+  /**
+   * What the store just answered (a write's response, a re-read): the truth now, stored even if
+   * its updated_at reads older (the autumn clock change repeats an hour of naive timestamps).
+   */
+  fresh?: boolean;
 }
 
 export interface UpsertReport {
@@ -140,7 +145,7 @@ export function createCustomersRepo(db: Database.Database, index: SearchIndex): 
         const previous = stored(facts.id);
         // A write outside a full pass keeps the pass mark: the sweep must not take it for unseen.
         const seenPass = options.seenPass ?? previous?.seenPass ?? null;
-        if (previous && isOlder(facts.updated_at, previous.customer.updated_at)) {
+        if (previous && !options.fresh && isOlder(facts.updated_at, previous.customer.updated_at)) {
           report.stale += 1;
           if (options.seenPass != null) markSeen.run(options.seenPass, facts.id);
           continue;

@@ -1,9 +1,13 @@
 import type Database from 'better-sqlite3';
 
+const UNSENT = ['pending', 'in_flight', 'conflict', 'failed'];
+
 /**
  * Copies the outbox and audit log from a cache file that was moved aside into the fresh cache,
- * so rebuilding a damaged cache never drops an edit. Returns how many edits came over, or null
- * when the old file cannot be read (it stays aside, untouched, for a person to recover).
+ * so rebuilding a damaged cache never drops an edit. Edits come over one by one (a damaged row
+ * costs only itself), unsent ones first; the audit log is copied best effort. Returns how many
+ * unsent edits came over, or null when the old file cannot be read at all (it stays aside,
+ * untouched, for a person to recover).
  */
 export function carryOutboxOver(db: Database.Database, oldPath: string): number | null {
   try {
@@ -12,17 +16,35 @@ export function carryOutboxOver(db: Database.Database, oldPath: string): number 
     return null;
   }
   try {
-    const hasOutbox = db
-      .prepare("SELECT 1 FROM old.sqlite_master WHERE type = 'table' AND name = 'outbox'")
-      .get();
-    if (!hasOutbox) return 0;
-    return db.transaction(() => {
-      db.exec('INSERT INTO main.outbox SELECT * FROM old.outbox');
-      db.exec('INSERT INTO main.audit_log SELECT * FROM old.audit_log');
-      return db.prepare('SELECT count(*) FROM main.outbox').pluck().get() as number;
-    })();
-  } catch {
-    return null;
+    let ids: { id: number; state: string }[];
+    try {
+      const hasOutbox = db
+        .prepare("SELECT 1 FROM old.sqlite_master WHERE type = 'table' AND name = 'outbox'")
+        .get();
+      if (!hasOutbox) return 0;
+      ids = db.prepare('SELECT id, state FROM old.outbox ORDER BY id').all() as typeof ids;
+    } catch {
+      return null;
+    }
+    const copyEdit = db.prepare('INSERT OR IGNORE INTO main.outbox SELECT * FROM old.outbox WHERE id = ?');
+    const unsentFirst = [
+      ...ids.filter((row) => UNSENT.includes(row.state)),
+      ...ids.filter((row) => !UNSENT.includes(row.state)),
+    ];
+    let kept = 0;
+    for (const row of unsentFirst) {
+      try {
+        if (copyEdit.run(row.id).changes > 0 && UNSENT.includes(row.state)) kept += 1;
+      } catch {
+        // A damaged row: the others still come over; the old file keeps it for recovery.
+      }
+    }
+    try {
+      db.exec('INSERT OR IGNORE INTO main.audit_log SELECT * FROM old.audit_log');
+    } catch {
+      // History is worth less than the edits it describes.
+    }
+    return kept;
   } finally {
     db.exec('DETACH DATABASE old');
   }

@@ -67,7 +67,8 @@ export function createPaymentMethodsRepo(
         processor_type: method?.processor_name ?? null,
       };
       const next = mergeCustomer(customer, facts);
-      if (JSON.stringify(next) !== JSON.stringify(customer)) customers.upsert([facts], { syncedAt });
+      if (JSON.stringify(next) !== JSON.stringify(customer))
+        customers.upsert([facts], { syncedAt, fresh: true });
     }
   };
 
@@ -91,7 +92,7 @@ export function createPaymentMethodsRepo(
       const previous = stored.get(method.id) as
         | { customer_id: number; updated_at: string | null; seen_pass: number | null }
         | undefined;
-      if (previous && isOlder(method.updated_at, previous.updated_at)) {
+      if (previous && !options.fresh && isOlder(method.updated_at, previous.updated_at)) {
         report.stale += 1;
         if (options.seenPass != null) markSeen.run(options.seenPass, method.id);
         continue;
@@ -119,7 +120,7 @@ export function createPaymentMethodsRepo(
       const keep = new Set(items.map((m) => m.id));
       const gone = (idsOfCustomer.all(customerId) as number[]).filter((id) => !keep.has(id));
       remove(gone, syncedAt);
-      upsert(items, { syncedAt });
+      upsert(items, { syncedAt, fresh: true });
       followDefault([customerId], syncedAt);
     },
     ofCustomer: (customerId) =>

@@ -10,7 +10,8 @@ export function cacheAccessOn(
 ): CacheAccess {
   const saveWrite: CacheAccess['saveWrite'] = (customerId, result) => {
     store.transaction(() => {
-      if (result.customer) store.customers.upsert([result.customer], { syncedAt: now() });
+      if (result.customer)
+        store.customers.upsert([result.customer], { syncedAt: now(), fresh: true });
       if (result.paymentMethods)
         store.paymentMethods.replaceOfCustomer(customerId, result.paymentMethods, now());
     });
@@ -32,7 +33,7 @@ export function cacheAccessOn(
       }),
     saveWrite,
     saveAddress(address) {
-      store.addresses.upsert([address], { syncedAt: now() });
+      store.addresses.upsert([address], { syncedAt: now(), fresh: true });
     },
   };
 }

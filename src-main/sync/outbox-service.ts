@@ -29,7 +29,7 @@ import {
   type Processor,
 } from '../../src-shared/recharge/payment-tokens.ts';
 import type { VersionTraits } from '../../src-shared/recharge/versions.ts';
-import { BILLING_FIELDS, type Customer } from '../../src-shared/customers/model.ts';
+import { BILLING_FIELDS, type Address, type Customer } from '../../src-shared/customers/model.ts';
 import { SCOPE_LABELS, type Scope } from '../../src-shared/scopes.ts';
 import type { EditRow, NewEdit, OutboxRepo } from '../db/outbox-repo.ts';
 import type { CacheAccess, TokenSealer } from './outbox-ports.ts';
@@ -414,12 +414,21 @@ export function createOutboxService(deps: OutboxServiceDeps) {
     },
 
     /** Pending billing values over cached customers, for reads. */
+    /**
+     * What has edits waiting, per customer: the customer's own fields by name, the payment
+     * method as `payment_method`, and delivery addresses as `address:<id>` (`address:new` for
+     * one being created), never under the customer's own field names.
+     */
     pendingFields(customerIds: readonly number[]): Map<number, string[]> {
       const out = new Map<number, Set<string>>();
       for (const edit of repo.liveFor(customerIds)) {
         const set = out.get(edit.customerId) ?? new Set<string>();
-        for (const field of Object.keys(edit.patch))
-          set.add(isTokenField(field) ? 'payment_method' : field);
+        if (edit.kind === 'address_update') set.add(`address:${edit.addressId}`);
+        else if (edit.kind === 'address_create') set.add('address:new');
+        else {
+          for (const field of Object.keys(edit.patch))
+            set.add(isTokenField(field) ? 'payment_method' : field);
+        }
         out.set(edit.customerId, set);
       }
       return new Map([...out].map(([id, set]) => [id, [...set].sort()]));
@@ -427,6 +436,19 @@ export function createOutboxService(deps: OutboxServiceDeps) {
 
     overlayCustomer(customer: Customer): Customer {
       return overlaid([customer]).get(customer.id) ?? customer;
+    },
+
+    /** A customer's cached addresses with their queued changes on top, oldest edit first. */
+    overlayAddresses(customerId: number, addresses: readonly Address[]): Address[] {
+      const edits = repo
+        .liveFor([customerId])
+        .filter((edit) => edit.kind === 'address_update');
+      return addresses.map((address) =>
+        overlay(
+          address,
+          edits.filter((edit) => edit.addressId === address.id).map((edit) => edit.patch),
+        ).record,
+      );
     },
 
     list(input: z.output<typeof OutboxListInput>): OutboxList {

@@ -7,14 +7,15 @@ import type {
   CustomerFacts,
   PaymentMethod,
 } from '../../src-shared/customers/model.ts';
+import { AppError } from '../../src-shared/errors.ts';
 import type { SyncProgress } from '../../src-shared/ipc/channels/sync.ts';
-import { formatUtc, instantSeconds } from '../../src-shared/time/eastern.ts';
 import type { Logger } from '../core/logger.ts';
 import type { CacheStore } from '../db/cache-store.ts';
 import { isRechargeError } from '../recharge/errors.ts';
 import type { ListQuery, Page, StoreApi } from '../recharge/store-api.ts';
 import type { CacheWriter } from './cache-writer.ts';
 import { STATE_KEYS, type Checkpoint, type PullPhase, type RunStep } from './checkpoint.ts';
+import { sinceFor } from './since.ts';
 
 export interface PullOptions {
   api: StoreApi;
@@ -51,11 +52,6 @@ export interface PullSummary {
 
 type Item = CustomerFacts | AddressFacts | PaymentMethod;
 
-const shift = (instant: string, seconds: number): string => {
-  const at = instantSeconds(instant);
-  return at === null ? instant : formatUtc(at + seconds);
-};
-
 const later = (a: string | null, b: string | null | undefined): string | null =>
   a === null ? (b ?? null) : b === null || b === undefined || b <= a ? a : b;
 
@@ -71,7 +67,7 @@ function newCheckpoint(
   if (mode === 'incremental') {
     for (const phase of phases) {
       const mark = store.syncState.get<string>(STATE_KEYS.highWater[phase]);
-      since[phase] = mark === null ? null : shift(mark, -options.overlapSeconds);
+      since[phase] = mark === null ? null : sinceFor(mark, options.overlapSeconds);
     }
   } else {
     pass = (store.syncState.get<number>(STATE_KEYS.passes) ?? 0) + 1;
@@ -222,6 +218,7 @@ async function walk(
   // The next page is asked for while this one is written: the rate limit, not the writes, paces
   // the run. A failed prefetch surfaces when it is awaited.
   let upcoming = fetchPage(options, checkpoint);
+  let lastFullPage: string | null = null;
   for (;;) {
     signal.throwIfAborted();
     const phase = checkpoint.phase;
@@ -246,7 +243,22 @@ async function walk(
       pages: checkpoint.pages + 1,
       [key]: checkpoint[key] + page.items.length,
     };
-    const phaseDone = page.next === null;
+    let phaseDone = page.next === null;
+    // A full page with no way on: the store may have dropped its cursor. Ask again from the
+    // newest change seen; only a page with nothing new past it ends the phase.
+    if (phaseDone && page.items.length >= options.pageLimit) {
+      const ids = page.items.map((item) => item.id).join();
+      if (ids === lastFullPage) {
+        throw new AppError(
+          'protocol',
+          'The store keeps sending the same full page without a link to the next one, so the ' +
+            'sync cannot tell where the list ends. Nothing was deleted; it will be tried again.',
+        );
+      }
+      lastFullPage = ids;
+      phaseDone = false;
+      next.since = { ...next.since, [phase]: maxSeen };
+    }
     const following = checkpoint.phases[checkpoint.phases.indexOf(phase) + 1];
     if (phaseDone && following) {
       next.phase = following;
@@ -261,7 +273,8 @@ async function walk(
     // The page, its owners and the checkpoint commit together: a run killed mid-page replays
     // the page, and upserts are idempotent. A full pass then deletes what it did not see, in
     // slices of its own, and completes there.
-    const sweepNext = runDone && next.mode === 'full' && next.pass !== null;
+    const refusal = runDone && next.mode === 'full' ? sweepRefusal(next, options.store) : null;
+    const sweepNext = runDone && next.mode === 'full' && next.pass !== null && refusal === null;
     if (sweepNext) next.sweeping = true;
     const step: RunStep =
       runDone && !sweepNext
@@ -282,9 +295,33 @@ async function walk(
     summary[key] += page.items.length;
     checkpoint = next;
     report();
+    if (refusal) {
+      options.logger.warn('deletion sweep refused', { reason: refusal });
+      throw new AppError('protocol', refusal);
+    }
     if (sweepNext) await sweep(options, checkpoint, summary);
     if (runDone) return checkpoint;
   }
+}
+
+/**
+ * Why a full pass must not delete what it did not see: it saw far fewer customers than the store
+ * counted, or (where the store cannot count) than the cache holds. A list that ended early
+ * would otherwise empty the cache.
+ */
+export function sweepRefusal(checkpoint: Checkpoint, store: CacheStore): string | null {
+  const seen = checkpoint.customers;
+  const counted = checkpoint.totals.customers;
+  const cached = store.customers.count();
+  const belowCount = counted !== null && seen < counted * 0.9;
+  const belowCache = cached >= 20 && seen < cached * 0.5;
+  if (!belowCount && !belowCache) return null;
+  const [what, expected] = belowCount ? ['store counts', counted] : ['cache holds', cached];
+  return (
+    `The full sync saw ${seen} customers, but the ${what} ${expected}: the list seems to have ` +
+    'ended early, so nothing was deleted. If customers really were removed on ReCharge, ' +
+    'rebuild the cache in Settings.'
+  );
 }
 
 type PageItems = CustomerFacts[] | AddressFacts[] | PaymentMethod[];

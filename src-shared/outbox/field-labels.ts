@@ -25,8 +25,12 @@ export const FIELD_LABELS: Record<string, string> = {
   paypal_customer_token: 'PayPal customer token',
   authorizedotnet_customer_token: 'Authorize.Net customer token',
   payment_token: 'Payment token',
+  payment_method_token: 'Payment method token',
+  payment_method: 'Payment method',
 };
 
 export function fieldLabel(field: string): string {
+  if (field === 'address:new') return 'New delivery address';
+  if (field.startsWith('address:')) return 'Delivery address';
   return FIELD_LABELS[field] ?? field.replaceAll('_', ' ');
 }

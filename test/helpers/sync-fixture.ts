@@ -62,6 +62,8 @@ export async function syncFixture(
     retry?: Partial<RetryConfig>;
     reconcileEvery?: number;
     version?: ApiVersion;
+    /** Stands between the client and the sandbox (to make answers worse than the sandbox's). */
+    fetch?: typeof fetch;
   } = {},
 ): Promise<SyncFixture> {
   const timeScale = options.timeScale ?? 100;
@@ -81,6 +83,7 @@ export async function syncFixture(
       limiter: new RateLimiter({ model: { drainPerSecond: 2 * timeScale } }),
       retry: { ...FAST_RETRY, ...options.retry },
       timeoutMs: 10_000,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
     }),
   );
   const statuses: SyncStatus[] = [];

@@ -286,4 +286,19 @@ describe('the pusher', () => {
     expect(attempts.filter((n) => n > 0).length).toBeLessThanOrEqual(4);
     expect(attempts.every((n) => n <= 1)).toBe(true);
   });
+
+  it('11: a waiting address edit shows over the cached address, not as the customer\'s fields', () => {
+    const t = setup(1);
+    const address = t.store.addresses.upsert(
+      [{ id: 500, customer_id: 1, city: 'Reno', first_name: 'Ann', updated_at: '2025-01-01T00:00:00Z' }],
+      { syncedAt: 0 },
+    );
+    expect(address.written).toBe(1);
+    t.service.queueAddressUpdate(1, 500, { city: 'Sparks', first_name: 'Anna' });
+    const pending = t.service.pendingFields([1]).get(1);
+    expect(pending).toEqual(['address:500']);
+    const shown = t.service.overlayAddresses(1, t.store.addresses.ofCustomer(1));
+    expect(shown[0]).toMatchObject({ city: 'Sparks', first_name: 'Anna' });
+    expect(t.store.addresses.get(500)?.city).toBe('Reno');
+  });
 });

@@ -7,7 +7,7 @@ import {
   createAppProtocolHandler,
   resolveAppAsset,
 } from '../../../src-main/shell/app-protocol.ts';
-import { APP_CSP } from '../../../src-main/shell/window-options.ts';
+import { APP_CSP } from '../../../src-main/shell/csp.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'rcd-proto-'));
 const renderer = join(root, 'renderer');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,7 +19,16 @@ function tempDir() {
 }
 
 const bundleDir = '/opt/recharge-desk/resources/app/out/main';
-const base = { bundleDir, logger: silentLogger, platform: 'linux' as const };
+const exe = '/opt/recharge-desk/recharge-desk';
+const base = {
+  bundleDir,
+  logger: silentLogger,
+  platform: 'linux' as const,
+  argv: [exe],
+  env: {},
+  // Tests must not change the test process's umask.
+  umask: () => 0o022,
+};
 
 describe('app shell with a fake electron', () => {
   it('quits at once when another instance holds the lock', async () => {
@@ -53,10 +62,74 @@ describe('app shell with a fake electron', () => {
 
   it('loads the dev server in development and enables devtools only there', async () => {
     const fake = fakeElectron({ userData: tempDir(), packaged: false });
-    await startShell(fake.electron, { ...base, devServerUrl: 'http://localhost:5173/' });
+    await startShell(fake.electron, {
+      ...base,
+      argv: ['/x/electron', '.', '--inspect', '--remote-debugging-port=9222'],
+      env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/', NODE_OPTIONS: '--trace-warnings' },
+    });
     const { win, options } = fake.windows[0]!;
     expect(win.loaded).toEqual(['http://localhost:5173/']);
     expect(options['webPreferences']).toMatchObject({ devTools: true });
+    expect(fake.calls.exitCodes).toEqual([]);
+  });
+
+  it('a packaged build ignores ELECTRON_RENDERER_URL: it refuses to start, loading nothing', async () => {
+    const fake = fakeElectron({ userData: tempDir(), packaged: true });
+    const stderr: string[] = [];
+    await startShell(fake.electron, {
+      ...base,
+      env: { ELECTRON_RENDERER_URL: 'https://evil.example/' },
+      stderr: (line) => stderr.push(line),
+    });
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.protocols.size).toBe(0);
+    expect(fake.handlers.size).toBe(0);
+    expect(fake.calls.exitCodes).toEqual([1]);
+    expect(fake.errorBoxes).toHaveLength(1);
+    expect(fake.errorBoxes[0]!.content).toContain('ELECTRON_RENDERER_URL');
+    expect(stderr.join('\n')).toContain('ELECTRON_RENDERER_URL');
+  });
+
+  it.each([
+    ['--remote-debugging-port=9222'],
+    ['--inspect'],
+    ['--inspect-brk=9229'],
+    ['--js-flags=--allow-natives-syntax'],
+  ])('a packaged build refuses the switch %s before it takes the lock', async (arg) => {
+    const fake = fakeElectron({ userData: tempDir(), packaged: true });
+    await startShell(fake.electron, { ...base, argv: [exe, arg], stderr: () => {} });
+    expect(fake.calls.lock).toBe(0);
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.calls.exitCodes).toEqual([1]);
+    expect(fake.errorBoxes[0]!.content).toContain(arg.split('=')[0]!);
+  });
+
+  it.each([
+    ['NODE_OPTIONS', '--require=/tmp/evil.js'],
+    ['NODE_TLS_REJECT_UNAUTHORIZED', '0'],
+    ['NODE_EXTRA_CA_CERTS', '/tmp/mitm.pem'],
+    ['ELECTRON_RUN_AS_NODE', '1'],
+  ])('a packaged build refuses %s', async (name, value) => {
+    const fake = fakeElectron({ userData: tempDir(), packaged: true });
+    await startShell(fake.electron, { ...base, env: { [name]: value }, stderr: () => {} });
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.calls.exitCodes).toEqual([1]);
+    expect(fake.errorBoxes[0]!.content).toContain(name);
+  });
+
+  it('makes the files it writes private to the user before writing any', async () => {
+    const userData = tempDir();
+    const fake = fakeElectron({ userData });
+    const masks: { mask: number; written: string[] }[] = [];
+    await startShell(fake.electron, {
+      ...base,
+      umask: (mask) => {
+        masks.push({ mask, written: readdirSync(userData) });
+        return 0o022;
+      },
+    });
+    expect(masks).toEqual([{ mask: 0o077, written: [] }]);
+    expect(readdirSync(userData).length).toBeGreaterThan(0);
   });
 
   it('denies new windows, foreign navigation, webviews and permissions', async () => {
@@ -153,7 +226,7 @@ describe('app shell with a fake electron', () => {
   it('writes its log under userData/logs when no logger is given', async () => {
     const userData = tempDir();
     const fake = fakeElectron({ userData });
-    await startShell(fake.electron, { bundleDir, platform: 'linux' });
+    await startShell(fake.electron, { ...base, logger: undefined });
     const log = readFileSync(join(userData, 'logs', 'main.log'), 'utf8');
     expect(JSON.parse(log.trim().split('\n').at(-1)!)).toMatchObject({
       level: 'info',

@@ -95,7 +95,8 @@ export function fakeElectron(options: FakeOptions) {
   const protocols = new Map<string, (r: Request) => Promise<Response>>();
   const privileged: unknown[] = [];
   let menuTemplate: MenuItemConstructorOptions[] | null = null;
-  const calls = { quit: 0, sandbox: 0 };
+  const calls = { quit: 0, sandbox: 0, lock: 0, exitCodes: [] as number[] };
+  const errorBoxes: { title: string; content: string }[] = [];
   const displays = options.displays ?? [{ x: 0, y: 0, width: 1920, height: 1040 }];
 
   class FakeWindow {
@@ -143,15 +144,22 @@ export function fakeElectron(options: FakeOptions) {
     app: {
       isPackaged: options.packaged ?? true,
       name: 'ReCharge Desk',
-      requestSingleInstanceLock: () => options.lock ?? true,
+      requestSingleInstanceLock: () => {
+        calls.lock++;
+        return options.lock ?? true;
+      },
       enableSandbox: () => calls.sandbox++,
       quit: () => calls.quit++,
+      exit: (code: number) => calls.exitCodes.push(code),
       on: appEvents.on,
       whenReady: async () => undefined,
       getPath: () => options.userData,
       getVersion: () => '1.2.3',
     },
     BrowserWindow: FakeWindow,
+    dialog: {
+      showErrorBox: (title: string, content: string) => errorBoxes.push({ title, content }),
+    },
     ipcMain: {
       handle: (channel: string, fn: (event: InvokeEventLike, ...args: unknown[]) => unknown) =>
         handlers.set(channel, fn),
@@ -189,6 +197,7 @@ export function fakeElectron(options: FakeOptions) {
     protocols,
     privileged,
     calls,
+    errorBoxes,
     menu: () => menuTemplate,
     emitApp: appEvents.emit,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hardenSession } from '../../../src-main/shell/permissions.ts';
-import { APP_CSP } from '../../../src-main/shell/window-options.ts';
+import { APP_CSP } from '../../../src-main/shell/csp.ts';
 import { fakeSession } from './fake-electron.ts';
 
 describe('session hardening', () => {

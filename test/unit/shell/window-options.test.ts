@@ -1,6 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { APP_CSP, openMainWindow } from '../../../src-main/shell/window-options.ts';
+import { openMainWindow } from '../../../src-main/shell/window-options.ts';
 
 function open(devTools = false) {
   let captured: BrowserWindowConstructorOptions | null = null;
@@ -54,34 +54,5 @@ describe('main window options', () => {
       minHeight: 600,
       show: false,
     });
-  });
-});
-
-describe('content security policy', () => {
-  const directives = Object.fromEntries(
-    APP_CSP.split(';').map((d) => {
-      const [name, ...values] = d.trim().split(/\s+/);
-      return [name!, values];
-    }),
-  );
-
-  it('loads scripts only from the app itself, never eval or inline', () => {
-    expect(directives['default-src']).toEqual(["'none'"]);
-    expect(directives['script-src']).toEqual(["'self'"]);
-    expect(APP_CSP).not.toContain('unsafe-eval');
-    expect(APP_CSP).not.toMatch(/script-src[^;]*unsafe-inline/);
-  });
-
-  it('names no remote origin and no wildcard', () => {
-    expect(APP_CSP).not.toMatch(/https?:|wss?:|\*/);
-    expect(directives['connect-src']).toEqual(["'self'"]);
-    expect(directives['object-src']).toEqual(["'none'"]);
-    expect(directives['frame-ancestors']).toEqual(["'none'"]);
-    expect(directives['base-uri']).toEqual(["'none'"]);
-  });
-
-  it('relaxes only style-src, for Vuetify theme styles and Vue style bindings', () => {
-    const relaxed = Object.entries(directives).filter(([, v]) => v.includes("'unsafe-inline'"));
-    expect(relaxed.map(([k]) => k)).toEqual(['style-src']);
   });
 });
