@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../src-main/core/create-core.ts';
 import { createLogger } from '../src-main/core/logger.ts';
 import { startHarnessServer } from '../src-main/harness/harness-server.ts';
+import { preparePrivateDataDir } from '../src-main/harness/private-data-dir.ts';
+import { PRIVATE_UMASK } from '../src-main/shell/private-files.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -24,6 +26,11 @@ if (values.build || !existsSync(join(rendererDir, 'index.html'))) {
   const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+
+// After the build (whose output is not private) and before the core writes anything: the data
+// folder, under the repo by default, holds the vault and the cache.
+process.umask(PRIVATE_UMASK);
+preparePrivateDataDir(values['data-dir']);
 
 const version = (
   JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }

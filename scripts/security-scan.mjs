@@ -1,10 +1,13 @@
 // Static security audit of the built app with Electronegativity (Doyensec), offline.
 //
-//   node scripts/security-scan.mjs [--build]
+//   node scripts/security-scan.mjs [--no-build]
 //
-// Scans the bundles that ship (out/main, out/preload, out/renderer) and package.json. Exits 1 on
-// any HIGH or MEDIUM finding not in ALLOWED below (each one justified in SECURITY.md), on any file
-// Electronegativity could not parse, or when the scan could not run.
+// Builds the bundles fresh (electron-vite build), then scans the ones that ship (out/main,
+// out/preload, out/renderer) and package.json. `--no-build` scans out/ as it is, but refuses a
+// bundle older than its sources. Exits 1, without its "passed" line, on any HIGH or MEDIUM finding
+// not in the allow-list (scripts/security-scan-allow.json, each entry justified in SECURITY.md),
+// on an allow-list entry that allowed nothing, on any file Electronegativity could not parse, or
+// when the scan could not run. CI requires the "passed" line (.ci/run).
 //
 // Why not its CLI: `electronegativity` breaks on the hoisted commander
 // ("_commander2.default.version is not a function"), and its runner fetches translations and
@@ -13,55 +16,86 @@
 // leaves out the one check that needs the network (AvailableSecurityFixesGlobalCheck; "current
 // Electron" is covered by SECURITY.md and `npm outdated electron`).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, matchesGlob, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 const dist = join(root, 'node_modules/@doyensec/electronegativity/dist');
 
-/** Findings reviewed and accepted: check id, file glob, the flagged line, and why (SECURITY.md). */
-export const ALLOWED = [
-  {
-    id: 'PERMISSION_REQUEST_HANDLER_JS_CHECK',
-    file: 'out/main/index.js',
-    line: /setPermissionRequestHandler\(\(_wc, _permission, callback\) => callback\(false\)\)/,
-    why: 'The handler denies every permission (permissions.ts denyAllPermissions).',
-  },
-  {
-    id: 'PRELOAD_JS_CHECK',
-    file: 'out/main/index.js',
-    line: /^\s*preload: preloadPath,$/,
-    why: 'The preload exposes only buildApi(...) as window.rechargeDesk (src-main/preload.ts).',
-  },
-  {
-    id: 'OPEN_EXTERNAL_JS_CHECK',
-    file: 'out/main/index.js',
-    line: /await shell\.openExternal\(url\);$/,
-    why: 'The one shell.openExternal call, behind vetExternalUrl (open-external.ts).',
-  },
-  {
-    id: 'OPEN_EXTERNAL_JS_CHECK',
-    file: 'out/main/index.js',
-    line: /click: \(\) => options\.openExternal\((API_DOCS_URL|HELP_CENTER_URL)\)$/,
-    why: 'Help menu items pass constant https docs URLs to the guarded openExternal.',
-  },
+/** Findings reviewed and accepted, one entry per finding: rule, file, flagged code, and why. */
+const ALLOW_LIST = join(root, 'scripts/security-scan-allow.json');
+const ENTRY_KEYS = ['file', 'rule', 'snippet', 'why'];
+/** The bundles that ship: each must exist. */
+const BUNDLES = ['out/main/index.js', 'out/preload/preload.cjs', 'out/renderer/index.html'];
+/** What the bundles are built from. */
+const SOURCES = [
+  'src-main',
+  'src-renderer',
+  'src-shared',
+  'electron.vite.config.ts',
+  'package.json',
+  'package-lock.json',
 ];
 
 const FAILING = new Set(['HIGH', 'MEDIUM']);
+/** A reason not to scan that the message alone explains (no stack trace). */
+class Refusal extends Error {}
 const NETWORK_CHECKS = ['availablesecurityfixesglobalcheck'];
 
-function walk(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+function walk(path) {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true }).flatMap((e) => walk(join(path, e.name)));
+}
+
+const relativeTo = (base, file) => relative(base, file).split(sep).join('/');
+
+function build() {
+  console.log('building the bundles fresh: electron-vite build');
+  const cli = join(root, 'node_modules/electron-vite/bin/electron-vite.js');
+  const result = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Refusal('electron-vite build failed');
+}
+
+/** Why out/ cannot be scanned (a bundle missing, or older than a source), or null. */
+function bundleProblem(base = root) {
+  const missing = BUNDLES.filter((file) => !existsSync(join(base, file)));
+  if (missing.length > 0) return `missing bundle: ${missing.join(', ')}`;
+  const stamped = (files) => files.map((file) => ({ file, mtime: statSync(file).mtimeMs }));
+  const bundles = stamped(walk(join(base, 'out'))).sort((a, b) => a.mtime - b.mtime);
+  const sources = stamped(
+    SOURCES.map((s) => join(base, s))
+      .filter((path) => existsSync(path))
+      .flatMap(walk),
+  ).sort((a, b) => b.mtime - a.mtime);
+  const [oldest] = bundles;
+  const [newest] = sources;
+  if (!oldest || !newest || newest.mtime <= oldest.mtime) return null;
+  return (
+    `out/ is older than its sources: ${relativeTo(base, newest.file)} changed after ` +
+    `${relativeTo(base, oldest.file)} was built`
   );
 }
 
-function build() {
-  console.log('building bundles: electron-vite build');
-  const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('electron-vite build failed');
+/** The allow-list, refused whole when an entry lacks a rule, a file, a snippet or a reason. */
+export function loadAllowList(file = ALLOW_LIST) {
+  const entries = JSON.parse(readFileSync(file, 'utf8'));
+  if (!Array.isArray(entries)) throw new Error(`${file}: the allow-list must be an array`);
+  entries.forEach((entry, i) => {
+    const keys = entry && typeof entry === 'object' ? Object.keys(entry).sort() : [];
+    const complete =
+      keys.join() === ENTRY_KEYS.join() &&
+      ENTRY_KEYS.every((key) => typeof entry[key] === 'string' && entry[key].trim() !== '');
+    if (!complete) {
+      throw new Error(
+        `${file}: allow-list entry ${i} must have exactly ${ENTRY_KEYS.join(', ')}, non-empty`,
+      );
+    }
+  });
+  return entries;
 }
 
 function setUpMessages() {
@@ -115,16 +149,50 @@ export async function scan(files, electronVersion) {
   return { checks, issues, errors };
 }
 
-function isAllowed(issue, relFile, lines) {
-  const line = lines[issue.location.line - 1] ?? '';
-  return ALLOWED.find(
-    (a) => a.id === issue.id && matchesGlob(relFile, a.file) && a.line.test(line),
-  );
+/**
+ * Each finding against the allow-list. An entry allows one finding: of its rule, in its file, whose
+ * flagged code (Electronegativity's sample, else the flagged line) is exactly its snippet. Entries
+ * that allowed nothing are stale.
+ */
+export function judge(issues, allowList, base = root) {
+  const unused = [...allowList];
+  const lines = new Map();
+  const lineOf = (file, line) => {
+    if (!lines.has(file)) lines.set(file, readFileSync(file, 'utf8').split('\n'));
+    return lines.get(file)[line - 1] ?? '';
+  };
+  const findings = issues.map((issue) => {
+    const located = issue.file !== 'N/A' && existsSync(issue.file);
+    const rel = located ? relativeTo(base, issue.file) : issue.file;
+    const snippet = (
+      issue.sample ?? (located ? lineOf(issue.file, issue.location.line) : '')
+    ).trim();
+    const at = unused.findIndex(
+      (e) => e.rule === issue.id && e.file === rel && e.snippet === snippet,
+    );
+    const entry = at === -1 ? undefined : unused.splice(at, 1)[0];
+    const verdict = entry ? 'allowed' : FAILING.has(issue.severity.name) ? 'FAIL' : 'note';
+    return { issue, rel, snippet, verdict, entry };
+  });
+  return { findings, stale: unused };
 }
 
 async function main() {
   const started = Date.now();
-  if (process.argv.includes('--build') || !existsSync(join(root, 'out/main/index.js'))) build();
+  const { values } = parseArgs({
+    options: { build: { type: 'boolean', default: true } },
+    allowNegative: true,
+  });
+  if (values.build) build();
+  const problem = bundleProblem();
+  if (problem) {
+    throw new Refusal(
+      values.build
+        ? `${problem} (a source changed during the build): run the scan again`
+        : `${problem}: run the scan without --no-build, or \`npx electron-vite build\` first`,
+    );
+  }
+  const allowList = loadAllowList();
   const files = [
     ...walk(join(root, 'out')).filter((f) => /\.(c?js|mjs|html?)$/.test(f)),
     join(root, 'package.json'),
@@ -133,50 +201,55 @@ async function main() {
     readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8'),
   ).version;
   const { checks, issues, errors } = await scan(files, electronVersion);
+  const { findings, stale } = judge(issues, allowList);
 
-  const lineCache = new Map();
-  const linesOf = (file) => {
-    if (!lineCache.has(file)) lineCache.set(file, readFileSync(file, 'utf8').split('\n'));
-    return lineCache.get(file);
-  };
-  const failing = [];
-  const used = new Set();
   console.log(
     `Electronegativity ${require(join(dist, '../package.json')).version}: ${checks} checks, ` +
       `${files.length} files, Electron ${electronVersion}`,
   );
-  for (const issue of issues) {
-    const rel = relative(root, issue.file);
-    const severity = issue.severity.name;
-    const allowed = isAllowed(issue, rel, linesOf(issue.file));
-    if (allowed) used.add(allowed);
-    const verdict = allowed ? 'allowed' : FAILING.has(severity) ? 'FAIL' : 'note';
-    if (verdict === 'FAIL') failing.push(issue);
+  for (const { issue, rel, verdict, entry } of findings) {
     console.log(
-      `  ${verdict.padEnd(7)} ${severity.padEnd(13)} ${issue.confidence.name.padEnd(9)} ` +
+      `  ${verdict.padEnd(7)} ${issue.severity.name.padEnd(13)} ${issue.confidence.name.padEnd(9)} ` +
         `${issue.id} ${rel}:${issue.location.line}` +
-        (allowed ? `  — ${allowed.why}` : issue.manualReview ? '  (review)' : ''),
+        (entry ? `  — ${entry.why}` : issue.manualReview ? '  (review)' : ''),
     );
   }
   for (const error of errors)
-    console.log(`  FAIL    could not parse ${relative(root, error.file)}: ${error.message}`);
-  for (const entry of ALLOWED) {
-    if (!used.has(entry))
-      console.log(`  stale allow-list entry: ${entry.id} ${entry.file} ${entry.line}`);
+    console.log(`  FAIL    could not parse ${relativeTo(root, error.file)}: ${error.message}`);
+  for (const entry of stale) {
+    console.log(
+      `  FAIL    stale allow-list entry: ${entry.rule} ${entry.file} \`${entry.snippet}\` ` +
+        '(allowed nothing: remove it, or update it to the code it was for)',
+    );
   }
+  const failing = findings.filter((f) => f.verdict === 'FAIL').length;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const bad = failing.length + errors.length;
+  const bad = failing + errors.length + stale.length;
   console.log(
     bad === 0
       ? `security scan passed: ${issues.length} findings, none unjustified at HIGH/MEDIUM (${seconds}s)`
-      : `security scan FAILED: ${failing.length} unjustified HIGH/MEDIUM findings, ${errors.length} unparsed files`,
+      : `security scan FAILED: ${failing} unjustified HIGH/MEDIUM findings, ` +
+          `${errors.length} unparsed files, ${stale.length} stale allow-list entries`,
   );
   process.exitCode = bad === 0 ? 0 : 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** True when node runs this file, however its path is spelled: spaces, %, non-ASCII, symlinks. */
+function invokedAsScript() {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  const href = (path) => pathToFileURL(realpathSync.native(path)).href;
+  try {
+    return href(entry) === href(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedAsScript()) {
   main().catch((error) => {
-    console.error(`security scan could not run: ${error?.stack ?? error}`);
+    const detail = error instanceof Refusal ? error.message : (error?.stack ?? error);
+    console.error(`security scan could not run: ${detail}`);
     process.exitCode = 1;
   });
 }

@@ -3,7 +3,8 @@ import { startShell, type ElectronLike } from './shell/app-shell.ts';
 
 startShell(electron as unknown as ElectronLike, {
   bundleDir: import.meta.dirname,
-  devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+  argv: process.argv,
+  env: process.env,
   platform: process.platform,
   console: (line) => process.stdout.write(line + '\n'),
 }).catch((error: unknown) => {

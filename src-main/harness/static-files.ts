@@ -1,9 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, normalize, sep } from 'node:path';
-import { contentTypeOf, RENDERER_CSP } from '../core/renderer-assets.ts';
-
-export const HARNESS_CSP = RENDERER_CSP;
+import { contentTypeOf } from '../core/renderer-assets.ts';
+import { APP_CSP } from '../shell/csp.ts';
 
 /** Serves the built renderer folder, GET/HEAD only, never outside the folder. */
 export function createStaticHandler(root: string) {
@@ -32,7 +31,7 @@ export function createStaticHandler(root: string) {
       const body = await readFile(file);
       res.writeHead(200, {
         'Content-Type': contentTypeOf(file),
-        'Content-Security-Policy': HARNESS_CSP,
+        'Content-Security-Policy': APP_CSP,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-store',
       });

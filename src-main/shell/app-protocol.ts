@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { contentTypeOf } from '../core/renderer-assets.ts';
-import { APP_CSP } from './window-options.ts';
+import { APP_CSP } from './csp.ts';
 
 /**
  * The renderer is served from `app://recharge-desk/`, not `file://`: a file page could read any

@@ -17,6 +17,7 @@ import {
   APP_SCHEME_PRIVILEGES,
   createAppProtocolHandler,
 } from './app-protocol.ts';
+import { planLaunch } from './launch-policy.ts';
 import { createFileLogger } from './log-file.ts';
 import { buildMenuTemplate, type AppCommand } from './menu.ts';
 import {
@@ -26,6 +27,7 @@ import {
   type ShellLike,
 } from './open-external.ts';
 import { hardenSession, type SessionLike } from './permissions.ts';
+import { PRIVATE_UMASK } from './private-files.ts';
 import { openMainWindow } from './window-options.ts';
 import {
   placeWindow,
@@ -76,6 +78,7 @@ export interface ElectronLike {
     requestSingleInstanceLock(): boolean;
     enableSandbox(): void;
     quit(): void;
+    exit(code: number): void;
     on(event: 'second-instance' | 'window-all-closed' | 'before-quit', listener: () => void): void;
     on(
       event: 'web-contents-created',
@@ -86,6 +89,7 @@ export interface ElectronLike {
     getVersion(): string;
   };
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowLike;
+  dialog: { showErrorBox(title: string, content: string): void };
   ipcMain: IpcMainLike;
   Menu: {
     buildFromTemplate(template: MenuItemConstructorOptions[]): unknown;
@@ -104,8 +108,13 @@ export interface ElectronLike {
 export interface ShellOptions {
   /** Folder of the built bundles (out/main); preload and renderer sit beside it. */
   bundleDir: string;
-  /** electron-vite's dev server URL in development, else the built renderer on app://. */
-  devServerUrl?: string | undefined;
+  /** process.argv and process.env: a packaged build refuses debugging switches and variables. */
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  /** Where a refusal to start is written; defaults to process.stderr. */
+  stderr?: (line: string) => void;
+  /** process.umask, injected so tests leave their own process alone. */
+  umask?: (mask: number) => number;
   /** Defaults to a rotating file in userData/logs (echoed to `console` when given). */
   logger?: Logger;
   console?: (line: string) => void;
@@ -129,8 +138,9 @@ export function electronSqliteBinding(
   return exists(path) ? path : undefined;
 }
 
-export function rendererUrl(options: Pick<ShellOptions, 'devServerUrl'>): string {
-  return options.devServerUrl ?? APP_ENTRY_URL;
+/** electron-vite's dev server in development, else the built renderer on app://. */
+export function rendererUrl(devServerUrl: string | undefined): string {
+  return devServerUrl ?? APP_ENTRY_URL;
 }
 
 /** True for URLs of the app's own page: same scheme and host (a file: page: same path). */
@@ -184,6 +194,22 @@ export function hardenContents(
 /** Starts the desktop app: one window, one core, typed IPC with sender checks. */
 export async function startShell(electron: ElectronLike, options: ShellOptions): Promise<void> {
   const { app, protocol } = electron;
+  const plan = planLaunch({
+    isPackaged: app.isPackaged,
+    argv: options.argv,
+    env: options.env,
+    platform: options.platform,
+  });
+  if (!plan.start) {
+    // Before the lock and before ready, so nothing of the app runs. The line is for launchers'
+    // logs; the box is what a user who double-clicked sees.
+    (options.stderr ?? ((line) => process.stderr.write(line + '\n')))(plan.message);
+    electron.dialog.showErrorBox('ReCharge Desk cannot start', plan.message);
+    app.exit(1);
+    return;
+  }
+  // The cache, vault, logs and window state hold a store's token and its customers' data.
+  (options.umask ?? ((mask) => process.umask(mask)))(PRIVATE_UMASK);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -201,20 +227,24 @@ export async function startShell(electron: ElectronLike, options: ShellOptions):
       onError: (error) => process.stderr.write(`log file not writable: ${String(error)}\n`),
     });
   try {
-    await run(electron, options, logger);
+    await run(electron, options, logger, rendererUrl(plan.devServerUrl));
   } catch (error) {
     logger.error('the app failed to start', { error });
     throw error;
   }
 }
 
-async function run(electron: ElectronLike, options: ShellOptions, logger: Logger): Promise<void> {
+async function run(
+  electron: ElectronLike,
+  options: ShellOptions,
+  logger: Logger,
+  appUrl: string,
+): Promise<void> {
   const { app, BrowserWindow, ipcMain, Menu, protocol } = electron;
   const userData = app.getPath('userData');
   const openExternal = createOpenExternal(electron.shell, logger);
   let window: BrowserWindowLike | null = null;
   let core: Core | null = null;
-  const appUrl = rendererUrl(options);
   const isAppUrl = createAppUrlCheck(appUrl);
 
   app.on('second-instance', () => {

@@ -1,4 +1,4 @@
-import { APP_CSP } from './window-options.ts';
+import { APP_CSP } from './csp.ts';
 
 /** The slice of Electron's Session the shell hardens. */
 export interface SessionLike {

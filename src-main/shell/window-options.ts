@@ -1,9 +1,5 @@
-import { RENDERER_CSP } from '../core/renderer-assets.ts';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { MIN_SIZE, type WindowPlacement } from './window-state.ts';
-
-/** The renderer's CSP (see core/renderer-assets.ts). */
-export const APP_CSP = RENDERER_CSP;
 
 export interface MainWindowOptions {
   preloadPath: string;

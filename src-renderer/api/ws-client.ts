@@ -79,11 +79,38 @@ export function createWsApi(url: string, WebSocketImpl: typeof WebSocket = WebSo
   );
 }
 
-/** Reads the bridge secret from the page's fragment (`#bridge=…`), which browsers never send. */
-export function bridgeUrlFromLocation(location: Location): string | null {
+/** The parts of `window.location` and `window.history` the bridge secret needs. */
+export interface PageLocation {
+  hash: string;
+  host: string;
+  protocol: string;
+  pathname: string;
+  search: string;
+}
+export interface PageHistory {
+  state: unknown;
+  replaceState(state: unknown, unused: string, url: string): void;
+}
+
+/**
+ * Reads the bridge secret from the page's fragment (`#bridge=…`), which browsers never send, then
+ * drops it from the address bar and the history entry so it is not left there to be copied,
+ * synced or read back later.
+ */
+export function bridgeUrlFromLocation(
+  location: PageLocation,
+  history: PageHistory | undefined = (globalThis as { history?: PageHistory }).history,
+): string | null {
   const params = new URLSearchParams(location.hash.replace(/^#/, ''));
   const secret = params.get('bridge');
   if (!secret) return null;
+  params.delete('bridge');
+  const rest = params.toString();
+  history?.replaceState(
+    history.state,
+    '',
+    `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`,
+  );
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${location.host}/bridge?secret=${encodeURIComponent(secret)}`;
 }

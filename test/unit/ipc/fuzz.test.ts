@@ -185,9 +185,7 @@ describe('IPC fuzzing through the real router', () => {
     });
   });
 
-  // Known router defect (src-main/ipc/router.ts, zodFieldErrors): zod's unrecognized-key message
-  // quotes the key, so a 1 MB key comes back as a 1 MB refusal. Remove `.fails` once messages are
-  // capped; this then guards that a refusal never echoes a megabyte back across IPC.
+  // zod's unrecognized-key message quotes the key: a refusal must never echo a megabyte back.
   it('keeps every refusal small, whatever the input', async () => {
     for (const channel of CHANNEL_NAMES) {
       const reply = await core.router.call(channel, { [MB_STRING]: 1 });
