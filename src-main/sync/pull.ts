@@ -376,6 +376,17 @@ async function missingOwners(
 /** Deletes what a full pass did not see (a killed run resumes the sweep) and completes the run. */
 async function sweep(options: PullOptions, checkpoint: Checkpoint, summary: PullSummary) {
   const { signal } = options;
+  options.onProgress({
+    phase: 'sweep',
+    full: true,
+    pages: checkpoint.pages,
+    customers: checkpoint.customers,
+    addresses: checkpoint.addresses,
+    paymentMethods: checkpoint.paymentMethods,
+    total: checkpoint.totals.customers,
+    ratePerSec: 0,
+    etaSec: null,
+  });
   const deleted = await options.writer.sweep(
     { pass: checkpoint.pass ?? 0, checkpoint, now: options.now() },
     signal,

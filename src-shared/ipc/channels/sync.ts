@@ -3,7 +3,8 @@ import { ErrorShape } from '../../errors.ts';
 import { defineChannels } from '../define.ts';
 
 export const SyncProgress = z.object({
-  phase: z.enum(['customers', 'addresses', 'payment_methods', 'reconcile']),
+  /** `sweep`: a full pass removing what the store no longer has. */
+  phase: z.enum(['customers', 'addresses', 'payment_methods', 'reconcile', 'sweep']),
   full: z.boolean(),
   pages: z.number().int().nonnegative(),
   customers: z.number().int().nonnegative(),
