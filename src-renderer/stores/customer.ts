@@ -70,12 +70,19 @@ export const useCustomerStore = defineStore('customer', () => {
     return afterEdit(await attempt(() => getApi().customers.updateBilling({ customerId, patch })));
   }
 
-  async function savePaymentToken(processor: Processor, token: string) {
+  /** `paymentMethodToken` goes along where the store's version needs it (2021-11). */
+  async function savePaymentToken(
+    processor: Processor,
+    token: string,
+    paymentMethodToken?: string,
+  ) {
     const customerId = id.value;
     if (customerId === null) throw new Error('No customer is open.');
-    return afterEdit(
-      await attempt(() => getApi().customers.updatePaymentToken({ customerId, processor, token })),
-    );
+    const input =
+      paymentMethodToken === undefined
+        ? { customerId, processor, token }
+        : { customerId, processor, token, paymentMethodToken };
+    return afterEdit(await attempt(() => getApi().customers.updatePaymentToken(input)));
   }
 
   async function createAddress(address: AddressFields) {

@@ -6,12 +6,17 @@ import type {
   SearchInput,
   SearchSort,
 } from '../../src-shared/customers/views.ts';
+import type { VersionTraits } from '../../src-shared/recharge/versions.ts';
 import { getApi } from '../api/index.ts';
 import { toCsv, type CsvColumn } from '../../src-shared/csv.ts';
 import { toUiError, type UiError } from '../lib/errors.ts';
+import { useProfilesStore } from './profiles.ts';
 
 export const SEARCH_DEBOUNCE_MS = 150;
 export const EXPORT_PAGE_SIZE = 100;
+
+/** yes / no, and an empty cell where the store did not say. */
+const yesNoCell = (flag: boolean | null) => (flag === null ? null : flag ? 'yes' : 'no');
 
 export const CUSTOMER_CSV_COLUMNS: CsvColumn<CustomerRow>[] = [
   { header: 'ReCharge id', value: (r) => r.id },
@@ -20,21 +25,25 @@ export const CUSTOMER_CSV_COLUMNS: CsvColumn<CustomerRow>[] = [
   { header: 'Email', value: (r) => r.email },
   { header: 'Phone', value: (r) => r.phone },
   { header: 'Status', value: (r) => r.status },
-  { header: 'Valid payment method', value: (r) => (r.has_valid_payment_method ? 'yes' : 'no') },
-  { header: 'Card error in dunning', value: (r) => (r.has_card_error_in_dunning ? 'yes' : 'no') },
+  { header: 'Valid payment method', value: (r) => yesNoCell(r.has_valid_payment_method) },
+  { header: 'In dunning', value: (r) => yesNoCell(r.in_dunning) },
   { header: 'Processor', value: (r) => r.processor_type },
   { header: 'Company', value: (r) => r.billing_company },
   { header: 'City', value: (r) => r.billing_city },
   { header: 'State / province', value: (r) => r.billing_province },
   { header: 'ZIP', value: (r) => r.billing_zip },
   { header: 'Country', value: (r) => r.billing_country },
-  { header: 'Shopify id', value: (r) => r.shopify_customer_id },
+  { header: 'External id', value: (r) => r.external_customer_id },
   { header: 'Updated', value: (r) => r.updated_at },
   { header: 'Pending fields', value: (r) => r.pending_fields.join(' ') },
 ];
 
-export function customersCsv(rows: readonly CustomerRow[]): string {
-  return toCsv(CUSTOMER_CSV_COLUMNS, rows);
+/** Without `status`, the Status column is left out (API 2021-11 customers have none). */
+export function customersCsv(rows: readonly CustomerRow[], options = { status: true }): string {
+  const columns = options.status
+    ? CUSTOMER_CSV_COLUMNS
+    : CUSTOMER_CSV_COLUMNS.filter((c) => c.header !== 'Status');
+  return toCsv(columns, rows);
 }
 
 /** Table column keys mapped to the sort keys the search understands. */
@@ -236,12 +245,21 @@ export const useCustomersStore = defineStore('customers', () => {
     exportProgress.value = 0;
     try {
       const rows = await collectAll();
-      return { ok: true, csv: customersCsv(rows), count: rows.length };
+      const status = useProfilesStore().traits?.customerStatus ?? true;
+      return { ok: true, csv: customersCsv(rows, { status }), count: rows.length };
     } catch (e) {
       return { ok: false, error: toUiError(e) };
     } finally {
       exporting.value = false;
     }
+  }
+
+  /** Drops filters the store's API version cannot answer (status on 2021-11); no search runs. */
+  function dropUnsupportedFilters(traits: VersionTraits) {
+    if (traits.customerStatus || filters.value.status === undefined) return;
+    const next = { ...filters.value };
+    delete next.status;
+    filters.value = next;
   }
 
   /** Refreshes rows after an edit elsewhere (pending markers), keeping the page. */
@@ -279,6 +297,7 @@ export const useCustomersStore = defineStore('customers', () => {
     moveActive,
     resetSelection,
     exportCsv,
+    dropUnsupportedFilters,
     refresh,
   };
 });

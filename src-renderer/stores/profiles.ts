@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AddProfileInput, ProfilesState } from '../../src-shared/ipc/channels/profiles.ts';
+import { traitsOf, type VersionTraits } from '../../src-shared/recharge/versions.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
 import { getApi } from '../api/index.ts';
 import { attempt, type Outcome, type UiError } from '../lib/errors.ts';
@@ -13,6 +14,10 @@ export const useProfilesStore = defineStore('profiles', () => {
 
   const profiles = computed(() => state.value?.profiles ?? []);
   const active = computed(() => profiles.value.find((p) => p.id === state.value?.activeId) ?? null);
+  /** What the active store's API version has; null while no store is active. */
+  const traits = computed<VersionTraits | null>(() =>
+    active.value ? traitsOf(active.value.version) : null,
+  );
 
   /** Whether the active store's token has a scope; null while that is unknown. */
   function hasScope(scope: Scope): boolean | null {
@@ -70,6 +75,7 @@ export const useProfilesStore = defineStore('profiles', () => {
     loading,
     profiles,
     active,
+    traits,
     hasScope,
     load,
     subscribe,

@@ -5,24 +5,7 @@ import { AppError } from '../../src-shared/errors.ts';
 import { $, click, inputOf, isDisabled, messagesOf, type } from './dom.ts';
 import { openCustomerDialog } from './dialogs.ts';
 import type { Handler } from './fake-api.ts';
-import { edit } from './fixtures.ts';
-
-function address(): AddressView {
-  return {
-    id: 31,
-    customer_id: 101,
-    first_name: 'Ada',
-    last_name: 'Lovelace',
-    company: null,
-    address1: '12 Harbor Row',
-    address2: null,
-    city: 'Portland',
-    province: 'Oregon',
-    zip: '97205',
-    country: 'United States',
-    phone: null,
-  } as AddressView;
-}
+import { address, edit } from './fixtures.ts';
 
 function openDialog(current: AddressView | null, handlers: Record<string, Handler> = {}) {
   return openCustomerDialog(AddressDialog, { address: current }, handlers);

@@ -11,6 +11,7 @@ import { summary } from './fixtures.ts';
 const preview = {
   count: 100,
   unchanged: 2,
+  skipped: 0,
   fields: ['billing_company'],
   sample: [
     {
@@ -134,5 +135,42 @@ describe('bulk edit dialog', () => {
     fake.emit('outbox:changed', summary({ pending: 25 }));
     await flushPromises();
     expect($('[data-testid="bulk-drain"]').textContent).toContain('75 of 100 sent');
+  });
+
+  it('says how many customers the preview skipped for lack of an editable billing address', async () => {
+    core({ 'customers:bulkPreview': () => ({ ...preview, count: 97, skipped: 3 }) });
+    const pinia = freshPinia();
+    const wrapper = mount(BulkEditDialog, {
+      props: { modelValue: false, target: { kind: 'ids', ids: [1, 2, 3] }, count: 100 },
+      attachTo: document.body,
+      global: plugins(pinia),
+    });
+    await wrapper.setProps({ modelValue: true });
+    await flushPromises();
+    $('[data-testid="bulk-check-billing_city"] input').click();
+    await flushPromises();
+    await type('bulk-value-billing_city', 'Salem');
+    await click('bulk-preview');
+    expect($('[data-testid="bulk-preview-count"]').textContent).toContain('97 customers');
+    expect($('[data-testid="bulk-preview-skipped"]').textContent).toContain(
+      '3 customers skipped: no editable billing address',
+    );
+  });
+
+  it('says nothing of skipped customers when none were', async () => {
+    core();
+    const pinia = freshPinia();
+    const wrapper = mount(BulkEditDialog, {
+      props: { modelValue: false, target: { kind: 'ids', ids: [1] }, count: 1 },
+      attachTo: document.body,
+      global: plugins(pinia),
+    });
+    await wrapper.setProps({ modelValue: true });
+    await flushPromises();
+    $('[data-testid="bulk-check-billing_city"] input').click();
+    await flushPromises();
+    await type('bulk-value-billing_city', 'Salem');
+    await click('bulk-preview');
+    expect(document.querySelector('[data-testid="bulk-preview-skipped"]')).toBeNull();
   });
 });

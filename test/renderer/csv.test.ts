@@ -44,4 +44,14 @@ describe('CSV cells', () => {
     expect(line).toContain("5,'=cmd,5,c5@example.com");
     expect(line).toContain('"Acme, Inc."');
   });
+
+  it('names the external id and leaves out the status column for 2021-11 stores', () => {
+    const rows = [row(5, { external_customer_id: '8156', status: null, in_dunning: null })];
+    const [header, line] = customersCsv(rows, { status: false }).split('\r\n');
+    expect(header).toContain('External id');
+    expect(header).not.toContain('Status');
+    expect(header).not.toContain('Shopify');
+    expect(line).toContain('8156');
+    expect(customersCsv(rows).split('\r\n')[0]).toContain('Status');
+  });
 });

@@ -3,7 +3,7 @@ import type { Pinia } from 'pinia';
 import type { Component } from 'vue';
 import { useCustomerStore } from '../../src-renderer/stores/customer.ts';
 import { fakeCore, freshPinia, plugins, type Handler } from './fake-api.ts';
-import { customer } from './fixtures.ts';
+import { detail } from './fixtures.ts';
 
 /** Mounts a dialog closed and then opens it, as the view that owns it does. */
 export async function mountOpened(
@@ -33,7 +33,7 @@ export async function openCustomerDialog(
   prepare: () => void = () => {},
 ) {
   const core = fakeCore({
-    'customers:get': () => ({ customer: customer(), addresses: [], pending_fields: [] }),
+    'customers:get': () => detail(),
     'customers:history': () => ({ entries: [] }),
     ...handlers,
   });

@@ -4,7 +4,7 @@ import App from '../../src-renderer/App.vue';
 import type { SearchInput } from '../../src-shared/customers/views.ts';
 import { useNavStore } from '../../src-renderer/stores/nav.ts';
 import { fakeCore, freshPinia, plugins, type Handler } from './fake-api.ts';
-import { customer, profilesState, row, summary, syncStatus } from './fixtures.ts';
+import { detail, profilesState, row, summary, syncStatus } from './fixtures.ts';
 
 const info = {
   name: 'ReCharge Desk',
@@ -35,11 +35,7 @@ const wired: Record<string, Handler> = {
     totalExact: true,
     tookMs: 1,
   }),
-  'customers:get': () => ({
-    customer: customer(),
-    addresses: [],
-    pending_fields: ['billing_city'],
-  }),
+  'customers:get': () => detail({ pending_fields: ['billing_city'] }),
   'customers:history': () => ({ entries: [] }),
 };
 

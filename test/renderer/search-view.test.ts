@@ -1,0 +1,97 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import CustomerSearchView from '../../src-renderer/components/customers/CustomerSearchView.vue';
+import { useCustomersStore } from '../../src-renderer/stores/customers.ts';
+import { useProfilesStore } from '../../src-renderer/stores/profiles.ts';
+import type { CustomerRow } from '../../src-shared/customers/views.ts';
+import type { ApiVersion } from '../../src-shared/ipc/channels/profiles.ts';
+import { traitsOf } from '../../src-shared/recharge/versions.ts';
+import { fakeCore, freshPinia, plugins } from './fake-api.ts';
+import { profilesState, row } from './fixtures.ts';
+
+async function mountSearch(version: ApiVersion, items: CustomerRow[] = [row(1), row(2)]) {
+  const core = fakeCore({
+    'customers:search': () => ({
+      items,
+      total: items.length,
+      totalExact: true,
+      page: 1,
+      pageSize: 25,
+      tookMs: 1,
+    }),
+  });
+  const pinia = freshPinia();
+  useProfilesStore().state = profilesState(['read_customer'], version);
+  mount(CustomerSearchView, { attachTo: document.body, global: plugins(pinia) });
+  await vi.waitFor(() =>
+    expect(document.querySelectorAll('[data-testid="customer-row"]')).toHaveLength(items.length),
+  );
+  return core;
+}
+
+const headerTexts = () =>
+  [...document.querySelectorAll('[data-testid="results-table"] thead th')].map(
+    (th) => th.textContent?.trim() ?? '',
+  );
+
+describe('search view by API version', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('hides the status column and the status filter on 2021-11', async () => {
+    await mountSearch('2021-11');
+    expect(headerTexts()).not.toContain('Status');
+    expect(headerTexts()).toContain('Payment method');
+    expect(document.querySelector('[data-testid="filter-status"]')).toBeNull();
+    expect(document.querySelector('[data-testid="filter-dunning"]')).not.toBeNull();
+  });
+
+  it('shows them on 2021-01', async () => {
+    await mountSearch('2021-01');
+    expect(headerTexts()).toContain('Status');
+    expect(document.querySelector('[data-testid="filter-status"]')).not.toBeNull();
+  });
+
+  it('names an active filter chip with its filter', async () => {
+    const core = await mountSearch('2021-11');
+    useCustomersStore().setFilter('dunning', true);
+    await flushPromises();
+    expect(document.querySelector('[data-testid="filter-dunning"]')?.textContent).toContain(
+      'Dunning: In dunning',
+    );
+    expect(core.callsTo('customers:search').at(-1)).toMatchObject({ filters: { dunning: true } });
+  });
+
+  it('shows rows without names or email as dashes, never "null"', async () => {
+    await mountSearch('2021-11', [
+      row(7, { first_name: null, last_name: null, email: 'x@example.com' }),
+      row(8, {
+        first_name: null,
+        last_name: null,
+        email: null,
+        has_valid_payment_method: null,
+        processor_type: null,
+        status: null,
+      }),
+    ]);
+    const rows = [...document.querySelectorAll('[data-testid="customer-row"]')].map(
+      (tr) => tr.textContent ?? '',
+    );
+    expect(rows[0]).toContain('—');
+    expect(rows[0]).toContain('x@example.com');
+    expect(rows[1]).toContain('—');
+    expect(rows[1]).toContain('8');
+    expect(rows.join(' ')).not.toMatch(/null|undefined/);
+  });
+
+  it('drops a status filter when the store switches to 2021-11', async () => {
+    await mountSearch('2021-01');
+    const customers = useCustomersStore();
+    customers.setFilter('status', 'ACTIVE');
+    customers.dropUnsupportedFilters(traitsOf('2021-01'));
+    expect(customers.filters).toEqual({ status: 'ACTIVE' });
+    customers.dropUnsupportedFilters(traitsOf('2021-11'));
+    expect(customers.filters).toEqual({});
+  });
+});
