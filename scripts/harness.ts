@@ -7,6 +7,7 @@ import { createLogger } from '../src-main/core/logger.ts';
 import { startHarnessServer } from '../src-main/harness/harness-server.ts';
 import { preparePrivateDataDir } from '../src-main/harness/private-data-dir.ts';
 import { PRIVATE_UMASK } from '../src-main/shell/private-files.ts';
+import { ApiVersion, DEFAULT_API_VERSION } from '../src-shared/recharge/versions.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -16,6 +17,9 @@ const { values } = parseArgs({
     build: { type: 'boolean', default: false },
     'demo-customers': { type: 'string', default: '3000' },
     'demo-time-scale': { type: 'string', default: '1' },
+    'demo-version': { type: 'string', default: DEFAULT_API_VERSION },
+    // The demo sandbox's admin API, for end-to-end tests (the app itself never mounts it).
+    'demo-admin': { type: 'boolean', default: false },
     'push-interval-ms': { type: 'string', default: '15000' },
   },
 });
@@ -45,13 +49,18 @@ const core = await createCore({
     customers: Number(values['demo-customers']),
     seed: 42,
     timeScale: Number(values['demo-time-scale']),
+    version: ApiVersion.parse(values['demo-version']),
+    adminApi: values['demo-admin'],
   },
   pushIntervalMs: Number(values['push-interval-ms']),
 });
 const server = await startHarnessServer(core, { rendererDir, port: Number(values.port) });
 
 const demo = core.profiles.list().profiles.find((p) => p.demo);
-if (demo) console.log(`Demo store (sandbox, admin API under /__sandbox/): ${demo.baseUrl}`);
+if (demo) {
+  const admin = values['demo-admin'] ? ', admin API under /__sandbox/' : '';
+  console.log(`Demo store (sandbox on API ${demo.version}${admin}): ${demo.baseUrl}`);
+}
 console.log(`ReCharge Desk harness ready: ${server.url}`);
 console.log('Open that URL in a browser (it carries this run’s bridge secret). Ctrl+C stops it.');
 

@@ -27,6 +27,11 @@ export interface DemoOptions {
   timeScale: number;
   /** The API version the demo store speaks (2021-11 unless told). */
   version?: ApiVersion;
+  /**
+   * Serve the demo sandbox's admin controls over HTTP (the browser harness, for its tests). Off
+   * in the app: no web page may reset or reshape the store the app is working on.
+   */
+  adminApi?: boolean;
 }
 
 export interface CoreConfig {
@@ -161,6 +166,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         seed: demo.seed,
         customers: demo.customers,
         timeScale: demo.timeScale,
+        adminApi: demo.adminApi ?? false,
       });
       return { url: sandbox.url, token: sandbox.tokens.full, close: () => sandbox.close() };
     }, demo.version);

@@ -233,6 +233,7 @@ async function startDesk(dataDir: string): Promise<{ child: ChildProcess; desk: 
       '20',
       '--push-interval-ms',
       '1000',
+      '--demo-admin',
     ],
     // Tests start once the first pull is over: a pull still running would copy a portal change
     // made by a test into the cache and spoil the conflict it sets up.
