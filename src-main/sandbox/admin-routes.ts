@@ -1,5 +1,5 @@
 // HTTP face of the admin controls, under /__sandbox/. No token and no rate limit: the server
-// listens on loopback only, and the server refuses these paths from any other peer.
+// listens on loopback only, and admin-guard.ts refuses any request a web page could have sent.
 import { z } from 'zod';
 import type { SandboxAdmin, AdminResult } from './admin.ts';
 import { FaultRuleInput } from './faults.ts';
@@ -16,7 +16,9 @@ export interface AdminAnswer {
 const ResetBody = z.strictObject({
   seed: z.number().int().optional(),
   customers: z.number().int().min(0).max(2_000_000).optional(),
+  sparse: z.boolean().optional(),
 });
+const OptionsBody = z.strictObject({ customerTimestamps: z.enum(['naive', 'offset']).optional() });
 const TokenBody = z.strictObject({
   scopes: z.array(z.string()),
   label: z.string().min(1).optional(),
@@ -58,8 +60,8 @@ export function handleAdmin(
     body = parsed.value;
   }
   const rest = path.slice(ADMIN_PREFIX.length).replace(/\/+$/, '');
-  const [, resource = '', rawId] = rest.split('/');
-  const route = `${method} ${resource}${rawId === undefined ? '' : '/:id'}`;
+  const [, resource = '', rawId, sub] = rest.split('/');
+  const route = `${method} ${resource}${rawId === undefined ? '' : '/:id'}${sub === undefined ? '' : `/${sub}`}`;
   const id = pathId(rawId);
 
   switch (route) {
@@ -77,6 +79,28 @@ export function handleAdmin(
       return id !== null && admin.deleteCustomer(id) ? { status: 204 } : notFound;
     case 'POST addresses/:id':
       return id === null ? notFound : fromResult(admin.patchAddress(id, body), 'address');
+    case 'GET customers/:id/payment_methods': {
+      const methods = id === null ? null : admin.paymentMethodsOf(id);
+      return methods ? { status: 200, body: { payment_methods: methods } } : notFound;
+    }
+    case 'POST customers/:id/payment_methods': {
+      if (id === null) return notFound;
+      const answer = fromResult(admin.createPaymentMethod(id, body), 'payment_method');
+      return answer.status === 200 ? { ...answer, status: 201 } : answer;
+    }
+    case 'POST payment_methods/:id':
+      return id === null
+        ? notFound
+        : fromResult(admin.patchPaymentMethod(id, body), 'payment_method');
+    case 'DELETE payment_methods/:id':
+      return id !== null && admin.deletePaymentMethod(id) ? { status: 204 } : notFound;
+    case 'PUT options': {
+      const parsed = OptionsBody.safeParse(body);
+      if (!parsed.success) return invalid(parsed.error);
+      if (parsed.data.customerTimestamps)
+        admin.setCustomerTimestamps(parsed.data.customerTimestamps);
+      return { status: 200, body: admin.state() };
+    }
     case 'GET faults':
       return { status: 200, body: { faults: admin.faults() } };
     case 'POST faults': {

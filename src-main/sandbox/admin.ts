@@ -1,16 +1,14 @@
 // The sandbox's remote-control surface: simulate what happens elsewhere (the customer portal,
-// ReCharge itself), script faults, read the request log, reset. Used in-process by tests and
-// over HTTP under /__sandbox/.
+// ReCharge itself), script faults, read the request log, switch dialects, reset. Used in-process
+// by tests and over HTTP under /__sandbox/ (admin-routes.ts).
 import { maskToken } from '../../src-shared/recharge/payment-tokens.ts';
-import type { Address, Customer } from '../../src-shared/recharge/wire.ts';
+import { recordControls, type RecordControls } from './admin-records.ts';
 import { FaultRuleInput, type FaultRule } from './faults.ts';
-import type { FieldErrors } from './paging.ts';
 import type { RequestLogEntry } from './request-log.ts';
 import type { Runtime } from './runtime.ts';
-import { validateAddressWrite, validateCustomerWrite } from './validation.ts';
+import type { TimestampStyle } from './timestamps.ts';
 
-export type AdminResult<T> =
-  { ok: true; value: T } | { ok: false; status: 404 | 422; errors: FieldErrors | string };
+export type { AdminResult } from './admin-records.ts';
 
 export interface TokenSummary {
   label: string;
@@ -23,75 +21,58 @@ export interface SandboxState {
   seed: number;
   customers: number;
   addresses: number;
+  paymentMethods: number;
+  sparse: boolean;
+  customerTimestamps: TimestampStyle;
+  /** Naive timestamps are wall time in this zone, daylight saving included. */
+  timeZone: 'America/New_York';
   timeScale: number;
-  utcOffsetMinutes: number;
   requestCount: number;
   rateLimit: { capacity: number; perSecond: number; usedByToken: Record<string, number> };
   faults: FaultRule[];
   tokens: TokenSummary[];
 }
 
-export interface SandboxAdmin {
-  /** Change a customer as the portal would (also status, dunning, counts); bumps updated_at. */
-  patchCustomer(id: number, fields: unknown): AdminResult<Customer>;
-  deleteCustomer(id: number): boolean;
-  patchAddress(id: number, fields: unknown): AdminResult<Address>;
-  /** The payment token stored for a customer, masked. */
-  paymentTokenHint(id: number): string | null;
+export interface ResetOptions {
+  seed?: number;
+  customers?: number;
+  sparse?: boolean;
+}
+
+export interface SandboxAdmin extends RecordControls {
   addFault(rule: FaultRuleInput): FaultRule;
   clearFaults(): void;
   faults(): FaultRule[];
   requests(options?: { since?: number; limit?: number }): RequestLogEntry[];
   clearRequests(): void;
-  /** Regenerate the data (same seed unless given), empty buckets, log and faults. */
-  reset(options?: { seed?: number; customers?: number }): void;
+  /** Regenerate the data (same seed, size and sparsity unless given), empty buckets, log, faults. */
+  reset(options?: ResetOptions): void;
   addToken(input: { scopes: string[]; label?: string; token?: string }): {
     token: string;
     label: string;
     scopes: string[];
   };
   setTimeScale(scale: number): void;
+  /** 2021-11 customer timestamps: naive US Eastern or `+00:00`. */
+  setCustomerTimestamps(style: TimestampStyle): void;
   state(): SandboxState;
 }
 
 export function createAdmin(runtime: Runtime): SandboxAdmin {
   const { store } = runtime;
   return {
-    patchCustomer(id, fields) {
-      if (!store.customer(id)) return { ok: false, status: 404, errors: 'Not Found' };
-      const checked = validateCustomerWrite(fields, 'update', { admin: true });
-      if (!checked.ok) return { ok: false, status: 422, errors: checked.errors };
-      const { fields: patch, token } = checked.value;
-      const owner = patch.email === undefined ? undefined : store.emailOwner(patch.email);
-      if (owner !== undefined && owner !== id) {
-        return { ok: false, status: 422, errors: { email: ['email already exists on store'] } };
-      }
-      const customer = store.updateCustomer(id, patch, token);
-      return customer
-        ? { ok: true, value: customer }
-        : { ok: false, status: 404, errors: 'Not Found' };
-    },
-    deleteCustomer: (id) => store.deleteCustomer(id),
-    patchAddress(id, fields) {
-      if (!store.address(id)) return { ok: false, status: 404, errors: 'Not Found' };
-      const checked = validateAddressWrite(fields, 'update');
-      if (!checked.ok) return { ok: false, status: 422, errors: checked.errors };
-      const address = store.updateAddress(id, checked.value);
-      return address
-        ? { ok: true, value: address }
-        : { ok: false, status: 404, errors: 'Not Found' };
-    },
-    paymentTokenHint(id) {
-      const stored = store.paymentToken(id);
-      return stored ? maskToken(stored.token) : null;
-    },
+    ...recordControls(store),
     addFault: (rule) => runtime.faults.add(FaultRuleInput.parse(rule)),
     clearFaults: () => runtime.faults.clear(),
     faults: () => runtime.faults.list(),
     requests: (options) => runtime.log.list(options),
     clearRequests: () => runtime.log.clear(),
     reset(options = {}) {
-      runtime.regenerate(options.seed ?? runtime.seed, options.customers ?? runtime.customerCount);
+      runtime.regenerate(
+        options.seed ?? runtime.seed,
+        options.customers ?? runtime.customerCount,
+        options.sparse ?? runtime.sparse,
+      );
       runtime.limiter.reset();
       runtime.log.clear();
       runtime.faults.clear();
@@ -101,6 +82,9 @@ export function createAdmin(runtime: Runtime): SandboxAdmin {
       return { token: added.token, label: added.label, scopes: added.scopes };
     },
     setTimeScale: (scale) => runtime.setTimeScale(scale),
+    setCustomerTimestamps(style) {
+      runtime.customerTimestamps = style;
+    },
     state() {
       const counts = store.counts();
       const labels = new Map(runtime.tokens.list().map((token) => [token.token, token.label]));
@@ -110,10 +94,11 @@ export function createAdmin(runtime: Runtime): SandboxAdmin {
       }
       return {
         seed: runtime.seed,
-        customers: counts.customers,
-        addresses: counts.addresses,
+        ...counts,
+        sparse: runtime.sparse,
+        customerTimestamps: runtime.customerTimestamps,
+        timeZone: 'America/New_York',
         timeScale: runtime.timeScale,
-        utcOffsetMinutes: runtime.utcOffsetMinutes,
         requestCount: runtime.log.total,
         rateLimit: {
           capacity: runtime.limiter.config.capacity,

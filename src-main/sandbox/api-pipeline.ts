@@ -1,13 +1,13 @@
 // One API request from raw input to answer: version, auth, rate limit, route, content type,
 // JSON, scopes, then the handler. No sockets here, so the order of checks is easy to follow.
 import type { IncomingHttpHeaders } from 'node:http';
-import { hasScope, type AccessToken, type Scope } from './auth.ts';
 import { matchRoute } from './api-routes.ts';
-import { API_VERSIONS, DEFAULT_VERSION, type ApiVersion } from './api-types.ts';
+import { API_VERSIONS, DEFAULT_VERSION, forbidden, type ApiVersion } from './api-types.ts';
+import { hasScope, type AccessToken } from './auth.ts';
 import { isJsonContentType, parseJson } from './http-io.ts';
 import { maskPaymentTokens } from './request-log.ts';
 import type { Runtime } from './runtime.ts';
-import { tokenFieldsIn } from './validation.ts';
+import { tokenFieldsIn } from './validate-customers.ts';
 
 export interface RawApiRequest {
   method: string;
@@ -34,11 +34,6 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
-const forbidden = (scope: Scope) => ({
-  status: 403,
-  body: { errors: `This access token lacks the ${scope} scope, which this request needs.` },
-});
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -62,22 +57,23 @@ export function processApiRequest(runtime: Runtime, raw: RawApiRequest): ApiOutc
     ...(loggedBody === undefined ? {} : { loggedBody }),
   });
 
-  const version = header(raw.headers, 'x-recharge-version') ?? DEFAULT_VERSION;
-  if (!(API_VERSIONS as readonly string[]).includes(version)) {
+  const requested = header(raw.headers, 'x-recharge-version') ?? DEFAULT_VERSION;
+  if (!(API_VERSIONS as readonly string[]).includes(requested)) {
     return outcome({
       status: 426,
       body: {
-        errors: `Unsupported API version "${version}"; use one of ${API_VERSIONS.join(', ')}.`,
+        errors: `Unsupported API version "${requested}"; use one of ${API_VERSIONS.join(', ')}.`,
       },
     });
   }
+  const version = requested as ApiVersion;
   if (!token) return outcome({ status: 401, body: { error: 'bad authentication' } });
 
   const taken = runtime.limiter.take(token.token);
   used = taken.used;
   if (!taken.allowed) return outcome({ status: 429, body: { errors: 'Too many requests' } });
 
-  const match = matchRoute(raw.method, raw.path);
+  const match = matchRoute(raw.method, raw.path, version);
   if ('status' in match) {
     return outcome(
       match.status === 404
@@ -86,15 +82,14 @@ export function processApiRequest(runtime: Runtime, raw: RawApiRequest): ApiOutc
     );
   }
   const { route, params } = match;
-  if (route.scope === 'read' && !hasScope(token, 'read_customer'))
-    return outcome(forbidden('read_customer'));
-  if (
-    route.scope === 'write' &&
-    !hasScope(token, 'write_customer') &&
-    !hasScope(token, 'write_payments')
-  ) {
-    return outcome(forbidden('write_customer'));
-  }
+  // 2021-01 customer writes: a token that may write payments passes here, its fields are
+  // checked once the body is read.
+  const tokenWrite = route.acceptsPaymentTokens === true && version === '2021-01';
+  const scopeOk =
+    route.scope === null ||
+    hasScope(token, route.scope) ||
+    (tokenWrite && hasScope(token, 'write_payments'));
+  if (!scopeOk && route.scope !== null) return outcome(forbidden(route.scope));
 
   let body: unknown;
   if (hasBody) {
@@ -110,13 +105,12 @@ export function processApiRequest(runtime: Runtime, raw: RawApiRequest): ApiOutc
     body = parsed.value;
   }
 
-  if (route.scope === 'write') {
+  if (tokenWrite) {
     // Payment-token fields need write_payments; any other change needs write_customer.
-    const tokenFields = route.acceptsPaymentTokens ? tokenFieldsIn(body) : [];
+    const tokenFields = tokenFieldsIn(body);
     if (tokenFields.length > 0 && !hasScope(token, 'write_payments'))
       return outcome(forbidden('write_payments'));
     const onlyTokens =
-      route.acceptsPaymentTokens &&
       raw.method === 'PUT' &&
       isPlainObject(body) &&
       Object.keys(body).length > 0 &&
@@ -132,11 +126,11 @@ export function processApiRequest(runtime: Runtime, raw: RawApiRequest): ApiOutc
       params,
       query: raw.query,
       body,
-      version: version as ApiVersion,
+      version,
       token,
       baseUrl: raw.baseUrl,
     },
-    { store: runtime.store, utcOffsetMinutes: runtime.utcOffsetMinutes },
+    { store: runtime.store, customerTimestamps: runtime.customerTimestamps },
   );
   return outcome(result);
 }

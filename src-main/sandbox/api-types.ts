@@ -1,10 +1,12 @@
 // Shapes shared by the API router and its handlers.
-import type { AccessToken } from './auth.ts';
+import { API_VERSIONS, type ApiVersion } from '../../src-shared/recharge/versions.ts';
+import type { AccessToken, Scope } from './auth.ts';
 import type { FieldErrors } from './paging.ts';
 import type { SandboxStore } from './store.ts';
+import type { TimestampStyle } from './timestamps.ts';
 
-export const API_VERSIONS = ['2021-01', '2021-11'] as const;
-export type ApiVersion = (typeof API_VERSIONS)[number];
+export { API_VERSIONS, type ApiVersion };
+/** Without `X-Recharge-Version` a request speaks 2021-01, the guide's version. */
 export const DEFAULT_VERSION: ApiVersion = '2021-01';
 
 export interface ApiRequest {
@@ -27,7 +29,8 @@ export interface ApiResponse {
 
 export interface ApiDeps {
   store: SandboxStore;
-  utcOffsetMinutes: number;
+  /** How 2021-11 customer timestamps are written: naive US Eastern or with `+00:00`. */
+  customerTimestamps: TimestampStyle;
 }
 
 export type Handler = (request: ApiRequest, deps: ApiDeps) => ApiResponse;
@@ -39,6 +42,11 @@ export const unprocessable = (
 ): ApiResponse => ({
   status: 422,
   body: { errors },
+});
+
+export const forbidden = (scope: Scope): ApiResponse => ({
+  status: 403,
+  body: { errors: `This access token lacks the ${scope} scope, which this request needs.` },
 });
 
 /** Path ids are positive integers; anything else names no record. */

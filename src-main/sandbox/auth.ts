@@ -1,9 +1,16 @@
-// Access tokens and their scopes. Scopes are accepted in both spellings (the guide's
+// Access tokens and their scopes. Customer scopes are accepted in both spellings (the guide's
 // `read_customer`, the live API's `read_customers`) and compared in the guide's spelling.
+// `write_payments` guards 2021-01 payment tokens; 2021-11 payment methods have scopes of their own.
 import { randomBytes } from 'node:crypto';
 import { createRng } from './prng.ts';
 
-export const SCOPES = ['read_customer', 'write_customer', 'write_payments'] as const;
+export const SCOPES = [
+  'read_customer',
+  'write_customer',
+  'write_payments',
+  'read_payment_methods',
+  'write_payment_methods',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 const SCOPE_ALIASES: Readonly<Record<string, Scope>> = {
@@ -13,6 +20,8 @@ const SCOPE_ALIASES: Readonly<Record<string, Scope>> = {
   write_customers: 'write_customer',
   write_payments: 'write_payments',
   write_payment: 'write_payments',
+  read_payment_methods: 'read_payment_methods',
+  write_payment_methods: 'write_payment_methods',
 };
 
 export function normalizeScope(scope: string): Scope | null {

@@ -1,4 +1,5 @@
-// `node src-main/sandbox/cli.ts --customers 100000 --seed 42 --port 4010 [--time-scale 1]`
+// `node src-main/sandbox/cli.ts --customers 100000 --seed 42 --port 4010 [--time-scale 1]
+//  [--no-sparse] [--customer-timestamps naive|offset] [--no-admin-api]`
 import { parseArgs } from 'node:util';
 import { startSandbox } from './index.ts';
 
@@ -13,21 +14,31 @@ function numberOption(value: string | undefined, name: string, fallback: number)
 }
 
 const { values } = parseArgs({
+  allowNegative: true,
   options: {
     customers: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '42' },
     port: { type: 'string', default: '4010' },
     'time-scale': { type: 'string', default: '1' },
-    'utc-offset': { type: 'string', default: '-300' },
+    sparse: { type: 'boolean', default: true },
+    'customer-timestamps': { type: 'string', default: 'offset' },
+    'admin-api': { type: 'boolean', default: true },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help) {
   console.log(
-    'Usage: node src-main/sandbox/cli.ts [--customers N] [--seed N] [--port N] [--time-scale N] [--utc-offset MINUTES]',
+    'Usage: node src-main/sandbox/cli.ts [--customers N] [--seed N] [--port N] [--time-scale N]\n' +
+      '       [--no-sparse] [--customer-timestamps naive|offset] [--no-admin-api]',
   );
   process.exit(0);
+}
+
+const style = values['customer-timestamps'];
+if (style !== 'naive' && style !== 'offset') {
+  console.error(`--customer-timestamps must be naive or offset, got "${style}"`);
+  process.exit(2);
 }
 
 const started = performance.now();
@@ -36,23 +47,32 @@ const sandbox = await startSandbox({
   seed: numberOption(values.seed, 'seed', 42),
   port: numberOption(values.port, 'port', 4010),
   timeScale: numberOption(values['time-scale'], 'time-scale', 1),
-  utcOffsetMinutes: numberOption(values['utc-offset'], 'utc-offset', -300),
+  sparse: values.sparse,
+  customerTimestamps: style,
+  adminApi: values['admin-api'],
 });
 const state = sandbox.admin.state();
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
 console.log(`ReCharge sandbox (API 2021-01, 2021-11) listening on ${sandbox.url}`);
 console.log(
-  `  data: ${state.customers} customers, ${state.addresses} addresses, seed ${state.seed} (ready in ${seconds}s)`,
+  `  data: ${state.customers} customers, ${state.addresses} addresses, ` +
+    `${state.paymentMethods} payment methods, seed ${state.seed}, ` +
+    `${state.sparse ? 'sparse' : 'every key present'} (ready in ${seconds}s)`,
 );
 console.log(
   `  rate limit: ${state.rateLimit.capacity} calls, draining ${state.rateLimit.perSecond}/s x time scale ${state.timeScale}`,
 );
+console.log(`  2021-11 customer timestamps: ${state.customerTimestamps}`);
 console.log('  tokens (header X-Recharge-Access-Token):');
-console.log(`    read-only                        ${sandbox.tokens.readOnly}`);
-console.log(`    read + write                     ${sandbox.tokens.readWrite}`);
-console.log(`    read + write + payments          ${sandbox.tokens.full}`);
-console.log(`  admin: ${sandbox.url}/__sandbox/state (see docs/sandbox.md)`);
+console.log(`    read-only (customers, payment methods)   ${sandbox.tokens.readOnly}`);
+console.log(`    read + write customers                   ${sandbox.tokens.readWrite}`);
+console.log(`    read + write + payments                  ${sandbox.tokens.full}`);
+console.log(
+  values['admin-api']
+    ? `  admin: ${sandbox.url}/__sandbox/state (see docs/sandbox.md)`
+    : '  admin: not served (--no-admin-api)',
+);
 
 let closing = false;
 const stop = (signal: string) => {

@@ -1,115 +1,136 @@
-// List filters for customers and addresses, parsed from query parameters into row predicates.
-// Timestamps compare as wall seconds; `_min` and `_max` are both inclusive.
-import type { Address, Customer } from '../../src-shared/recharge/wire.ts';
-import type { FieldErrors, Parsed } from './paging.ts';
+// List filters per resource and API version, parsed from query parameters into row predicates.
+// Timestamps compare as UTC instants: naive values are US Eastern (daylight saving included),
+// values with an offset are taken as written; `_min` and `_max` are both inclusive.
+import type { ApiVersion } from './api-types.ts';
+import type { SbAddress, SbCustomer, SbPaymentMethod } from './model.ts';
+import type { FieldErrors, Parsed, Resource } from './paging.ts';
 import type { Row } from './table.ts';
-import { parseWallSecond } from './timestamps.ts';
-
-export const TIME_FILTERS = [
-  'created_at_min',
-  'created_at_max',
-  'updated_at_min',
-  'updated_at_max',
-] as const;
-export const CUSTOMER_FILTERS = [
-  'email',
-  'status',
-  'ids',
-  'shopify_customer_id',
-  'hash',
-  ...TIME_FILTERS,
-] as const;
-export const ADDRESS_FILTERS = ['customer_id', 'ids', ...TIME_FILTERS] as const;
+import { parseFilterTime } from './timestamps.ts';
 
 type Predicate<T> = (row: Row<T>) => boolean;
+type Filter<T> = (raw: string, errors: FieldErrors, name: string) => Predicate<T> | null;
+export type Filters<T> = Readonly<Record<string, Filter<T>>>;
 
-function parseIds(raw: string, errors: FieldErrors): Set<number> | null {
-  const parts = raw
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-  if (parts.length === 0 || parts.some((part) => !/^\d+$/.test(part))) {
-    errors['ids'] = ['Must be a comma-separated list of integer ids.'];
-    return null;
-  }
-  return new Set(parts.map(Number));
-}
-
-function timePredicates<T>(
-  params: Record<string, string>,
-  errors: FieldErrors,
-  offsetMinutes: number,
-): Predicate<T>[] {
-  const predicates: Predicate<T>[] = [];
-  for (const name of TIME_FILTERS) {
-    const raw = params[name];
-    if (raw === undefined) continue;
-    const wall = parseWallSecond(raw, offsetMinutes);
-    if (wall === null) {
+function time<T>(created: boolean, min: boolean): Filter<T> {
+  return (raw, errors, name) => {
+    const second = parseFilterTime(raw);
+    if (second === null) {
       errors[name] = ['Not a valid datetime (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS).'];
-      continue;
+      return null;
     }
-    const created = name.startsWith('created');
-    const min = name.endsWith('_min');
-    predicates.push((row) => {
+    return (row) => {
       const value = created ? row.created : row.updated;
-      return min ? value >= wall : value <= wall;
-    });
-  }
-  return predicates;
-}
-
-function combine<T>(predicates: Predicate<T>[]): Predicate<T> {
-  if (predicates.length === 0) return () => true;
-  return (row) => {
-    for (const predicate of predicates) if (!predicate(row)) return false;
-    return true;
+      return min ? value >= second : value <= second;
+    };
   };
 }
 
-export function parseCustomerFilters(
-  params: Record<string, string>,
-  offsetMinutes: number,
-): Parsed<Predicate<Customer>> {
-  const errors: FieldErrors = {};
-  const predicates = timePredicates<Customer>(params, errors, offsetMinutes);
-  const { email, status, ids, shopify_customer_id: shopifyId, hash } = params;
-  if (email !== undefined) {
-    const wanted = email.trim().toLowerCase();
-    predicates.push((row) => row.data.email.toLowerCase() === wanted);
-  }
-  if (status !== undefined) {
-    const wanted = status.toUpperCase();
-    if (wanted !== 'ACTIVE' && wanted !== 'INACTIVE')
-      errors['status'] = ['Must be one of: ACTIVE, INACTIVE.'];
-    predicates.push((row) => row.data.status === wanted);
-  }
-  if (ids !== undefined) {
-    const set = parseIds(ids, errors);
-    if (set) predicates.push((row) => set.has(row.data.id));
-  }
-  if (shopifyId !== undefined) predicates.push((row) => row.data.shopify_customer_id === shopifyId);
-  if (hash !== undefined) predicates.push((row) => row.data.hash === hash);
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: combine(predicates) };
+function ids<T extends { id: number }>(): Filter<T> {
+  return (raw, errors, name) => {
+    const parts = raw
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
+    if (parts.length === 0 || parts.some((part) => !/^\d+$/.test(part))) {
+      errors[name] = ['Must be a comma-separated list of integer ids.'];
+      return null;
+    }
+    const set = new Set(parts.map(Number));
+    return (row) => set.has(row.data.id);
+  };
 }
 
-export function parseAddressFilters(
-  params: Record<string, string>,
-  offsetMinutes: number,
-): Parsed<Predicate<Address>> {
-  const errors: FieldErrors = {};
-  const predicates = timePredicates<Address>(params, errors, offsetMinutes);
-  const { customer_id: customerId, ids } = params;
-  if (customerId !== undefined) {
-    if (!/^\d+$/.test(customerId)) errors['customer_id'] = ['Not a valid integer.'];
-    const wanted = Number(customerId);
-    predicates.push((row) => row.data.customer_id === wanted);
+function customerId<T extends { customer_id: number }>(): Filter<T> {
+  return (raw, errors, name) => {
+    if (!/^\d+$/.test(raw)) {
+      errors[name] = ['Not a valid integer.'];
+      return null;
+    }
+    const wanted = Number(raw);
+    return (row) => row.data.customer_id === wanted;
+  };
+}
+
+function equals<T>(get: (data: T) => string | null | undefined): Filter<T> {
+  return (raw) => (row) => get(row.data) === raw;
+}
+
+function common<T extends { id: number }>(): Filters<T> {
+  return {
+    ids: ids<T>(),
+    created_at_min: time<T>(true, true),
+    created_at_max: time<T>(true, false),
+    updated_at_min: time<T>(false, true),
+    updated_at_max: time<T>(false, false),
+  };
+}
+
+const email: Filter<SbCustomer> = (raw) => {
+  const wanted = raw.trim().toLowerCase();
+  return (row) => row.data.email.toLowerCase() === wanted;
+};
+
+const status: Filter<SbCustomer> = (raw, errors, name) => {
+  const wanted = raw.toUpperCase();
+  if (wanted !== 'ACTIVE' && wanted !== 'INACTIVE') {
+    errors[name] = ['Must be one of: ACTIVE, INACTIVE.'];
+    return null;
   }
-  if (ids !== undefined) {
-    const set = parseIds(ids, errors);
-    if (set) predicates.push((row) => set.has(row.data.id));
+  return (row) => row.data.status === wanted;
+};
+
+const CUSTOMERS_2021_01: Filters<SbCustomer> = {
+  email,
+  status,
+  shopify_customer_id: equals((c) => c.external_customer_id),
+  hash: equals((c) => c.hash),
+  ...common<SbCustomer>(),
+};
+
+const CUSTOMERS_2021_11: Filters<SbCustomer> = {
+  email,
+  external_customer_id: equals((c) => c.external_customer_id),
+  hash: equals((c) => c.hash),
+  ...common<SbCustomer>(),
+};
+
+const ADDRESSES: Filters<SbAddress> = {
+  customer_id: customerId<SbAddress>(),
+  ...common<SbAddress>(),
+};
+
+const PAYMENT_METHODS: Filters<SbPaymentMethod> = {
+  customer_id: customerId<SbPaymentMethod>(),
+  ...common<SbPaymentMethod>(),
+};
+
+export const customerFilters = (version: ApiVersion): Filters<SbCustomer> =>
+  version === '2021-11' ? CUSTOMERS_2021_11 : CUSTOMERS_2021_01;
+export const addressFilters = (): Filters<SbAddress> => ADDRESSES;
+export const paymentMethodFilters = (): Filters<SbPaymentMethod> => PAYMENT_METHODS;
+
+export function filterNamesOf(resource: Resource, version: ApiVersion): string[] {
+  if (resource === 'customers') return Object.keys(customerFilters(version));
+  return Object.keys(resource === 'addresses' ? ADDRESSES : PAYMENT_METHODS);
+}
+
+/** One predicate for all given filter parameters (unknown names are ignored, as the API does). */
+export function parseFilters<T>(
+  filters: Filters<T>,
+  params: Readonly<Record<string, string>>,
+): Parsed<Predicate<T>> {
+  const errors: FieldErrors = {};
+  const predicates: Predicate<T>[] = [];
+  for (const [name, raw] of Object.entries(params)) {
+    const predicate = filters[name]?.(raw, errors, name);
+    if (predicate) predicates.push(predicate);
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: combine(predicates) };
+  return {
+    ok: true,
+    value: (row) => {
+      for (const predicate of predicates) if (!predicate(row)) return false;
+      return true;
+    },
+  };
 }

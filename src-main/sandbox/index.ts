@@ -6,15 +6,22 @@ import { createRuntime, type RuntimeOptions } from './runtime.ts';
 import { createSandboxServer } from './server.ts';
 import type { SandboxStore } from './store.ts';
 
-export type { SandboxAdmin, SandboxState } from './admin.ts';
+export type { AdminResult, ResetOptions, SandboxAdmin, SandboxState } from './admin.ts';
 export type { FaultRule, FaultRuleInput } from './faults.ts';
 export type { RequestLogEntry } from './request-log.ts';
 export type { DemoTokens } from './auth.ts';
-export { generateCustomers } from './generate.ts';
+export type { TimestampStyle } from './timestamps.ts';
+export type { SandboxStore } from './store.ts';
+export { generateCustomers, generateModel } from './generate.ts';
 
 export interface SandboxOptions extends RuntimeOptions {
   /** 0 (default) picks a free port. */
   port?: number;
+  /**
+   * Serve the admin controls over HTTP under /__sandbox/ (default true). An embedded demo store
+   * passes false: then no request, from any page, can reach them; `sandbox.admin` still works.
+   */
+  adminApi?: boolean;
 }
 
 export interface Sandbox {
@@ -30,7 +37,11 @@ export interface Sandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const runtime = createRuntime(options);
   const admin = createAdmin(runtime);
-  const server = createSandboxServer(runtime, admin);
+  let port = 0;
+  const server = createSandboxServer(runtime, admin, {
+    adminApi: options.adminApi ?? true,
+    port: () => port,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -38,7 +49,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
     port,

@@ -1,17 +1,20 @@
-// Turns a keyset query result into a list response: the rows, a `Link` header with
-// `page_info` cursors, and (2021-11) `next_cursor`/`previous_cursor` in the body.
-import type { ApiRequest, ApiResponse } from './api-types.ts';
-import { encodeCursor, type ListRequest, type Resource } from './paging.ts';
-import { sortKeyOf, type QueryResult, type Row, type Table } from './table.ts';
+// List requests end to end: paging and filter parameters in, a keyset query, and the answer in the
+// version's shape — 2021-01 `{"customers": [...]}` with a `Link` header of `page_info` cursors,
+// 2021-11 `{"next_cursor", "previous_cursor", "customers": [...]}` with no Link header.
+import { unprocessable, type ApiRequest, type ApiResponse } from './api-types.ts';
+import { filterNamesOf, parseFilters, type Filters } from './filters.ts';
+import { encodeCursor, parseListRequest, type ListRequest, type Resource } from './paging.ts';
+import { sortKeyOf, type Row, type Table } from './table.ts';
 
-export function listResponse<T extends { id: number }>(
+function respond<T extends { id: number }>(
   resource: Resource,
   table: Table<T>,
   list: ListRequest,
   predicate: (row: Row<T>) => boolean,
   request: ApiRequest,
+  render: (row: Row<T>) => unknown,
 ): ApiResponse {
-  const result: QueryResult<T> = table.query({
+  const result = table.query({
     sortBy: list.sortBy,
     limit: list.limit,
     start: list.start,
@@ -30,16 +33,63 @@ export function listResponse<T extends { id: number }>(
     });
   const next = result.hasNext && last ? cursor(last, 'next') : null;
   const previous = result.hasPrevious && first ? cursor(first, 'prev') : null;
+  const items = result.rows.map(render);
+  if (request.version === '2021-11') {
+    return {
+      status: 200,
+      body: { next_cursor: next, previous_cursor: previous, [resource]: items },
+    };
+  }
   const link = (pageInfo: string, rel: string) =>
     `<${request.baseUrl}${request.path}?limit=${list.limit}&page_info=${pageInfo}>; rel="${rel}"`;
   const links = [previous && link(previous, 'previous'), next && link(next, 'next')].filter(
     Boolean,
   );
-  const items = result.rows.map((row) => row.data);
-  const body =
-    request.version === '2021-11'
-      ? { next_cursor: next, previous_cursor: previous, [resource]: items }
-      : { [resource]: items };
   // Always present (empty when there is a single page) so clients can rely on reading it.
-  return { status: 200, body, headers: { Link: links.join(', ') } };
+  return { status: 200, body: { [resource]: items }, headers: { Link: links.join(', ') } };
+}
+
+/**
+ * A list of one resource. `fixed` filters come from the path (`/customers/{id}/addresses`) and
+ * win over the query and any cursor.
+ */
+export function listResponse<T extends { id: number }>(
+  resource: Resource,
+  table: Table<T>,
+  filters: Filters<T>,
+  request: ApiRequest,
+  render: (row: Row<T>) => unknown,
+  fixed: Record<string, string> = {},
+): ApiResponse {
+  const names = filterNamesOf(resource, request.version);
+  const list = parseListRequest(resource, request.query, names, request.version);
+  if (!list.ok) return unprocessable(list.errors);
+  const filterParams = { ...list.value.filterParams, ...fixed };
+  const predicate = parseFilters(filters, filterParams);
+  if (!predicate.ok) return unprocessable(predicate.errors);
+  return respond(
+    resource,
+    table,
+    { ...list.value, filterParams },
+    predicate.value,
+    request,
+    render,
+  );
+}
+
+/** `{"count": N}` of the rows matching the filters (2021-01 only). */
+export function countResponse<T extends { id: number }>(
+  resource: Resource,
+  table: Table<T>,
+  filters: Filters<T>,
+  request: ApiRequest,
+): ApiResponse {
+  const params: Record<string, string> = {};
+  for (const name of filterNamesOf(resource, request.version)) {
+    const value = request.query.get(name);
+    if (value !== null) params[name] = value;
+  }
+  const predicate = parseFilters(filters, params);
+  if (!predicate.ok) return unprocessable(predicate.errors);
+  return { status: 200, body: { count: table.count(predicate.value) } };
 }

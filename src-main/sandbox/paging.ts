@@ -2,17 +2,19 @@
 // the sort, the filters and the (sort key, id) of the row to continue from, so a cursor walk is a
 // keyset walk and stays exact while rows are inserted or updated elsewhere in the list.
 import { z } from 'zod';
+import type { ApiVersion } from './api-types.ts';
 import { SORT_ORDERS, type QueryStart, type SortBy } from './table.ts';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 250;
 export const MAX_PAGE = 100;
 
-export type Resource = 'customers' | 'addresses';
+export const RESOURCES = ['customers', 'addresses', 'payment_methods'] as const;
+export type Resource = (typeof RESOURCES)[number];
 export type FieldErrors = Record<string, string[]>;
 
 const CursorPayload = z.object({
-  r: z.enum(['customers', 'addresses']),
+  r: z.enum(RESOURCES),
   s: z.enum(SORT_ORDERS),
   f: z.record(z.string(), z.string()),
   k: z.number(),
@@ -58,21 +60,22 @@ function parseLimit(raw: string | null, errors: FieldErrors): number {
   return limit;
 }
 
+/** The cursor parameter of a version: 2021-01 `page_info` (from `Link`), 2021-11 `cursor`. */
+export const cursorParamOf = (version: ApiVersion): string =>
+  version === '2021-11' ? 'cursor' : 'page_info';
+
 /**
- * Reads `page`, `limit`, `sort_by` and `page_info` (2021-11 also `cursor`). `filterNames` are the
- * parameters kept for the cursor; anything else is ignored in page mode, as the API does.
+ * Reads `limit`, `sort_by`, the version's cursor parameter and (2021-01) `page`. `filterNames` are
+ * the parameters kept for the cursor; anything else is ignored outside a cursor, as the API does.
  */
 export function parseListRequest(
   resource: Resource,
   params: URLSearchParams,
   filterNames: readonly string[],
+  version: ApiVersion = '2021-01',
 ): Parsed<ListRequest> {
   const errors: FieldErrors = {};
-  const cursorParam = params.has('page_info')
-    ? 'page_info'
-    : params.has('cursor')
-      ? 'cursor'
-      : null;
+  const cursorParam = params.has(cursorParamOf(version)) ? cursorParamOf(version) : null;
   const limit = parseLimit(params.get('limit'), errors);
 
   if (cursorParam !== null) {
@@ -102,7 +105,8 @@ export function parseListRequest(
   const rawSort = params.get('sort_by') ?? 'id-desc';
   const sortBy = (SORT_ORDERS as readonly string[]).includes(rawSort) ? (rawSort as SortBy) : null;
   if (!sortBy) errors['sort_by'] = [`Must be one of: ${SORT_ORDERS.join(', ')}.`];
-  const rawPage = params.get('page') ?? '1';
+  // 2021-11 has no page numbers: only the first page and cursors from there.
+  const rawPage = version === '2021-11' ? '1' : (params.get('page') ?? '1');
   const page = INTEGER.test(rawPage) ? Number(rawPage) : Number.NaN;
   if (!(page >= 1)) errors['page'] = ['Must be an integer of at least 1.'];
   else if (page > MAX_PAGE) {

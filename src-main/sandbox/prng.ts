@@ -11,6 +11,8 @@ export interface Rng {
   pick<T>(items: readonly T[]): T;
   /** Eight hex digits. */
   hex32(): string;
+  /** A uniform unsigned 32-bit integer (a handful of independent coin flips in one draw). */
+  u32(): number;
 }
 
 function splitmix32(seed: number): () => number {
@@ -52,5 +54,6 @@ export function createRng(seed: number): Rng {
       return item;
     },
     hex32: () => u32().toString(16).padStart(8, '0'),
+    u32,
   };
 }

@@ -5,6 +5,8 @@ import { maskToken, processorOfField } from '../../src-shared/recharge/payment-t
 export interface RequestLogEntry {
   seq: number;
   requestId: string;
+  /** `X-Recharge-Version` as sent (null without the header). */
+  version: string | null;
   method: string;
   path: string;
   query: Record<string, string>;
@@ -19,15 +21,18 @@ export interface RequestLogEntry {
   faults?: number[];
 }
 
+// 2021-11 payment-method bodies carry both of the processor's tokens.
+const SECRET_FIELDS = new Set(['processor_customer_token', 'processor_payment_method_token']);
+
+const isSecret = (key: string): boolean => processorOfField(key) !== null || SECRET_FIELDS.has(key);
+
 export function maskPaymentTokens(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskPaymentTokens);
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
     out[key] =
-      processorOfField(key) !== null && typeof inner === 'string'
-        ? maskToken(inner)
-        : maskPaymentTokens(inner);
+      isSecret(key) && typeof inner === 'string' ? maskToken(inner) : maskPaymentTokens(inner);
   }
   return out;
 }

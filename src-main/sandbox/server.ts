@@ -1,20 +1,37 @@
-// The node:http server: request ids, the admin paths, scripted faults, the request log, and
-// the answer. The API's own checks live in api-pipeline.ts.
+// The node:http server: request ids, the admin paths (when mounted), scripted faults, the request
+// log, and the answer. The API's own checks live in api-pipeline.ts.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { SandboxAdmin } from './admin.ts';
+import { refuseAdmin } from './admin-guard.ts';
 import { ADMIN_PREFIX, handleAdmin } from './admin-routes.ts';
+import type { SandboxAdmin } from './admin.ts';
 import { processApiRequest, type ApiOutcome } from './api-pipeline.ts';
 import { malformJson, truncateJson } from './faults.ts';
 import { BodyTooLarge, readBody, sendText } from './http-io.ts';
 import type { Runtime } from './runtime.ts';
 
-const LOOPBACK = new Set(['127.0.0.1', '::ffff:127.0.0.1', '::1']);
+export interface ServerOptions {
+  /** false: /__sandbox/ is not served at all (it is then an ordinary, unknown API path). */
+  adminApi: boolean;
+  /** The port the server listens on, known once it does. */
+  port: () => number;
+}
 
-export function createSandboxServer(runtime: Runtime, admin: SandboxAdmin): Server {
+interface Context {
+  runtime: Runtime;
+  admin: SandboxAdmin;
+  options: ServerOptions;
+}
+
+export function createSandboxServer(
+  runtime: Runtime,
+  admin: SandboxAdmin,
+  options: ServerOptions,
+): Server {
+  const context: Context = { runtime, admin, options };
   const server = createServer((request, response) => {
-    handle(runtime, admin, request, response).catch((error: unknown) => {
+    handle(context, request, response).catch((error: unknown) => {
       if (!response.headersSent) {
         sendText(response, 500, {}, JSON.stringify({ errors: `Sandbox error: ${String(error)}` }));
       } else {
@@ -27,9 +44,16 @@ export function createSandboxServer(runtime: Runtime, admin: SandboxAdmin): Serv
   return server;
 }
 
+function headerOf(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const isAdminPath = (path: string): boolean =>
+  path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`);
+
 async function handle(
-  runtime: Runtime,
-  admin: SandboxAdmin,
+  { runtime, admin, options }: Context,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -40,33 +64,41 @@ async function handle(
     'X-Request-Id': randomUUID(),
     'X-Sandbox-Time-Scale': String(runtime.timeScale),
   };
+  const send = (status: number, body: unknown, extra: Record<string, string> = {}) =>
+    sendText(
+      response,
+      status,
+      { ...headers, ...extra },
+      body === undefined ? null : JSON.stringify(body),
+    );
+
+  if (options.adminApi && isAdminPath(url.pathname)) {
+    // Refused before the body is read: a hostile page gets nothing done, not even parsing.
+    const refusal = refuseAdmin(
+      method,
+      request.headers,
+      request.socket.remoteAddress,
+      options.port(),
+    );
+    if (refusal) {
+      request.resume();
+      send(refusal.status, { errors: refusal.message });
+      return;
+    }
+  }
 
   let rawBody: string;
   try {
     rawBody = await readBody(request);
   } catch (error) {
     if (!(error instanceof BodyTooLarge)) throw error;
-    sendText(response, 413, headers, JSON.stringify({ errors: 'Request body too large' }));
+    send(413, { errors: 'Request body too large' });
     return;
   }
 
-  if (url.pathname === ADMIN_PREFIX || url.pathname.startsWith(`${ADMIN_PREFIX}/`)) {
-    if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
-      sendText(
-        response,
-        403,
-        headers,
-        JSON.stringify({ errors: 'The sandbox admin API is loopback only' }),
-      );
-      return;
-    }
+  if (options.adminApi && isAdminPath(url.pathname)) {
     const answer = handleAdmin(admin, method, url.pathname, url.searchParams, rawBody);
-    sendText(
-      response,
-      answer.status,
-      headers,
-      answer.body === undefined ? null : JSON.stringify(answer.body),
-    );
+    send(answer.status, answer.body);
     return;
   }
 
@@ -78,6 +110,7 @@ async function handle(
     runtime.log.add({
       seq,
       requestId: headers['X-Request-Id'] ?? '',
+      version: headerOf(request, 'x-recharge-version') ?? null,
       method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
@@ -99,18 +132,13 @@ async function handle(
   }
   if (action?.kind === 'status') {
     log(action.status);
-    sendText(response, action.status, headers, JSON.stringify(action.body));
+    send(action.status, action.body);
     return;
   }
   if (action?.kind === 'rate_limit') {
     const capacity = runtime.limiter.config.capacity;
     log(429);
-    sendText(
-      response,
-      429,
-      { ...headers, 'X-Recharge-Limit': `${capacity}/${capacity}` },
-      JSON.stringify({ errors: 'Too many requests' }),
-    );
+    send(429, { errors: 'Too many requests' }, { 'X-Recharge-Limit': `${capacity}/${capacity}` });
     return;
   }
 
@@ -137,9 +165,4 @@ async function handle(
   }
   log(status, outcome);
   sendText(response, status, { ...headers, ...outcome.headers }, text);
-}
-
-function headerOf(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }

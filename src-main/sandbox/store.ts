@@ -1,81 +1,131 @@
-// The sandbox's data: customers and addresses in memory, indexed for paging, plus the payment
-// tokens the fake keeps beside customers (never sent back on the wire).
-import type {
-  Address,
-  AddressFields,
-  Customer,
-  CustomerFields,
-} from '../../src-shared/recharge/wire.ts';
-import type { Processor } from '../../src-shared/recharge/payment-tokens.ts';
-import type { GeneratedData } from './generate.ts';
+// The sandbox's data: customers, addresses and payment methods in memory, version-neutral,
+// indexed for keyset paging. Every write goes through the write clock, so a row's updated_at
+// strictly increases. How a write of one API version maps onto these rows is in *-writes.ts.
+import type * as w0101 from '../../src-shared/recharge/wire-2021-01.ts';
+import type { GeneratedModel } from './generate.ts';
+import type { SbAddress, SbCustomer, SbPaymentMethod } from './model.ts';
 import { createRng } from './prng.ts';
+import { address0101, customer0101, type SentCustomer } from './render-2021-01.ts';
+import { RenderedView } from './store-views.ts';
 import { Table, type Row } from './table.ts';
-import { formatWallSecond, wallSecondOfOwn } from './timestamps.ts';
 import type { WriteClock } from './write-clock.ts';
 
-export interface StoredPaymentToken {
-  processor: Processor;
-  token: string;
+export type NewCustomer = Omit<SbCustomer, 'id' | 'hash'>;
+export type CustomerPatch = Partial<Omit<SbCustomer, 'id'>>;
+export type AddressPatch = Partial<Omit<SbAddress, 'id' | 'customer_id'>>;
+export type MethodPatch = Partial<Omit<SbPaymentMethod, 'id' | 'customer_id'>>;
+
+type Owned = { id: number; customer_id: number };
+
+function link(index: Map<number, Set<number>>, owner: number, id: number): void {
+  let set = index.get(owner);
+  if (!set) {
+    set = new Set();
+    index.set(owner, set);
+  }
+  set.add(id);
 }
 
-export type CustomerPatch = Partial<Omit<CustomerFields, 'id' | 'created_at' | 'updated_at'>>;
-export type AddressPatch = Partial<
-  Omit<AddressFields, 'id' | 'customer_id' | 'created_at' | 'updated_at'>
->;
-export type NewCustomer = CustomerPatch &
-  Pick<CustomerFields, 'email' | 'first_name' | 'last_name'>;
-
-const wallOf = wallSecondOfOwn;
+const sortedIds = (set: Set<number> | undefined): number[] =>
+  [...(set ?? [])].sort((a, b) => a - b);
 
 export class SandboxStore {
-  readonly customers = new Table<Customer>();
-  readonly addresses = new Table<Address>();
+  readonly customerTable = new Table<SbCustomer>();
+  readonly addressTable = new Table<SbAddress>();
+  readonly methodTable = new Table<SbPaymentMethod>();
+  /** 2021-01 renderings, as tests have always read them. */
+  readonly customers: RenderedView<SentCustomer>;
+  readonly addresses: RenderedView<w0101.Address>;
   private readonly clock: WriteClock;
   private readonly emails = new Map<string, number>();
   private readonly addressesByCustomer = new Map<number, Set<number>>();
-  private readonly tokens = new Map<number, StoredPaymentToken>();
-  private nextCustomerId = 1;
-  private nextAddressId = 1;
+  private readonly methodsByCustomer = new Map<number, Set<number>>();
+  private nextIds = { customer: 1, address: 1, method: 1 };
 
   constructor(clock: WriteClock) {
     this.clock = clock;
+    this.customers = new RenderedView(this.customerTable, (id) => this.customer(id));
+    this.addresses = new RenderedView(this.addressTable, (id) => this.address(id));
   }
 
-  load(data: GeneratedData): void {
+  load(model: GeneratedModel): void {
     this.clock.reset();
     this.emails.clear();
     this.addressesByCustomer.clear();
-    this.tokens.clear();
-    const customerRows = data.customers.map((customer) => this.rowOf(customer));
-    const addressRows = data.addresses.map((address) => this.rowOf(address));
+    this.methodsByCustomer.clear();
     // Revisions follow updated_at so that "updated_at" order and revision order agree.
-    let revision = 0;
-    const all: Row<{ id: number }>[] = [...customerRows, ...addressRows];
+    const all: Row<{ id: number }>[] = [
+      ...model.customers,
+      ...model.addresses,
+      ...model.paymentMethods,
+    ];
     all.sort((a, b) => a.updated - b.updated || a.data.id - b.data.id);
+    let revision = 0;
     for (const row of all) {
       revision += 1;
       row.rev = revision;
       this.clock.observe(row.updated, revision);
     }
-    this.customers.load(customerRows);
-    this.addresses.load(addressRows);
-    for (const customer of data.customers)
-      this.emails.set(customer.email.toLowerCase(), customer.id);
-    for (const address of data.addresses) this.linkAddress(address.customer_id, address.id);
-    this.nextCustomerId = 1;
-    this.nextAddressId = 1;
-    for (const row of customerRows)
-      this.nextCustomerId = Math.max(this.nextCustomerId, row.data.id + 1);
-    for (const row of addressRows)
-      this.nextAddressId = Math.max(this.nextAddressId, row.data.id + 1);
+    this.customerTable.load(model.customers);
+    this.addressTable.load(model.addresses);
+    this.methodTable.load(model.paymentMethods);
+    for (const { data } of model.customers) this.emails.set(data.email.toLowerCase(), data.id);
+    for (const { data } of model.addresses)
+      link(this.addressesByCustomer, data.customer_id, data.id);
+    for (const { data } of model.paymentMethods) {
+      link(this.methodsByCustomer, data.customer_id, data.id);
+    }
+    const next = (rows: Row<{ id: number }>[]) =>
+      rows.reduce((max, row) => Math.max(max, row.data.id + 1), 1);
+    this.nextIds = {
+      customer: next(model.customers),
+      address: next(model.addresses),
+      method: next(model.paymentMethods),
+    };
   }
 
-  customer(id: number): Customer | undefined {
-    return this.customers.get(id)?.data;
+  /** The customer as 2021-01 sends it. */
+  customer(id: number): SentCustomer | undefined {
+    const row = this.customerTable.get(id);
+    return row ? customer0101(row, this.defaultMethodOf(id)?.data) : undefined;
   }
 
-  address(id: number): Address | undefined {
-    return this.addresses.get(id)?.data;
+  /** The address as 2021-01 sends it. */
+  address(id: number): w0101.Address | undefined {
+    const row = this.addressTable.get(id);
+    return row ? address0101(row) : undefined;
+  }
+
+  customerRow(id: number): Row<SbCustomer> | undefined {
+    return this.customerTable.get(id);
+  }
+
+  addressRow(id: number): Row<SbAddress> | undefined {
+    return this.addressTable.get(id);
+  }
+
+  methodRow(id: number): Row<SbPaymentMethod> | undefined {
+    return this.methodTable.get(id);
+  }
+
+  addressIdsOf(customerId: number): number[] {
+    return sortedIds(this.addressesByCustomer.get(customerId));
+  }
+
+  methodIdsOf(customerId: number): number[] {
+    return sortedIds(this.methodsByCustomer.get(customerId));
+  }
+
+  methodsOf(customerId: number): Row<SbPaymentMethod>[] {
+    return this.methodIdsOf(customerId).flatMap((id) => this.methodTable.get(id) ?? []);
+  }
+
+  defaultMethodOf(customerId: number): Row<SbPaymentMethod> | undefined {
+    for (const id of this.methodsByCustomer.get(customerId) ?? []) {
+      const row = this.methodTable.get(id);
+      if (row?.data.is_default) return row;
+    }
+    return undefined;
   }
 
   /** The id of the customer using this email (case-insensitive), if any. */
@@ -83,160 +133,110 @@ export class SandboxStore {
     return this.emails.get(email.toLowerCase());
   }
 
-  paymentToken(customerId: number): StoredPaymentToken | undefined {
-    return this.tokens.get(customerId);
+  counts(): { customers: number; addresses: number; paymentMethods: number } {
+    return {
+      customers: this.customerTable.size,
+      addresses: this.addressTable.size,
+      paymentMethods: this.methodTable.size,
+    };
   }
 
-  addressIdsOf(customerId: number): number[] {
-    return [...(this.addressesByCustomer.get(customerId) ?? [])].sort((a, b) => a - b);
-  }
-
-  createCustomer(fields: NewCustomer, token?: StoredPaymentToken): Customer {
-    const id = this.nextCustomerId;
-    this.nextCustomerId += 1;
-    const { wall, rev } = this.clock.issue();
-    const stamp = formatWallSecond(wall);
+  insertCustomer(fields: NewCustomer): Row<SbCustomer> {
+    const id = this.nextIds.customer++;
     const hashRng = createRng(id);
-    const customer: Customer = {
+    const data: SbCustomer = {
       id,
       hash: `${hashRng.hex32()}${hashRng.hex32()}`.slice(0, 15),
-      email: fields.email,
-      first_name: fields.first_name,
-      last_name: fields.last_name,
-      phone: null,
-      shopify_customer_id: null,
-      accepts_marketing: null,
-      billing_address1: null,
-      billing_address2: null,
-      billing_zip: null,
-      billing_city: null,
-      billing_company: null,
-      billing_province: null,
-      billing_country: null,
-      billing_phone: null,
-      processor_type: null,
-      status: 'ACTIVE',
-      has_valid_payment_method: false,
-      reason_payment_method_not_valid: null,
-      has_card_error_in_dunning: false,
-      number_active_subscriptions: 0,
-      number_subscriptions: 0,
-      first_charge_processed_at: null,
-      created_at: stamp,
-      updated_at: stamp,
+      ...fields,
     };
-    Object.assign(customer, fields, token ? this.paymentEffect(id, token) : {});
-    this.customers.insert({ data: customer, created: wall, updated: wall, rev });
-    this.emails.set(customer.email.toLowerCase(), id);
-    return customer;
+    const row = this.insert(this.customerTable, data);
+    this.emails.set(data.email.toLowerCase(), id);
+    return row;
   }
 
-  updateCustomer(
-    id: number,
-    patch: CustomerPatch,
-    token?: StoredPaymentToken,
-  ): Customer | undefined {
-    const row = this.customers.get(id);
-    if (!row) return undefined;
-    const { wall, rev } = this.clock.issue(row.updated);
-    const data: Customer = {
-      ...row.data,
-      ...patch,
-      ...(token ? this.paymentEffect(id, token) : {}),
-      updated_at: formatWallSecond(wall),
-    };
-    if (data.email.toLowerCase() !== row.data.email.toLowerCase()) {
-      this.emails.delete(row.data.email.toLowerCase());
-      this.emails.set(data.email.toLowerCase(), id);
+  /** Writes the fields (none: only bumps updated_at, as a change of its billing would). */
+  writeCustomer(id: number, patch: CustomerPatch): Row<SbCustomer> | undefined {
+    const before = this.customerTable.get(id)?.data;
+    const row = this.write<SbCustomer>(this.customerTable, id, patch);
+    if (row && before && before.email.toLowerCase() !== row.data.email.toLowerCase()) {
+      this.emails.delete(before.email.toLowerCase());
+      this.emails.set(row.data.email.toLowerCase(), id);
     }
-    this.customers.replace({ data, created: row.created, updated: wall, rev });
-    return data;
+    return row;
   }
 
   deleteCustomer(id: number): boolean {
-    const row = this.customers.delete(id);
+    const row = this.customerTable.delete(id);
     if (!row) return false;
     this.emails.delete(row.data.email.toLowerCase());
-    this.tokens.delete(id);
-    for (const addressId of this.addressIdsOf(id)) this.addresses.delete(addressId);
+    for (const addressId of this.addressIdsOf(id)) this.addressTable.delete(addressId);
+    for (const methodId of this.methodIdsOf(id)) this.methodTable.delete(methodId);
     this.addressesByCustomer.delete(id);
+    this.methodsByCustomer.delete(id);
     return true;
   }
 
-  createAddress(customerId: number, fields: AddressPatch): Address | undefined {
-    if (!this.customers.get(customerId)) return undefined;
-    const id = this.nextAddressId;
-    this.nextAddressId += 1;
-    const { wall, rev } = this.clock.issue();
-    const stamp = formatWallSecond(wall);
-    const address: Address = {
-      id,
-      customer_id: customerId,
-      address1: null,
-      address2: null,
-      city: null,
-      province: null,
-      zip: null,
-      country: null,
-      company: null,
-      phone: null,
-      first_name: null,
-      last_name: null,
-      cart_attributes: [],
-      note_attributes: [],
-      cart_note: null,
-      discount_id: null,
-      shipping_lines_override: null,
-      original_shipping_lines: [],
-      presentment_currency: 'USD',
-      created_at: stamp,
-      updated_at: stamp,
-    };
-    Object.assign(address, fields);
-    this.addresses.insert({ data: address, created: wall, updated: wall, rev });
-    this.linkAddress(customerId, id);
-    return address;
+  insertAddress(fields: Omit<SbAddress, 'id'>): Row<SbAddress> {
+    const row = this.insert(this.addressTable, { id: this.nextIds.address++, ...fields });
+    link(this.addressesByCustomer, fields.customer_id, row.data.id);
+    return row;
   }
 
-  updateAddress(id: number, patch: AddressPatch): Address | undefined {
-    const row = this.addresses.get(id);
-    if (!row) return undefined;
-    const { wall, rev } = this.clock.issue(row.updated);
-    const data: Address = { ...row.data, ...patch, updated_at: formatWallSecond(wall) };
-    this.addresses.replace({ data, created: row.created, updated: wall, rev });
-    return data;
+  writeAddress(id: number, patch: AddressPatch): Row<SbAddress> | undefined {
+    return this.write<SbAddress>(this.addressTable, id, patch);
   }
 
   deleteAddress(id: number): boolean {
-    const row = this.addresses.delete(id);
-    if (!row) return false;
-    this.addressesByCustomer.get(row.data.customer_id)?.delete(id);
-    return true;
+    return this.remove(this.addressTable, this.addressesByCustomer, id);
   }
 
-  counts(): { customers: number; addresses: number } {
-    return { customers: this.customers.size, addresses: this.addresses.size };
+  insertMethod(fields: Omit<SbPaymentMethod, 'id'>): Row<SbPaymentMethod> {
+    const row = this.insert(this.methodTable, { id: this.nextIds.method++, ...fields });
+    link(this.methodsByCustomer, fields.customer_id, row.data.id);
+    return row;
   }
 
-  private rowOf<T extends { id: number; created_at: string; updated_at: string }>(data: T): Row<T> {
-    return { data, created: wallOf(data.created_at), updated: wallOf(data.updated_at), rev: 0 };
+  writeMethod(id: number, patch: MethodPatch): Row<SbPaymentMethod> | undefined {
+    return this.write<SbPaymentMethod>(this.methodTable, id, patch);
   }
 
-  private linkAddress(customerId: number, addressId: number): void {
-    let set = this.addressesByCustomer.get(customerId);
-    if (!set) {
-      set = new Set();
-      this.addressesByCustomer.set(customerId, set);
-    }
-    set.add(addressId);
+  deleteMethod(id: number): boolean {
+    return this.remove(this.methodTable, this.methodsByCustomer, id);
   }
 
-  private paymentEffect(id: number, token: StoredPaymentToken): CustomerPatch {
-    this.tokens.set(id, token);
-    return {
-      processor_type: token.processor,
-      has_valid_payment_method: true,
-      reason_payment_method_not_valid: null,
+  private insert<T extends { id: number }>(table: Table<T>, data: T): Row<T> {
+    const { second, rev } = this.clock.issue();
+    const row: Row<T> = { data, created: second, updated: second, rev };
+    table.insert(row);
+    return row;
+  }
+
+  private write<T extends { id: number }>(
+    table: Table<T>,
+    id: number,
+    patch: Partial<T>,
+  ): Row<T> | undefined {
+    const row = table.get(id);
+    if (!row) return undefined;
+    const { second, rev } = this.clock.issue(row.updated);
+    const next: Row<T> = {
+      data: { ...row.data, ...patch, id },
+      created: row.created,
+      updated: second,
+      rev,
     };
+    table.replace(next);
+    return next;
+  }
+
+  private remove<T extends Owned>(
+    table: Table<T>,
+    index: Map<number, Set<number>>,
+    id: number,
+  ): boolean {
+    const row = table.delete(id);
+    if (!row) return false;
+    index.get(row.data.customer_id)?.delete(id);
+    return true;
   }
 }

@@ -5,9 +5,9 @@ import { SortedIndex } from './sorted-index.ts';
 
 export interface Row<T> {
   data: T;
-  /** Wall second of created_at. */
+  /** created_at, UTC epoch seconds. */
   created: number;
-  /** Wall second of updated_at. */
+  /** updated_at, UTC epoch seconds. */
   updated: number;
   /** Global write sequence, unique and increasing. */
   rev: number;

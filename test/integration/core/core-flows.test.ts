@@ -90,7 +90,7 @@ describe('the core over IPC', () => {
     expect(profiles.profiles).toHaveLength(1);
     expect(profiles.profiles[0]).toMatchObject({
       demo: true,
-      scopes: ['read_customer', 'write_customer', 'write_payments'],
+      scopes: ['read_customer', 'write_customer', 'read_payments', 'write_payments'],
     });
     await synced(core);
     const result = ok<{ total: number; items: { email: string }[] }>(

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
-import { call } from './http.ts';
+import { adminCall, call } from './http.ts';
 
 let sandbox: Sandbox;
 
@@ -98,23 +98,19 @@ describe('faults', () => {
   });
 
   it('are scripted over HTTP too, and show in the request log', async () => {
-    const added = await call(sandbox.url, '/__sandbox/faults', {
-      method: 'POST',
-      body: [{ kind: 'status', status: 500, requests: [1] }],
-    });
+    const added = await adminCall(sandbox.url, '/faults', 'POST', [
+      { kind: 'status', status: 500, requests: [1] },
+    ]);
     expect(added.status).toBe(201);
     const before = sandbox.admin.requests().at(-1)?.seq ?? 0;
     expect((await get()).status).toBe(500);
-    const log = await call(sandbox.url, `/__sandbox/requests?since=${before}`);
+    const log = await adminCall(sandbox.url, `/requests?since=${before}`);
     const entries = (log.json as { requests: { status: number; faults?: number[] }[] }).requests;
     expect(entries[0]?.status).toBe(500);
     expect(entries[0]?.faults).toHaveLength(1);
-    expect((await call(sandbox.url, '/__sandbox/faults', { method: 'DELETE' })).status).toBe(204);
+    expect((await adminCall(sandbox.url, '/faults', 'DELETE')).status).toBe(204);
     expect((await get()).status).toBe(200);
-    const bad = await call(sandbox.url, '/__sandbox/faults', {
-      method: 'POST',
-      body: { kind: 'explode' },
-    });
+    const bad = await adminCall(sandbox.url, '/faults', 'POST', { kind: 'explode' });
     expect(bad.status).toBe(422);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
-import { AddressList, CustomerList } from '../../../src-shared/recharge/wire.ts';
+import { AddressList, CustomerList } from '../../../src-shared/recharge/wire-2021-01.ts';
 import { call, linkCursor } from './http.ts';
 
 let sandbox: Sandbox;

@@ -271,7 +271,7 @@ describe('validation on save', () => {
     expect(vault.list().profiles.map((p) => p.label)).toEqual(['Kept']);
   });
 
-  it('gives the sandbox read-only token only read_customer', async () => {
+  it('gives the sandbox read-only token only the read scopes', async () => {
     const vault = manager();
     const state = await vault.add({
       label: 'Read-only',
@@ -279,8 +279,8 @@ describe('validation on save', () => {
       version: '2021-11',
       token: sandbox.tokens.readOnly,
     });
-    expect(state.profiles[0]?.scopes).toEqual(['read_customer']);
-    expect([...vault.activeScopes()]).toEqual(['read_customer']);
+    expect(state.profiles[0]?.scopes).toEqual(['read_customer', 'read_payments']);
+    expect([...vault.activeScopes()]).toEqual(['read_customer', 'read_payments']);
   });
 
   it('keeps ticked write scopes on 2021-01 until withdrawScope removes one (and remembers)', async () => {
@@ -304,7 +304,7 @@ describe('validation on save', () => {
     vault.withdrawScope(id, 'write_payments');
     const left = ['read_customer', 'read_payments', 'write_customer'];
     expect([...vault.activeScopes()].sort()).toEqual(left);
-    expect(states.at(-1)?.profiles[0]?.scopes).toEqual(left);
+    expect(states.at(-1)?.profiles[0]?.scopes.slice().sort()).toEqual(left);
     expect([...manager().activeScopes()].sort()).toEqual(left);
   });
 
@@ -347,7 +347,7 @@ describe('switching and removing', () => {
     const { vault, a, b } = await setup();
     expect(vault.active()?.id).toBe(b);
     expect(vault.active()?.cacheDbPath).toBe(join(dataDir, 'stores', b, 'cache.sqlite'));
-    expect([...vault.activeScopes()]).toEqual(['read_customer']);
+    expect([...vault.activeScopes()]).toEqual(['read_customer', 'read_payments']);
 
     states.length = 0;
     const state = vault.switchTo(a);
@@ -358,6 +358,7 @@ describe('switching and removing', () => {
     expect([...vault.activeScopes()]).toEqual([
       'read_customer',
       'write_customer',
+      'read_payments',
       'write_payments',
     ]);
     // And it is remembered.
@@ -456,6 +457,7 @@ describe('first run', () => {
       expect([...vault.activeScopes()]).toEqual([
         'read_customer',
         'write_customer',
+        'read_payments',
         'write_payments',
       ]);
       expect(vault.active()?.demo).toBe(true);
@@ -473,7 +475,7 @@ describe('first run', () => {
     }
   });
 
-  it('a demo started with the read-only token ends with read_customer only', async () => {
+  it('a demo started with the read-only token ends with the read scopes only', async () => {
     const demo = await startSandbox({ seed: 42, customers: 20 });
     try {
       const vault = manager();
@@ -482,8 +484,8 @@ describe('first run', () => {
         token: demo.tokens.readOnly,
         close: async () => undefined,
       }));
-      expect(vault.list().profiles[0]).toMatchObject({ demo: true, scopes: ['read_customer'] });
-      expect([...vault.activeScopes()]).toEqual(['read_customer']);
+      expect(vault.list().profiles[0]).toMatchObject({ demo: true, scopes: ['read_customer', 'read_payments'] });
+      expect([...vault.activeScopes()]).toEqual(['read_customer', 'read_payments']);
     } finally {
       await demo.close();
     }

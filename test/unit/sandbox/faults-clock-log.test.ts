@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { FaultPlan, malformJson, truncateJson } from '../../../src-main/sandbox/faults.ts';
 import { maskPaymentTokens } from '../../../src-main/sandbox/request-log.ts';
 import { WriteClock } from '../../../src-main/sandbox/write-clock.ts';
-import { formatWallSecond, parseWallSecond } from '../../../src-main/sandbox/timestamps.ts';
+import {
+  formatNaiveEastern,
+  formatOffsetUtc,
+  formatWallSecond,
+  parseFilterTime,
+} from '../../../src-main/sandbox/timestamps.ts';
 import { normalizeScope } from '../../../src-main/sandbox/auth.ts';
 import {
   AUSTRALIAN_STATES,
@@ -52,47 +57,68 @@ describe('FaultPlan', () => {
 describe('WriteClock', () => {
   it('never goes back and bumps a row written twice in one second', () => {
     let now = Date.UTC(2026, 0, 1);
-    const clock = new WriteClock(() => now, 0);
+    const clock = new WriteClock(() => now);
     const first = clock.issue();
-    const second = clock.issue(first.wall);
-    expect(second.wall).toBe(first.wall + 1);
+    expect(first.second).toBe(Date.UTC(2026, 0, 1) / 1000);
+    const second = clock.issue(first.second);
+    expect(second.second).toBe(first.second + 1);
     expect(second.rev).toBeGreaterThan(first.rev);
     now -= 60_000;
-    expect(clock.issue().wall).toBeGreaterThanOrEqual(second.wall);
+    expect(clock.issue().second).toBeGreaterThanOrEqual(second.second);
   });
 });
 
 describe('timestamps', () => {
-  it('format and parse wall seconds, converting offsets to the server clock', () => {
-    const wall = Date.UTC(2021, 0, 20, 10, 15, 2) / 1000;
-    expect(formatWallSecond(wall)).toBe('2021-01-20T10:15:02');
-    expect(parseWallSecond('2021-01-20T10:15:02')).toBe(wall);
-    expect(parseWallSecond('2021-01-20T15:15:02+00:00', -300)).toBe(wall);
-    expect(parseWallSecond('2021-01-20')).toBe(Date.UTC(2021, 0, 20) / 1000);
-    expect(parseWallSecond('2021-02-30')).toBeNull();
-    expect(parseWallSecond('soon')).toBeNull();
+  const utc = (...parts: [number, number, number, number, number, number]) =>
+    Date.UTC(...parts) / 1000;
+
+  it('format UTC seconds as naive US Eastern, daylight saving included, or with +00:00', () => {
+    expect(formatWallSecond(utc(2021, 0, 20, 10, 15, 2))).toBe('2021-01-20T10:15:02');
+    expect(formatNaiveEastern(utc(2021, 0, 20, 15, 15, 2))).toBe('2021-01-20T10:15:02');
+    expect(formatNaiveEastern(utc(2021, 6, 20, 15, 15, 2))).toBe('2021-07-20T11:15:02');
+    expect(formatOffsetUtc(utc(2021, 6, 20, 15, 15, 2))).toBe('2021-07-20T15:15:02+00:00');
+    // The spring change (2021-03-14 07:00Z): 01:59:59 EST is followed by 03:00:00 EDT.
+    expect(formatNaiveEastern(utc(2021, 2, 14, 6, 59, 59))).toBe('2021-03-14T01:59:59');
+    expect(formatNaiveEastern(utc(2021, 2, 14, 7, 0, 0))).toBe('2021-03-14T03:00:00');
+  });
+
+  it('parse filter values: naive as US Eastern (DST included), offsets as written', () => {
+    expect(parseFilterTime('2021-01-20T10:15:02')).toBe(utc(2021, 0, 20, 15, 15, 2));
+    expect(parseFilterTime('2021-07-20T10:15:02')).toBe(utc(2021, 6, 20, 14, 15, 2));
+    expect(parseFilterTime('2021-07-20T10:15')).toBe(utc(2021, 6, 20, 14, 15, 0));
+    expect(parseFilterTime('2021-01-20T15:15:02+00:00')).toBe(utc(2021, 0, 20, 15, 15, 2));
+    expect(parseFilterTime('2021-01-20T15:15:02Z')).toBe(utc(2021, 0, 20, 15, 15, 2));
+    expect(parseFilterTime('2021-01-20')).toBe(utc(2021, 0, 20, 5, 0, 0));
+    expect(parseFilterTime('2021-02-30')).toBeNull();
+    expect(parseFilterTime('soon')).toBeNull();
   });
 });
 
 describe('masking and scopes', () => {
-  it('masks payment tokens anywhere in a logged body', () => {
+  it('masks payment tokens anywhere in a logged body, 2021-11 processor tokens too', () => {
     expect(
       maskPaymentTokens({
         stripe_customer_token: 'cus_IV0hD7FtykKe1a',
         nested: [{ paypal_customer_token: 'B-12345678' }],
+        processor_customer_token: 'cus_Q0hD7FtykKe1b',
+        processor_payment_method_token: 'pm_1N3T00LkdIwHu7ix',
         city: 'LA',
       }),
     ).toEqual({
       stripe_customer_token: 'cus_…e1a',
       nested: [{ paypal_customer_token: '…678' }],
+      processor_customer_token: 'cus_…e1b',
+      processor_payment_method_token: 'pm_…7ix',
       city: 'LA',
     });
   });
 
-  it('accepts both scope spellings', () => {
+  it('accepts both scope spellings, and the payment-method scopes', () => {
     expect(normalizeScope('read_customers')).toBe('read_customer');
     expect(normalizeScope('write_customer')).toBe('write_customer');
     expect(normalizeScope('write_payments')).toBe('write_payments');
+    expect(normalizeScope('read_payment_methods')).toBe('read_payment_methods');
+    expect(normalizeScope('write_payment_methods')).toBe('write_payment_methods');
     expect(normalizeScope('admin')).toBeNull();
   });
 });

@@ -45,6 +45,37 @@ describe('cursor', () => {
       false,
     );
   });
+
+  it('2021-11 follows `cursor` (not page_info), with only limit beside it, and has no pages', () => {
+    const cursor = encodeCursor({
+      r: 'payment_methods',
+      s: 'id-asc',
+      f: {},
+      k: 1,
+      i: 1,
+      d: 'next',
+    });
+    const params = (text: string) => new URLSearchParams(text);
+    const ok = parseListRequest(
+      'payment_methods',
+      params(`cursor=${cursor}&limit=5`),
+      [],
+      '2021-11',
+    );
+    expect(ok).toMatchObject({ ok: true, value: { limit: 5, start: { kind: 'after' } } });
+    const extra = parseListRequest(
+      'payment_methods',
+      params(`cursor=${cursor}&customer_id=4`),
+      ['customer_id'],
+      '2021-11',
+    );
+    expect(extra).toMatchObject({
+      ok: false,
+      errors: { cursor: [expect.stringContaining('customer_id')] },
+    });
+    const paged = parseListRequest('customers', params('page=3&limit=10'), [], '2021-11');
+    expect(paged).toMatchObject({ ok: true, value: { start: { kind: 'page', offset: 0 } } });
+  });
 });
 
 describe('Table keyset queries', () => {

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { generateCustomers } from '../../../src-main/sandbox/generate.ts';
-import {
-  Address,
-  Customer,
-  ErrorBody,
-  normalizeErrors,
-} from '../../../src-shared/recharge/wire.ts';
+import { Address, Customer } from '../../../src-shared/recharge/wire-2021-01.ts';
+import { ErrorBody, normalizeErrors } from '../../../src-shared/recharge/wire-errors.ts';
 
-const { customers, addresses } = generateCustomers(1, 5);
+const { customers, addresses } = generateCustomers(1, 5, { sparse: false });
 const customer = customers[0] as Customer;
 
-describe('wire schemas', () => {
+describe('wire schemas against generated objects', () => {
   it('keep unknown fields and accept timestamps with or without an offset', () => {
     const parsed = Customer.parse({
       ...customer,
@@ -24,14 +20,9 @@ describe('wire schemas', () => {
     expect(Customer.safeParse({ ...customer, created_at: '2021-01-20' }).success).toBe(false);
   });
 
-  it('are strict about the listed fields', () => {
-    expect(Customer.safeParse({ ...customer, accepts_marketing: true }).success).toBe(false);
-    expect(Customer.safeParse({ ...customer, accepts_marketing: null }).success).toBe(true);
+  it('refuse wrong types of the fields they list', () => {
     expect(Customer.safeParse({ ...customer, id: '1' }).success).toBe(false);
-    expect(Customer.safeParse({ ...customer, shopify_customer_id: 123 }).success).toBe(false);
-    expect(Customer.safeParse({ ...customer, status: 'PAUSED' }).success).toBe(false);
-    const { email: _email, ...withoutEmail } = customer;
-    expect(Customer.safeParse(withoutEmail).success).toBe(false);
+    expect(Customer.safeParse({ ...customer, number_subscriptions: -1 }).success).toBe(false);
     const address = addresses[0];
     expect(Address.safeParse({ ...address, zip: 90404 }).success).toBe(false);
   });
