@@ -7,6 +7,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { silentLogger } from '../src-main/core/logger.ts';
 import { openCacheStore } from '../src-main/db/cache-store.ts';
 import { createRechargeClient } from '../src-main/recharge/client.ts';
+import { createStoreApi } from '../src-main/recharge/create-store-api.ts';
 import { RateLimiter, RECHARGE_BUCKET_MODEL } from '../src-main/recharge/rate-limiter.ts';
 import { startSandbox } from '../src-main/sandbox/index.ts';
 import { createSyncEngine } from '../src-main/sync/engine.ts';
@@ -65,7 +66,7 @@ export async function benchSync(customers = 10_000, timeScale = 5): Promise<Sync
     limiter: new RateLimiter({ model: { drainPerSecond: 2 * timeScale } }),
   });
   const engine = createSyncEngine({
-    client,
+    api: createStoreApi(client),
     store,
     logger: silentLogger,
     onStatus: () => undefined,
