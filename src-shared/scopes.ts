@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-export const SCOPES = ['read_customer', 'write_customer', 'read_payments', 'write_payments'] as const;
+export const SCOPES = [
+  'read_customer',
+  'write_customer',
+  'read_payments',
+  'write_payments',
+] as const;
 export const Scope = z.enum(SCOPES);
 export type Scope = z.infer<typeof Scope>;
 

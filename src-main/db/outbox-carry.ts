@@ -26,7 +26,9 @@ export function carryOutboxOver(db: Database.Database, oldPath: string): number 
     } catch {
       return null;
     }
-    const copyEdit = db.prepare('INSERT OR IGNORE INTO main.outbox SELECT * FROM old.outbox WHERE id = ?');
+    const copyEdit = db.prepare(
+      'INSERT OR IGNORE INTO main.outbox SELECT * FROM old.outbox WHERE id = ?',
+    );
     const unsentFirst = [
       ...ids.filter((row) => UNSENT.includes(row.state)),
       ...ids.filter((row) => !UNSENT.includes(row.state)),

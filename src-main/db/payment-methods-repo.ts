@@ -36,7 +36,9 @@ export function createPaymentMethodsRepo(
        is_default = excluded.is_default, updated_at = excluded.updated_at, doc = excluded.doc,
        synced_at = excluded.synced_at, seen_pass = excluded.seen_pass`,
   );
-  const stored = db.prepare('SELECT customer_id, updated_at, seen_pass FROM payment_methods WHERE id = ?');
+  const stored = db.prepare(
+    'SELECT customer_id, updated_at, seen_pass FROM payment_methods WHERE id = ?',
+  );
   const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
   const markSeen = db.prepare('UPDATE payment_methods SET seen_pass = ? WHERE id = ?');
   const ofCustomer = db
@@ -90,8 +92,7 @@ export function createPaymentMethodsRepo(
         continue;
       }
       const previous = stored.get(method.id) as
-        | { customer_id: number; updated_at: string | null; seen_pass: number | null }
-        | undefined;
+        { customer_id: number; updated_at: string | null; seen_pass: number | null } | undefined;
       if (previous && !options.fresh && isOlder(method.updated_at, previous.updated_at)) {
         report.stale += 1;
         if (options.seenPass != null) markSeen.run(options.seenPass, method.id);
@@ -108,7 +109,8 @@ export function createPaymentMethodsRepo(
       });
       report.written += 1;
       touched.add(method.customer_id);
-      if (previous && previous.customer_id !== method.customer_id) touched.add(previous.customer_id);
+      if (previous && previous.customer_id !== method.customer_id)
+        touched.add(previous.customer_id);
     }
     followDefault(touched, options.syncedAt);
     return report;

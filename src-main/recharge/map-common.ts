@@ -30,7 +30,10 @@ export const countryNameOf = (code: string | null | undefined) =>
   present(code, (c) => countryByCode(c.toUpperCase())?.name ?? c);
 
 export const countryCodeOf = (name: string | null | undefined) =>
-  present(name, (n) => countryByName(n)?.code ?? (/^[A-Za-z]{2}$/.test(n) ? n.toUpperCase() : null));
+  present(
+    name,
+    (n) => countryByName(n)?.code ?? (/^[A-Za-z]{2}$/.test(n) ? n.toUpperCase() : null),
+  );
 
 /** The ISO code 2021-11 needs for a country a form named; refuses names it cannot map. */
 export function requireCountryCode(field: string, name: string | null): string | null {

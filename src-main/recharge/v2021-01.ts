@@ -1,6 +1,6 @@
 // API 2021-01 onto the domain model: billing lives on the customer, the payment token is a field
 // of `PUT /customers/{id}`, lists page by `Link` headers and the store can count.
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   CUSTOMER_STATUSES,
   type AddressFacts,
@@ -95,8 +95,20 @@ export function listParams(query: ListQuery): URLSearchParams {
 
 export function createStoreApi2021_01(client: RechargeClient): StoreApi {
   const read = 'read_customer' as const;
-  const get = <S extends z.ZodType>(path: string, schema: S, query?: URLSearchParams, signal?: AbortSignal) =>
-    client.request({ method: 'GET', path, schema, scope: read, signal, ...(query ? { query } : {}) });
+  const get = <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    query?: URLSearchParams,
+    signal?: AbortSignal,
+  ) =>
+    client.request({
+      method: 'GET',
+      path,
+      schema,
+      scope: read,
+      signal,
+      ...(query ? { query } : {}),
+    });
 
   const putCustomer = async (
     id: number,
@@ -149,11 +161,18 @@ export function createStoreApi2021_01(client: RechargeClient): StoreApi {
     },
     customersNow,
     async customerAddresses(customerId, signal) {
-      const answer = await get(`/customers/${customerId}/addresses`, wire.AddressList, undefined, signal);
+      const answer = await get(
+        `/customers/${customerId}/addresses`,
+        wire.AddressList,
+        undefined,
+        signal,
+      );
       return answer.data.addresses.map(addressFacts);
     },
     async getAddress(id, signal) {
-      return addressFacts((await get(`/addresses/${id}`, wire.AddressEnvelope, undefined, signal)).data.address);
+      return addressFacts(
+        (await get(`/addresses/${id}`, wire.AddressEnvelope, undefined, signal)).data.address,
+      );
     },
     updateBilling: (current, values, signal) =>
       putCustomer(current.customer.id, { ...values }, 'write_customer', signal),

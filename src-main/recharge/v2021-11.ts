@@ -4,10 +4,10 @@
 import type { z } from 'zod';
 import { AppError } from '../../src-shared/errors.ts';
 import {
-  BILLING_FIELDS,
   billingFromMethod,
   type AddressFacts,
   type BillingAddress,
+  type BillingField,
   type CustomerFacts,
   type PaymentMethod,
 } from '../../src-shared/customers/model.ts';
@@ -27,7 +27,7 @@ import {
   requireCountryCode,
   text,
 } from './map-common.ts';
-import type { CustomerState, ListQuery, StoreApi, TokenChange } from './store-api.ts';
+import type { CustomerState, ListQuery, StoreApi } from './store-api.ts';
 
 export function customerFacts(w: wire.Customer): CustomerFacts {
   return defined({
@@ -66,7 +66,8 @@ export function addressFacts(w: wire.Address): AddressFacts {
     province: w.province,
     zip: w.zip,
     country: countryNameOf(w.country_code),
-    country_code: w.country_code === undefined ? undefined : (w.country_code?.toUpperCase() ?? null),
+    country_code:
+      w.country_code === undefined ? undefined : (w.country_code?.toUpperCase() ?? null),
     payment_method_id: w.payment_method_id,
     created_at: instant(w.created_at),
     updated_at: instant(w.updated_at),
@@ -156,7 +157,7 @@ const PROCESSOR_NAMES: Readonly<Record<Processor, string | null>> = {
   paypal: null,
 };
 
-const BILLING_KEYS: Readonly<Record<(typeof BILLING_FIELDS)[number], string>> = {
+const BILLING_KEYS: Readonly<Record<BillingField, string>> = {
   billing_address1: 'address1',
   billing_address2: 'address2',
   billing_zip: 'zip',
@@ -259,7 +260,12 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
       return { items: answer.data.addresses.map(addressFacts), next: answer.next };
     },
     async listPaymentMethods(query, signal) {
-      const answer = await get('/payment_methods', wire.PaymentMethodList, listParams(query), signal);
+      const answer = await get(
+        '/payment_methods',
+        wire.PaymentMethodList,
+        listParams(query),
+        signal,
+      );
       return { items: answer.data.payment_methods.map(paymentMethod), next: answer.next };
     },
     countCustomers: () => Promise.resolve(null),

@@ -4,7 +4,6 @@
 // remote changes become conflicts. Every state change is a compare-and-set: an edit discarded or
 // resolved meanwhile is never sent.
 import { AppError, type ErrorShape } from '../../src-shared/errors.ts';
-import type { OutboxSummary } from '../../src-shared/outbox/edits.ts';
 import { fieldLabel } from '../../src-shared/outbox/field-labels.ts';
 import { detectConflict, pick, type FieldValues } from '../../src-shared/outbox/rules.ts';
 import { BILLING_FIELDS, type AddressFacts } from '../../src-shared/customers/model.ts';
@@ -364,7 +363,10 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
     // Discarded, resolved or taken meanwhile: not this drain's to send.
     if (!claimed) return 'settled';
     if (!server) {
-      return fail(claimed, new AppError('not_found', 'The customer no longer exists on the store.'));
+      return fail(
+        claimed,
+        new AppError('not_found', 'The customer no longer exists on the store.'),
+      );
     }
     let outcome: Outcome;
     try {
@@ -409,7 +411,7 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
   const nextBatch = (tried: Set<number>): EditRow[] => {
     const batch: EditRow[] = [];
     let after = 0;
-    for (let seen = 0; batch.length < readBatch && seen < LOOKAHEAD; ) {
+    for (let seen = 0; batch.length < readBatch && seen < LOOKAHEAD;) {
       const page = repo.ready(readBatch * 2, after);
       if (page.length === 0) break;
       for (const edit of page) {
@@ -460,9 +462,7 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
           if (outcome === 'stop') stop = true;
         }
       };
-      await Promise.allSettled(
-        Array.from({ length: Math.min(concurrency, batch.length) }, lane),
-      );
+      await Promise.allSettled(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
       if (stop) break;
     }
     return pausedReason();

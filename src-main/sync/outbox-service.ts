@@ -142,7 +142,12 @@ export function createOutboxService(deps: OutboxServiceDeps) {
       base: row.base,
       theirs: row.theirs,
       attempts: row.attempts,
-      lastError: row.lastError,
+      // A conflict is what the edit waits on now; an earlier failure (a 503) no longer matters.
+      lastError: row.state === 'conflict' ? null : row.lastError,
+      nextAttemptAt:
+        row.state === 'pending' && row.nextAttemptAt > 0
+          ? new Date(row.nextAttemptAt).toISOString()
+          : null,
       batchId: row.batchId,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
@@ -398,7 +403,8 @@ export function createOutboxService(deps: OutboxServiceDeps) {
       patch: FieldValues,
       expectedCount: number,
     ) {
-      if (touchesBilling(patch)) requireScope(deps.traits.billingScope, 'changing billing addresses');
+      if (touchesBilling(patch))
+        requireScope(deps.traits.billingScope, 'changing billing addresses');
       const batchId = randomUUID();
       const plan = planBulk(target, patch, batchId);
       if (plan.edits.length !== expectedCount) {
@@ -440,14 +446,13 @@ export function createOutboxService(deps: OutboxServiceDeps) {
 
     /** A customer's cached addresses with their queued changes on top, oldest edit first. */
     overlayAddresses(customerId: number, addresses: readonly Address[]): Address[] {
-      const edits = repo
-        .liveFor([customerId])
-        .filter((edit) => edit.kind === 'address_update');
-      return addresses.map((address) =>
-        overlay(
-          address,
-          edits.filter((edit) => edit.addressId === address.id).map((edit) => edit.patch),
-        ).record,
+      const edits = repo.liveFor([customerId]).filter((edit) => edit.kind === 'address_update');
+      return addresses.map(
+        (address) =>
+          overlay(
+            address,
+            edits.filter((edit) => edit.addressId === address.id).map((edit) => edit.patch),
+          ).record,
       );
     },
 
@@ -530,7 +535,18 @@ export function createOutboxService(deps: OutboxServiceDeps) {
       return { edit: view(next) };
     },
 
-    history: (customerId: number) => repo.history(customerId),
+    /** The customer's audit entries, each with its edit's values before and after. */
+    history(customerId: number): AuditEntry[] {
+      const edits = new Map<number, EditView | null>();
+      return repo.history(customerId).map((entry) => {
+        if (!edits.has(entry.editId)) {
+          const row = repo.get(entry.editId);
+          edits.set(entry.editId, row ? view(row, '') : null);
+        }
+        const edit = edits.get(entry.editId);
+        return edit ? { ...entry, before: edit.base, after: edit.mine } : entry;
+      });
+    },
 
     exportAuditCsv(): string {
       return toCsv(AUDIT_COLUMNS, repo.auditRows());

@@ -109,7 +109,10 @@ async function pull(options: PullOptions): Promise<PullSummary> {
   const hasHighWater = store.syncState.get(STATE_KEYS.highWater.customers) !== null;
   let checkpoint = store.syncState.get<Checkpoint>(STATE_KEYS.checkpoint);
   // A checkpoint of another shape (an older app, or another API version) starts over.
-  if (checkpoint && (!Array.isArray(checkpoint.phases) || checkpoint.phases.join() !== api.resources.join()))
+  if (
+    checkpoint &&
+    (!Array.isArray(checkpoint.phases) || checkpoint.phases.join() !== api.resources.join())
+  )
     checkpoint = null;
   if (checkpoint && options.full && checkpoint.mode === 'incremental') checkpoint = null;
   if (!checkpoint) {

@@ -7,7 +7,13 @@ import type {
 } from '../../src-shared/customers/model.ts';
 import type { CacheStore } from '../db/cache-store.ts';
 import type { Slicer } from '../db/sliced-writes.ts';
-import { applyStep, completeRun, type Checkpoint, type PullPhase, type RunStep } from './checkpoint.ts';
+import {
+  applyStep,
+  completeRun,
+  type Checkpoint,
+  type PullPhase,
+  type RunStep,
+} from './checkpoint.ts';
 
 export interface PageWrite {
   phase: PullPhase;

@@ -23,12 +23,7 @@ import {
   type StoredProfile,
 } from './profile-store.ts';
 import type { SecretCipher } from './secret-cipher.ts';
-import {
-  checkToken,
-  isRechargeApiHost,
-  normalizeBaseUrl,
-  type FetchLike,
-} from './token-check.ts';
+import { checkToken, isRechargeApiHost, normalizeBaseUrl, type FetchLike } from './token-check.ts';
 
 /** The active store as main sees it. The token only through a function, and only in main. */
 export interface ActiveProfile {

@@ -108,7 +108,10 @@ function explain(error: unknown, input: TokenCheckInput, timeoutMs: number): unk
   if (error.kind === 'protocol' && status === 200) {
     return new AppError('protocol', 'The store sent token details this app does not understand.');
   }
-  return new AppError('protocol', `The store answered HTTP ${status ?? '?'} when the token was checked.`);
+  return new AppError(
+    'protocol',
+    `The store answered HTTP ${status ?? '?'} when the token was checked.`,
+  );
 }
 
 /** Proves the token against the store and finds which of the app's scopes it holds. */

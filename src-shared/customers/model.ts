@@ -195,7 +195,13 @@ export function mergeCustomer(previous: Customer | null, facts: CustomerFacts): 
 }
 
 export function mergeAddress(previous: Address | null, facts: AddressFacts): Address {
-  return { ...EMPTY_ADDRESS, ...previous, ...known(facts), id: facts.id, customer_id: facts.customer_id };
+  return {
+    ...EMPTY_ADDRESS,
+    ...previous,
+    ...known(facts),
+    id: facts.id,
+    customer_id: facts.customer_id,
+  };
 }
 
 /** The customer's billing fields from a payment method's billing address (none: all null). */

@@ -44,17 +44,17 @@ export interface OutboxEnv {
 /** Copies every customer, address and payment method of the store into the cache. */
 export async function fillCache(store: CacheStore, api: StoreApi): Promise<void> {
   const syncedAt = Date.now();
-  for (let cursor: string | null | undefined = undefined; cursor !== null; ) {
+  for (let cursor: string | null | undefined = undefined; cursor !== null;) {
     const page = await api.listCustomers({ limit: 250, cursor });
     store.customers.upsert(page.items, { syncedAt });
     cursor = page.next;
   }
-  for (let cursor: string | null | undefined = undefined; cursor !== null; ) {
+  for (let cursor: string | null | undefined = undefined; cursor !== null;) {
     const page = await api.listAddresses({ limit: 250, cursor });
     store.addresses.upsert(page.items, { syncedAt });
     cursor = page.next;
   }
-  for (let cursor: string | null | undefined = undefined; cursor !== null; ) {
+  for (let cursor: string | null | undefined = undefined; cursor !== null;) {
     const page = await api.listPaymentMethods({ limit: 250, cursor });
     store.paymentMethods.upsert(page.items, { syncedAt });
     cursor = page.next;

@@ -180,9 +180,7 @@ describe('outbox push against the sandbox', () => {
     const edit = env.service.queueBilling(id, { billing_city: 'Never Sent' });
     env.network.offline = true;
     env.service.discard([edit.edit.id]);
-    expect(env.service.overlayCustomer(env.store.customers.get(id)!).billing_city).toBe(
-      before,
-    );
+    expect(env.service.overlayCustomer(env.store.customers.get(id)!).billing_city).toBe(before);
     expect(env.service.pendingFields([id]).size).toBe(0);
   });
 });

@@ -28,47 +28,55 @@ async function listen(
 }
 
 describe('the API token never follows a redirect', () => {
-  it.each(['2021-01', '2021-11'] as const)('on %s: the check passes, the sync is refused, the other host sees nothing', async (version) => {
-    const seenElsewhere: IncomingHttpHeaders[] = [];
-    const elsewhere = await listen((request, response) => {
-      seenElsewhere.push(request.headers);
-      response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end('{"customers": [], "count": 0}');
-    });
-    const store = await listen((request, response) => {
-      const path = new URL(request.url ?? '/', 'http://x').pathname;
-      const checking = version === '2021-11' ? path === '/token_information' : seenPaths++ === 0;
-      if (checking) {
+  it.each(['2021-01', '2021-11'] as const)(
+    'on %s: the check passes, the sync is refused, the other host sees nothing',
+    async (version) => {
+      const seenElsewhere: IncomingHttpHeaders[] = [];
+      const elsewhere = await listen((request, response) => {
+        seenElsewhere.push(request.headers);
         response.writeHead(200, { 'Content-Type': 'application/json' });
-        response.end(
-          version === '2021-11'
-            ? JSON.stringify({ token_information: { scopes: ['read_customers'] } })
-            : '{"customers": []}',
-        );
-        return;
-      }
-      response.writeHead(307, { Location: `${elsewhere.url}${request.url}` });
-      response.end();
-    });
-    let seenPaths = 0;
+        response.end('{"customers": [], "count": 0}');
+      });
+      const store = await listen((request, response) => {
+        const path = new URL(request.url ?? '/', 'http://x').pathname;
+        const checking = version === '2021-11' ? path === '/token_information' : seenPaths++ === 0;
+        if (checking) {
+          response.writeHead(200, { 'Content-Type': 'application/json' });
+          response.end(
+            version === '2021-11'
+              ? JSON.stringify({ token_information: { scopes: ['read_customers'] } })
+              : '{"customers": []}',
+          );
+          return;
+        }
+        response.writeHead(307, { Location: `${elsewhere.url}${request.url}` });
+        response.end();
+      });
+      let seenPaths = 0;
 
-    const checked = await checkToken({ baseUrl: store.url, version, token: TOKEN, writeScopes: [] });
-    expect(checked.scopes).toContain('read_customer');
-
-    const api = createStoreApi(
-      createRechargeClient({
+      const checked = await checkToken({
         baseUrl: store.url,
+        version,
         token: TOKEN,
-        apiVersion: version,
-        limiter: new RateLimiter(),
-        retry: { baseDelayMs: 1, maxDelayMs: 2 },
-      }),
-    );
-    const error = await api.listCustomers({ limit: 250 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RechargeError);
-    expect((error as RechargeError).kind).toBe('protocol');
-    expect((error as RechargeError).message).toMatch(/redirect/);
-    await api.getCustomer(1).catch(() => undefined);
-    expect(seenElsewhere).toEqual([]);
-  });
+        writeScopes: [],
+      });
+      expect(checked.scopes).toContain('read_customer');
+
+      const api = createStoreApi(
+        createRechargeClient({
+          baseUrl: store.url,
+          token: TOKEN,
+          apiVersion: version,
+          limiter: new RateLimiter(),
+          retry: { baseDelayMs: 1, maxDelayMs: 2 },
+        }),
+      );
+      const error = await api.listCustomers({ limit: 250 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RechargeError);
+      expect((error as RechargeError).kind).toBe('protocol');
+      expect((error as RechargeError).message).toMatch(/redirect/);
+      await api.getCustomer(1).catch(() => undefined);
+      expect(seenElsewhere).toEqual([]);
+    },
+  );
 });

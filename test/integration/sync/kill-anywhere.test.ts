@@ -77,7 +77,9 @@ function expectWhole(db: string) {
     for (const term of ['son', 'gmail', 'mar', 'ton']) {
       const found = store.search.ids({ query: term, filters }).length;
       const scanned = store.db
-        .prepare("SELECT count(*) FROM customers WHERE lower(coalesce(first_name,'') || ' ' || coalesce(last_name,'') || ' ' || coalesce(email,'')) LIKE ?")
+        .prepare(
+          "SELECT count(*) FROM customers WHERE lower(coalesce(first_name,'') || ' ' || coalesce(last_name,'') || ' ' || coalesce(email,'')) LIKE ?",
+        )
         .pluck()
         .get(`%${term}%`) as number;
       expect(found, term).toBeGreaterThanOrEqual(scanned);

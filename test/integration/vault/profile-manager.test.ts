@@ -484,7 +484,10 @@ describe('first run', () => {
         token: demo.tokens.readOnly,
         close: async () => undefined,
       }));
-      expect(vault.list().profiles[0]).toMatchObject({ demo: true, scopes: ['read_customer', 'read_payments'] });
+      expect(vault.list().profiles[0]).toMatchObject({
+        demo: true,
+        scopes: ['read_customer', 'read_payments'],
+      });
       expect([...vault.activeScopes()]).toEqual(['read_customer', 'read_payments']);
     } finally {
       await demo.close();

@@ -29,7 +29,10 @@ function seedVersion5(path: string) {
        @billing_province, @billing_zip, @billing_country, @created_at, @updated_at, @raw, 0, 3,
        '', '', '', '')`,
   );
-  const winter = sampleCustomer({ stripe_customer_token: TOKEN, updated_at: '2021-01-20T10:15:02' });
+  const winter = sampleCustomer({
+    stripe_customer_token: TOKEN,
+    updated_at: '2021-01-20T10:15:02',
+  });
   const summer = sampleCustomer({
     id: 40_000_002,
     email: 'summer@example.com',
@@ -78,12 +81,19 @@ describe('migration 6: the domain model', () => {
       '2021-07-04T14:15:02Z',
     );
     const address = JSON.parse(db.prepare('SELECT doc FROM addresses').pluck().get() as string);
-    expect(address).toMatchObject({ country: 'Canada', country_code: 'CA', customer_id: 40_000_001 });
+    expect(address).toMatchObject({
+      country: 'Canada',
+      country_code: 'CA',
+      customer_id: 40_000_001,
+    });
     expect(db.prepare('SELECT base_updated_at FROM outbox').pluck().get()).toBe(
       '2021-07-04T14:15:02Z',
     );
     expect(
-      db.prepare("SELECT value FROM sync_state WHERE key = 'pull.customers.high_water'").pluck().get(),
+      db
+        .prepare("SELECT value FROM sync_state WHERE key = 'pull.customers.high_water'")
+        .pluck()
+        .get(),
     ).toBe(JSON.stringify('2021-07-04T14:15:02Z'));
     expect(
       db.prepare("SELECT value FROM sync_state WHERE key = 'pull.checkpoint'").pluck().get(),

@@ -110,10 +110,13 @@ describe('customer and address repositories', () => {
       [sampleAddress()],
     );
     store.transaction(() => {
-      store.customers.upsert([customerFacts(sampleCustomer({ id: 2, email: 'b@x.io', hash: 'h2' }))], {
-        syncedAt: 5,
-        seenPass: 9,
-      });
+      store.customers.upsert(
+        [customerFacts(sampleCustomer({ id: 2, email: 'b@x.io', hash: 'h2' }))],
+        {
+          syncedAt: 5,
+          seenPass: 9,
+        },
+      );
       expect(store.customers.sweepUnseen(9)).toEqual([40_000_001]);
     });
     expect(store.customers.count()).toBe(1);

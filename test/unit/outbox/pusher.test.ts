@@ -66,7 +66,10 @@ function setup(count = 6, options: { now?: () => number } = {}) {
     traits: remote.api.traits,
     scopes: () => new Set(SCOPES),
   });
-  cleanups.push(() => cache.cleanup(), () => pusher.stop());
+  cleanups.push(
+    () => cache.cleanup(),
+    () => pusher.stop(),
+  );
   return { remote, repo, pusher, service, store: cache.store, errors, changes: () => changed };
 }
 
@@ -205,7 +208,11 @@ describe('the pusher', () => {
     expect(logged).toContain('boom');
     // Retried a bounded number of times, then set aside as failed.
     for (let i = 0; i < 10; i++) {
-      t.repo.changeIf(edits[1]!.id, ['pending'], { state: 'pending', nextAttemptAt: 0, event: 't' });
+      t.repo.changeIf(edits[1]!.id, ['pending'], {
+        state: 'pending',
+        nextAttemptAt: 0,
+        event: 't',
+      });
       await t.pusher.pushNow();
     }
     expect(stateOf(t, edits[1]!.id)).toBe('failed');
@@ -251,7 +258,9 @@ describe('the pusher', () => {
     const edits = [1, 2].map((id) => t.service.queueBilling(id, { billing_city: 'U' }).edit);
     t.remote.hook = (call) => {
       if (call.name === 'customersNow') {
-        throw new RechargeError('validation', 'The store rejected the values: ids', { status: 422 });
+        throw new RechargeError('validation', 'The store rejected the values: ids', {
+          status: 422,
+        });
       }
     };
     await t.pusher.pushNow();
@@ -287,10 +296,18 @@ describe('the pusher', () => {
     expect(attempts.every((n) => n <= 1)).toBe(true);
   });
 
-  it('11: a waiting address edit shows over the cached address, not as the customer\'s fields', () => {
+  it("11: a waiting address edit shows over the cached address, not as the customer's fields", () => {
     const t = setup(1);
     const address = t.store.addresses.upsert(
-      [{ id: 500, customer_id: 1, city: 'Reno', first_name: 'Ann', updated_at: '2025-01-01T00:00:00Z' }],
+      [
+        {
+          id: 500,
+          customer_id: 1,
+          city: 'Reno',
+          first_name: 'Ann',
+          updated_at: '2025-01-01T00:00:00Z',
+        },
+      ],
       { syncedAt: 0 },
     );
     expect(address.written).toBe(1);

@@ -139,7 +139,13 @@ describe('API 2021-01 specifics', () => {
       },
     ]);
     const page = await api.listCustomers({ limit: 50 });
-    expect(page.items.map((c) => c.accepts_marketing)).toEqual([true, false, true, null, undefined]);
+    expect(page.items.map((c) => c.accepts_marketing)).toEqual([
+      true,
+      false,
+      true,
+      null,
+      undefined,
+    ]);
   });
 
   it('drops processor tokens a customer payload carries', async () => {
@@ -225,7 +231,12 @@ describe('API 2021-11 specifics', () => {
     const page = await api.listPaymentMethods({ limit: 50 });
     expect(page.next).toBe('abc');
     expect(JSON.stringify(page.items)).not.toContain('TOPSECRET');
-    expect(page.items[0]).toMatchObject({ id: 1, is_default: null, billing: null, read_only: false });
+    expect(page.items[0]).toMatchObject({
+      id: 1,
+      is_default: null,
+      billing: null,
+      read_only: false,
+    });
     expect(page.items[1]).toMatchObject({
       is_default: true,
       brand: 'visa',

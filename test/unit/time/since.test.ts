@@ -30,7 +30,11 @@ describe('incremental pulls across the autumn clock change', () => {
     caches.push(cache);
     const store = cache.store;
     store.customers.upsert(
-      [customerFacts(sampleCustomer({ billing_city: 'Before', updated_at: '2024-11-03T01:50:00' }))],
+      [
+        customerFacts(
+          sampleCustomer({ billing_city: 'Before', updated_at: '2024-11-03T01:50:00' }),
+        ),
+      ],
       { syncedAt: 0 },
     );
     const access = cacheAccessOn(store, Date.now, () => []);
@@ -43,7 +47,11 @@ describe('incremental pulls across the autumn clock change', () => {
     expect(store.customers.get(40_000_001)?.billing_city).toBe('Pushed');
     // A pull page of the same age is still refused: it may have raced a newer write.
     store.customers.upsert(
-      [customerFacts(sampleCustomer({ billing_city: 'Stale page', updated_at: '2024-11-03T00:10:00' }))],
+      [
+        customerFacts(
+          sampleCustomer({ billing_city: 'Stale page', updated_at: '2024-11-03T00:10:00' }),
+        ),
+      ],
       { syncedAt: 1 },
     );
     expect(store.customers.get(40_000_001)?.billing_city).toBe('Pushed');
