@@ -250,6 +250,36 @@ describe('API 2021-11 specifics', () => {
     expect(page.items[2]?.read_only).toBe(true);
   });
 
+  it('reads a payment method with every field null, and both timestamp forms', async () => {
+    const api = apiOf('2021-11', [
+      {
+        body: {
+          payment_methods: [
+            allNull(w11.PaymentMethod.shape, { id: 1, customer_id: 7 }),
+            { id: 2, customer_id: 7, payment_details: null, billing_address: null },
+            { id: 3, customer_id: 7, updated_at: '2024-11-03T01:30:00', extra: { x: 1 } },
+            { id: 4, customer_id: 7, updated_at: '2024-11-03T01:30:00+00:00' },
+          ],
+        },
+      },
+    ]);
+    const page = await api.listPaymentMethods({ limit: 50 });
+    expect(page.items[0]).toMatchObject({ id: 1, is_default: null, brand: null, billing: null });
+    expect(page.items.map((m) => m.updated_at)).toEqual([
+      null,
+      null,
+      '2024-11-03T05:30:00Z',
+      '2024-11-03T01:30:00Z',
+    ]);
+  });
+
+  it('refuses a payment method whose customer_id is not an integer, naming the field', async () => {
+    const api = apiOf('2021-11', [{ body: { payment_methods: [{ id: 1, customer_id: 'x' }] } }]);
+    expect((await failure(api.listPaymentMethods({ limit: 50 }))).message).toContain(
+      'payment_methods.0.customer_id',
+    );
+  });
+
   it('pages with cursor and limit only, and asks for changes in US Eastern time', async () => {
     const { fetch, calls } = scriptedFetch([
       { body: { customers: [], next_cursor: 'n1' } },
