@@ -7,6 +7,7 @@ import {
   type Customer,
   type CustomerFacts,
 } from '../../src-shared/customers/model.ts';
+import { formatUtc, inRepeatedHour, instantSeconds } from '../../src-shared/time/eastern.ts';
 import type { SearchIndex } from './search-index.ts';
 
 export interface UpsertOptions {
@@ -74,9 +75,15 @@ export const UNSEEN = (table: 'customers' | 'addresses' | 'payment_methods') =>
 const asFlag = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
 const lower = (value: string | null) => (value ?? '').toLowerCase();
 
-/** True when `facts` is older than what is stored (same-second updates are not older). */
+/**
+ * True when `facts` is surely older than what is stored (same-second updates are not older). A
+ * time in the autumn's repeated hour may have been read an hour early from a naive timestamp
+ * (01:20 EST reads as 01:20 EDT): it is older only if it is older even an hour later.
+ */
 export function isOlder(facts: string | null | undefined, stored: string | null): boolean {
-  return facts !== undefined && facts !== null && stored !== null && facts < stored;
+  if (facts === undefined || facts === null || stored === null || facts >= stored) return false;
+  const at = instantSeconds(facts);
+  return at === null || !inRepeatedHour(at) || formatUtc(at + 3600) < stored;
 }
 
 export function customerColumns(c: Customer, syncedAt: number, seenPass: number | null) {

@@ -22,6 +22,7 @@ export interface RecordControls {
   patchCustomer(id: number, fields: unknown): AdminResult<w0101.Customer>;
   deleteCustomer(id: number): boolean;
   patchAddress(id: number, fields: unknown): AdminResult<w0101.Address>;
+  deleteAddress(id: number): boolean;
   /** The default payment method's processor customer token, masked. */
   paymentTokenHint(id: number): string | null;
   /** A customer's payment methods as 2021-11 sends them; null for an unknown customer. */
@@ -63,6 +64,7 @@ export function recordControls(store: SandboxStore): RecordControls {
       const row = store.writeAddress(id, checked.value);
       return row ? { ok: true, value: address0101(row) } : NOT_FOUND;
     },
+    deleteAddress: (id) => store.deleteAddress(id),
     paymentTokenHint(id) {
       const token = store.defaultMethodOf(id)?.data.processor_customer_token;
       return token ? maskToken(token) : null;

@@ -1,24 +1,27 @@
 // HTTP face of the admin controls, under /__sandbox/. No token and no rate limit: the server
 // listens on loopback only, and admin-guard.ts refuses any request a web page could have sent.
 import { z } from 'zod';
+import { handleHostileAdmin, invalid, type AdminAnswer } from './admin-routes-hostile.ts';
 import type { SandboxAdmin, AdminResult } from './admin.ts';
 import { FaultRuleInput } from './faults.ts';
 import { parseJson } from './http-io.ts';
 import { pathId } from './api-types.ts';
+import { instantOf } from './sandbox-clock.ts';
+
+export type { AdminAnswer } from './admin-routes-hostile.ts';
 
 export const ADMIN_PREFIX = '/__sandbox';
-
-export interface AdminAnswer {
-  status: number;
-  body?: unknown;
-}
 
 const ResetBody = z.strictObject({
   seed: z.number().int().optional(),
   customers: z.number().int().min(0).max(2_000_000).optional(),
   sparse: z.boolean().optional(),
+  clock: z
+    .union([z.number(), z.string()])
+    .refine((value) => instantOf(value) !== null, 'epoch ms or ISO text with an offset (or Z)')
+    .optional(),
+  frozenClock: z.boolean().optional(),
 });
-const OptionsBody = z.strictObject({ customerTimestamps: z.enum(['naive', 'offset']).optional() });
 const TokenBody = z.strictObject({
   scopes: z.array(z.string()),
   label: z.string().min(1).optional(),
@@ -32,17 +35,6 @@ function fromResult<T>(result: AdminResult<T>, key: string): AdminAnswer {
   return result.ok
     ? { status: 200, body: { [key]: result.value } }
     : { status: result.status, body: { errors: result.errors } };
-}
-
-function invalid(error: z.ZodError): AdminAnswer {
-  return {
-    status: 422,
-    body: {
-      errors: {
-        _schema: error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`),
-      },
-    },
-  };
 }
 
 export function handleAdmin(
@@ -63,6 +55,8 @@ export function handleAdmin(
   const [, resource = '', rawId, sub] = rest.split('/');
   const route = `${method} ${resource}${rawId === undefined ? '' : '/:id'}${sub === undefined ? '' : `/${sub}`}`;
   const id = pathId(rawId);
+  const hostile = handleHostileAdmin(admin, route, body);
+  if (hostile) return hostile;
 
   switch (route) {
     case 'GET state':
@@ -79,6 +73,8 @@ export function handleAdmin(
       return id !== null && admin.deleteCustomer(id) ? { status: 204 } : notFound;
     case 'POST addresses/:id':
       return id === null ? notFound : fromResult(admin.patchAddress(id, body), 'address');
+    case 'DELETE addresses/:id':
+      return id !== null && admin.deleteAddress(id) ? { status: 204 } : notFound;
     case 'GET customers/:id/payment_methods': {
       const methods = id === null ? null : admin.paymentMethodsOf(id);
       return methods ? { status: 200, body: { payment_methods: methods } } : notFound;
@@ -94,13 +90,6 @@ export function handleAdmin(
         : fromResult(admin.patchPaymentMethod(id, body), 'payment_method');
     case 'DELETE payment_methods/:id':
       return id !== null && admin.deletePaymentMethod(id) ? { status: 204 } : notFound;
-    case 'PUT options': {
-      const parsed = OptionsBody.safeParse(body);
-      if (!parsed.success) return invalid(parsed.error);
-      if (parsed.data.customerTimestamps)
-        admin.setCustomerTimestamps(parsed.data.customerTimestamps);
-      return { status: 200, body: admin.state() };
-    }
     case 'GET faults':
       return { status: 200, body: { faults: admin.faults() } };
     case 'POST faults': {

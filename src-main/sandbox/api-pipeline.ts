@@ -67,7 +67,9 @@ export function processApiRequest(runtime: Runtime, raw: RawApiRequest): ApiOutc
     });
   }
   const version = requested as ApiVersion;
-  if (!token) return outcome({ status: 401, body: { error: 'bad authentication' } });
+  // A revoked token is refused like an unknown one (its label still goes to the request log).
+  if (!token || token.revoked)
+    return outcome({ status: 401, body: { error: 'bad authentication' } });
 
   const taken = runtime.limiter.take(token.token);
   used = taken.used;

@@ -34,6 +34,8 @@ export interface AccessToken {
   /** As given (either spelling); `GET /token_information` returns these. */
   scopes: string[];
   granted: ReadonlySet<Scope>;
+  /** Revoked through the admin API: answered 401 until restored (or another token is used). */
+  revoked: boolean;
 }
 
 export function hasScope(token: AccessToken, scope: Scope): boolean {
@@ -73,6 +75,7 @@ export class TokenRegistry {
       label: input.label ?? `token-${this.counter}`,
       scopes: [...input.scopes],
       granted,
+      revoked: false,
     };
     this.tokens.set(token, entry);
     return entry;
@@ -80,6 +83,21 @@ export class TokenRegistry {
 
   lookup(token: string | undefined): AccessToken | undefined {
     return token === undefined ? undefined : this.tokens.get(token);
+  }
+
+  /** The token with this value, or else the first with this label. */
+  find(tokenOrLabel: string): AccessToken | undefined {
+    return (
+      this.tokens.get(tokenOrLabel) ??
+      [...this.tokens.values()].find((entry) => entry.label === tokenOrLabel)
+    );
+  }
+
+  /** Marks a token revoked (true) or usable again (false); false when no such token. */
+  setRevoked(tokenOrLabel: string, revoked: boolean): AccessToken | undefined {
+    const entry = this.find(tokenOrLabel);
+    if (entry) entry.revoked = revoked;
+    return entry;
   }
 
   list(): AccessToken[] {

@@ -1,7 +1,11 @@
 // `node src-main/sandbox/cli.ts --customers 100000 --seed 42 --port 4010 [--time-scale 1]
-//  [--no-sparse] [--customer-timestamps naive|offset] [--no-admin-api]`
+//  [--no-sparse] [--customer-timestamps naive|offset] [--no-admin-api]
+//  [--clock 2024-11-03T05:30:00Z] [--frozen-clock] [--same-second-updates]
+//  [--drop-cursors never|always]`
 import { parseArgs } from 'node:util';
 import { startSandbox } from './index.ts';
+import { DROP_CURSORS, type DropCursors } from './runtime.ts';
+import { instantOf } from './sandbox-clock.ts';
 
 function numberOption(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -23,6 +27,10 @@ const { values } = parseArgs({
     sparse: { type: 'boolean', default: true },
     'customer-timestamps': { type: 'string', default: 'offset' },
     'admin-api': { type: 'boolean', default: true },
+    clock: { type: 'string' },
+    'frozen-clock': { type: 'boolean', default: false },
+    'same-second-updates': { type: 'boolean', default: false },
+    'drop-cursors': { type: 'string', default: 'never' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -30,7 +38,9 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(
     'Usage: node src-main/sandbox/cli.ts [--customers N] [--seed N] [--port N] [--time-scale N]\n' +
-      '       [--no-sparse] [--customer-timestamps naive|offset] [--no-admin-api]',
+      '       [--no-sparse] [--customer-timestamps naive|offset] [--no-admin-api]\n' +
+      '       [--clock ISO|epoch-ms] [--frozen-clock] [--same-second-updates]\n' +
+      '       [--drop-cursors never|always]',
   );
   process.exit(0);
 }
@@ -39,6 +49,24 @@ const style = values['customer-timestamps'];
 if (style !== 'naive' && style !== 'offset') {
   console.error(`--customer-timestamps must be naive or offset, got "${style}"`);
   process.exit(2);
+}
+
+const dropCursors = values['drop-cursors'];
+if (!(DROP_CURSORS as readonly string[]).includes(dropCursors)) {
+  console.error(`--drop-cursors must be ${DROP_CURSORS.join(' or ')}, got "${dropCursors}"`);
+  process.exit(2);
+}
+let clock: number | undefined;
+if (values.clock !== undefined) {
+  const raw = values.clock;
+  const at = instantOf(/^\d+$/.test(raw) ? Number(raw) : raw);
+  if (at === null) {
+    console.error(
+      `--clock must be epoch ms or ISO with an offset (2024-11-03T05:30:00Z), got "${raw}"`,
+    );
+    process.exit(2);
+  }
+  clock = at;
 }
 
 const started = performance.now();
@@ -50,6 +78,9 @@ const sandbox = await startSandbox({
   sparse: values.sparse,
   customerTimestamps: style,
   adminApi: values['admin-api'],
+  ...(clock === undefined ? {} : { clock, frozenClock: values['frozen-clock'] }),
+  sameSecondUpdates: values['same-second-updates'],
+  dropCursors: dropCursors as DropCursors,
 });
 const state = sandbox.admin.state();
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -64,6 +95,10 @@ console.log(
   `  rate limit: ${state.rateLimit.capacity} calls, draining ${state.rateLimit.perSecond}/s x time scale ${state.timeScale}`,
 );
 console.log(`  2021-11 customer timestamps: ${state.customerTimestamps}`);
+console.log(
+  `  clock: ${state.clock.utc} (${state.clock.eastern} New York${state.clock.frozen ? ', frozen' : ''}); ` +
+    `same-second updates ${state.sameSecondUpdates ? 'on' : 'off'}; cursors dropped: ${state.dropCursors}`,
+);
 console.log('  tokens (header X-Recharge-Access-Token):');
 console.log(`    read-only (customers, payment methods)   ${sandbox.tokens.readOnly}`);
 console.log(`    read + write customers                   ${sandbox.tokens.readWrite}`);

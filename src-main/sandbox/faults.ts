@@ -1,5 +1,5 @@
 // Scripted faults for API requests: a 5xx, a delay, a dropped connection, a malformed or truncated
-// JSON body, or a 429 storm. A rule fires on exact request numbers (counted among the requests it
+// JSON body, a 429 storm, or a list page without its way to the next page. A rule fires on exact request numbers (counted among the requests it
 // matches, from when it was added) or with a probability drawn from its own seeded PRNG, so the
 // same request sequence always meets the same faults.
 import { z } from 'zod';
@@ -12,6 +12,7 @@ export const FAULT_KINDS = [
   'malformed',
   'truncated',
   'rate_limit',
+  'drop_cursor',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -54,6 +55,8 @@ export type FaultAction =
 export interface FaultDecision {
   delayMs: number;
   action: FaultAction | null;
+  /** A list page loses its next cursor (`Link` header on 2021-01, `next_cursor` on 2021-11). */
+  dropCursor: boolean;
   /** Ids of the rules that fired, for the request log. */
   ruleIds: number[];
 }
@@ -84,11 +87,16 @@ export class FaultPlan {
     return this.rules.map(({ rule }) => ({ ...rule }));
   }
 
-  /** Every matching rule counts the request (and draws its dice) even when another one fires. */
+  /**
+   * Every matching rule counts the request (and draws its dice) even when another one fires.
+   * `drop_cursor` rules match GET requests only (lists are GETs) and, like delays, go with
+   * whatever else fires.
+   */
   decide(method: string, path: string): FaultDecision {
-    const decision: FaultDecision = { delayMs: 0, action: null, ruleIds: [] };
+    const decision: FaultDecision = { delayMs: 0, action: null, dropCursor: false, ruleIds: [] };
     for (const { rule, rng } of this.rules) {
       if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) continue;
+      if (rule.kind === 'drop_cursor' && method.toUpperCase() !== 'GET') continue;
       if (rule.pathPrefix && !path.startsWith(rule.pathPrefix)) continue;
       rule.seen += 1;
       const roll = rule.requests
@@ -97,6 +105,8 @@ export class FaultPlan {
       if (!roll || (rule.count !== undefined && rule.fired >= rule.count)) continue;
       if (rule.kind === 'delay') {
         decision.delayMs += rule.delayMs ?? 1000;
+      } else if (rule.kind === 'drop_cursor') {
+        decision.dropCursor = true;
       } else if (decision.action === null) {
         decision.action = actionOf(rule);
       } else {

@@ -6,7 +6,17 @@ import { createRuntime, type RuntimeOptions } from './runtime.ts';
 import { createSandboxServer } from './server.ts';
 import type { SandboxStore } from './store.ts';
 
-export type { AdminResult, ResetOptions, SandboxAdmin, SandboxState } from './admin.ts';
+export type {
+  AdminResult,
+  ResetOptions,
+  SandboxAdmin,
+  SandboxState,
+  Switches,
+  TokenSummary,
+} from './admin.ts';
+export type { ClockReading } from './sandbox-clock.ts';
+export type { ScheduledAction, ScheduledChange, ScheduleInput } from './schedule.ts';
+export type { DropCursors } from './runtime.ts';
 export type { FaultRule, FaultRuleInput } from './faults.ts';
 export type { RequestLogEntry } from './request-log.ts';
 export type { DemoTokens } from './auth.ts';

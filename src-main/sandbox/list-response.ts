@@ -93,3 +93,30 @@ export function countResponse<T extends { id: number }>(
   if (!predicate.ok) return unprocessable(predicate.errors);
   return { status: 200, body: { count: table.count(predicate.value) } };
 }
+
+/**
+ * A list answer without its way to the next page, as some stores and proxies send one: no `Link`
+ * header, `next_cursor: null`. `dropped` says whether there was a next page to lose.
+ */
+export function withoutNextPage<T extends { body?: unknown; headers: Record<string, string> }>(
+  answer: T,
+): { answer: T; dropped: boolean } {
+  const { body, headers } = answer;
+  const cursorBody =
+    typeof body === 'object' && body !== null && !Array.isArray(body) && 'next_cursor' in body
+      ? (body as Record<string, unknown>)
+      : null;
+  if (!('Link' in headers) && !cursorBody) return { answer, dropped: false };
+  const dropped =
+    /rel="next"/.test(headers['Link'] ?? '') ||
+    (cursorBody !== null && cursorBody['next_cursor'] !== null);
+  const { Link: _link, ...rest } = headers;
+  return {
+    answer: {
+      ...answer,
+      headers: rest,
+      ...(cursorBody ? { body: { ...cursorBody, next_cursor: null } } : {}),
+    },
+    dropped,
+  };
+}

@@ -19,6 +19,10 @@ export interface RequestLogEntry {
   /** The JSON body of a write, payment tokens masked. */
   body?: unknown;
   faults?: number[];
+  /** Ids of the scheduled changes this request set off (applied before it was handled). */
+  scheduled?: number[];
+  /** The answer lost its next cursor (`dropCursors` or a `drop_cursor` fault). */
+  nextDropped?: true;
 }
 
 // 2021-11 payment-method bodies carry both of the processor's tokens.

@@ -4,11 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { refuseAdmin } from './admin-guard.ts';
+import { applyScheduled } from './admin-hostile.ts';
 import { ADMIN_PREFIX, handleAdmin } from './admin-routes.ts';
 import type { SandboxAdmin } from './admin.ts';
 import { processApiRequest, type ApiOutcome } from './api-pipeline.ts';
 import { malformJson, truncateJson } from './faults.ts';
 import { BodyTooLarge, readBody, sendText } from './http-io.ts';
+import { withoutNextPage } from './list-response.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface ServerOptions {
@@ -103,9 +105,20 @@ async function handle(
   }
 
   const seq = runtime.log.nextSeq();
+  // Changes made elsewhere land as the request arrives, before faults and before it is handled.
+  const scheduled = runtime.schedule.arrive({
+    seq,
+    method,
+    path: url.pathname,
+    query: url.searchParams,
+  });
+  for (const change of scheduled) {
+    change.results = change.actions.map((action) => applyScheduled(admin, action));
+  }
   const decision = runtime.faults.decide(method, url.pathname);
   if (decision.delayMs > 0) await sleep(decision.delayMs);
   const action = decision.action;
+  let nextDropped = false;
   const log = (status: number | null, outcome?: ApiOutcome) =>
     runtime.log.add({
       seq,
@@ -123,6 +136,8 @@ async function handle(
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       ...(outcome?.loggedBody === undefined ? {} : { body: outcome.loggedBody }),
       ...(decision.ruleIds.length > 0 ? { faults: decision.ruleIds } : {}),
+      ...(scheduled.length > 0 ? { scheduled: scheduled.map((change) => change.id) } : {}),
+      ...(nextDropped ? { nextDropped: true as const } : {}),
     });
 
   if (action?.kind === 'reset' && !action.afterHandling) {
@@ -142,7 +157,7 @@ async function handle(
     return;
   }
 
-  const outcome = processApiRequest(runtime, {
+  let outcome = processApiRequest(runtime, {
     method,
     path: url.pathname,
     query: url.searchParams,
@@ -150,6 +165,15 @@ async function handle(
     rawBody,
     baseUrl: `http://${request.headers.host ?? '127.0.0.1'}`,
   });
+  if (
+    method === 'GET' &&
+    outcome.status === 200 &&
+    (decision.dropCursor || runtime.dropCursors === 'always')
+  ) {
+    const stripped = withoutNextPage(outcome);
+    outcome = stripped.answer;
+    nextDropped = stripped.dropped;
+  }
   if (action?.kind === 'reset') {
     log(null, outcome);
     request.socket.destroy();

@@ -61,6 +61,15 @@ export function easternOffsetAt(utcSecond: number): number {
 }
 
 /**
+ * Whether a UTC instant lies in the first reading of the autumn's repeated hour (01:00-01:59
+ * EDT): a naive timestamp read there may really be the same wall time an hour later, in EST.
+ */
+export function inRepeatedHour(utcSecond: number): boolean {
+  const span = dstSpan(new Date(utcSecond * 1000).getUTCFullYear());
+  return span !== null && utcSecond >= span.end - HOUR && utcSecond < span.end;
+}
+
+/**
  * The UTC instant of a New York wall reading given as seconds (the reading taken as if UTC).
  * In the repeated hour of the autumn change the earlier (daylight) instant is taken; in the
  * skipped hour of the spring change, the reading is read as standard time.

@@ -56,4 +56,19 @@ describe('incremental pulls across the autumn clock change', () => {
     );
     expect(store.customers.get(40_000_001)?.billing_city).toBe('Pushed');
   });
+
+  it('takes a pull page from the repeated hour for newer when it may be, and not otherwise', () => {
+    const cache = tempCache();
+    caches.push(cache);
+    const store = cache.store;
+    const at = (city: string, updated: string) =>
+      customerFacts(sampleCustomer({ billing_city: city, updated_at: updated }));
+    store.customers.upsert([at('First reading', '2024-11-03T01:50:00')], { syncedAt: 0 });
+    // 01:20 in the second reading (EST) reads as 01:20 EDT, 30 minutes "before" 01:50 EDT.
+    store.customers.upsert([at('Second reading', '2024-11-03T01:20:00')], { syncedAt: 1 });
+    expect(store.customers.get(40_000_001)?.billing_city).toBe('Second reading');
+    // Outside the repeated hour an older page stays refused.
+    store.customers.upsert([at('Old', '2024-11-02T23:00:00')], { syncedAt: 2 });
+    expect(store.customers.get(40_000_001)?.billing_city).toBe('Second reading');
+  });
 });

@@ -1,0 +1,131 @@
+// Helpers for the app's own code against the sandbox with its hostile switches on: a pull engine
+// over an outbox environment's cache, a version-neutral comparison of cache and store, and
+// small waits.
+import { expect } from 'vitest';
+import type { CacheStore } from '../../../src-main/db/cache-store.ts';
+import { silentLogger } from '../../../src-main/core/logger.ts';
+import type { StoreApi } from '../../../src-main/recharge/store-api.ts';
+import type { Sandbox } from '../../../src-main/sandbox/index.ts';
+import { createSyncEngine, type SyncEngine } from '../../../src-main/sync/engine.ts';
+import { easternWallToUtc, formatUtc, utcToEasternWall } from '../../../src-shared/time/eastern.ts';
+import type { SyncStatus } from '../../../src-shared/ipc/channels/sync.ts';
+import { manualTimers } from '../../helpers/sync-fixture.ts';
+
+/** A pull engine on a cache the test already holds (the outbox environment's). */
+export function engineOn(store: CacheStore, api: StoreApi): SyncEngine {
+  return createSyncEngine({
+    api,
+    store,
+    logger: silentLogger,
+    onStatus: () => undefined,
+    timers: manualTimers(),
+    reconcileEvery: 0,
+  });
+}
+
+/** Runs a pull to its end and expects it to have succeeded. */
+export async function pullOk(engine: SyncEngine, full = false): Promise<SyncStatus> {
+  const status = await engine.start({ full });
+  expect(status.lastError ?? null, JSON.stringify(status.lastError)).toBeNull();
+  expect(status.state).toBe('idle');
+  return status;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * The instants a client may hold for a record updated at `second`: that one, and, when its naive
+ * New York reading falls in the repeated autumn hour, the other instant of that reading (a naive
+ * `01:20` on fall-back day cannot say which of its two instants it was; clients take the first).
+ */
+export function readingsOf(second: number): string[] {
+  const asRead = easternWallToUtc(utcToEasternWall(second));
+  return asRead === second ? [formatUtc(second)] : [formatUtc(second), formatUtc(asRead)];
+}
+
+const rowsOf = (store: CacheStore, sql: string) =>
+  new Map((store.db.prepare(sql).all() as Row[]).map((row) => [row['id'] as number, row]));
+
+/**
+ * Where the cache and the store disagree, on either API version: ids of customers, addresses
+ * (and payment methods, when the cache has any), the fields the hostile tests change, and every
+ * `updated_at` as an instant. Empty when they agree.
+ */
+export function storeDiff(sandbox: Sandbox, store: CacheStore): string[] {
+  const diffs: string[] = [];
+  const compare = (
+    kind: string,
+    remote: Map<number, Row>,
+    local: Map<number, Row>,
+    fields: string[],
+  ) => {
+    for (const [id, theirs] of remote) {
+      const mine = local.get(id);
+      if (!mine) {
+        diffs.push(`${kind} ${id} missing`);
+        continue;
+      }
+      const readings = theirs['readings'] as string[] | undefined;
+      if (readings && !readings.includes(mine['updated_at'] as string)) {
+        diffs.push(
+          `${kind} ${id} updated_at: cache ${String(mine['updated_at'])}, store ${readings[0]}`,
+        );
+      }
+      for (const field of fields) {
+        if ((mine[field] ?? null) !== (theirs[field] ?? null)) {
+          diffs.push(
+            `${kind} ${id} ${field}: cache ${String(mine[field])}, store ${String(theirs[field])}`,
+          );
+        }
+      }
+    }
+    for (const id of local.keys()) if (!remote.has(id)) diffs.push(`${kind} ${id} should be gone`);
+  };
+  const customers = new Map<number, Row>();
+  for (const row of sandbox.store.customerTable.rows.values()) {
+    const { id, first_name, last_name, email } = row.data;
+    customers.set(id, { first_name, last_name, email, readings: readingsOf(row.updated) });
+  }
+  compare(
+    'customer',
+    customers,
+    rowsOf(store, 'SELECT id, first_name, last_name, email, updated_at FROM customers'),
+    ['first_name', 'last_name', 'email'],
+  );
+  const addresses = new Map<number, Row>();
+  for (const row of sandbox.store.addressTable.rows.values()) {
+    const { id, customer_id, address1, city } = row.data;
+    addresses.set(id, { customer_id, address1, city, readings: readingsOf(row.updated) });
+  }
+  compare(
+    'address',
+    addresses,
+    rowsOf(store, 'SELECT id, customer_id, address1, city, updated_at FROM addresses'),
+    ['customer_id', 'address1', 'city'],
+  );
+  const cachedMethods = rowsOf(store, 'SELECT id, customer_id, updated_at FROM payment_methods');
+  if (cachedMethods.size > 0) {
+    const methods = new Map<number, Row>();
+    for (const row of sandbox.store.methodTable.rows.values()) {
+      methods.set(row.data.id, {
+        customer_id: row.data.customer_id,
+        readings: readingsOf(row.updated),
+      });
+    }
+    compare('payment method', methods, cachedMethods, ['customer_id']);
+  }
+  return diffs.slice(0, 20);
+}
+
+/** Waits until `probe` holds (polling), failing after `ms`. */
+export async function until(probe: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!probe()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Customer ids of the cache, lowest first. */
+export const cachedIds = (store: CacheStore, limit = 10_000): number[] =>
+  store.db.prepare('SELECT id FROM customers ORDER BY id LIMIT ?').pluck().all(limit) as number[];
