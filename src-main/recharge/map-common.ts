@@ -53,3 +53,48 @@ export function defined<T extends object>(value: T): T {
   }
   return out;
 }
+
+/** Fields every version's address and customer share under the same names. */
+interface Shared {
+  first_name?: string | null;
+  last_name?: string | null;
+  phone?: string | null;
+  created_at?: string | null;
+  updated_at?: string | null;
+}
+
+export function sharedFacts(w: Shared) {
+  return {
+    first_name: w.first_name,
+    last_name: w.last_name,
+    phone: w.phone,
+    created_at: instant(w.created_at),
+    updated_at: instant(w.updated_at),
+  };
+}
+
+interface AddressLines extends Shared {
+  id: number;
+  customer_id: number;
+  company?: string | null;
+  address1?: string | null;
+  address2?: string | null;
+  city?: string | null;
+  province?: string | null;
+  zip?: string | null;
+}
+
+/** An address's fields both versions send alike; the country comes per version. */
+export function addressLines(w: AddressLines) {
+  return {
+    id: w.id,
+    customer_id: w.customer_id,
+    ...sharedFacts(w),
+    company: w.company,
+    address1: w.address1,
+    address2: w.address2,
+    city: w.city,
+    province: w.province,
+    zip: w.zip,
+  };
+}

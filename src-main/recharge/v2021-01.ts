@@ -13,7 +13,7 @@ import { easternNaive, instantSeconds } from '../../src-shared/time/eastern.ts';
 import * as wire from '../../src-shared/recharge/wire-2021-01.ts';
 import { CountBody, TokenInformation } from '../../src-shared/recharge/wire-common.ts';
 import type { RechargeClient } from './client.ts';
-import { countryCodeOf, defined, flag, instant, text } from './map-common.ts';
+import { addressLines, countryCodeOf, defined, flag, instant, text } from './map-common.ts';
 import type { ListQuery, StoreApi } from './store-api.ts';
 
 const status = (value: string | null | undefined): CustomerStatus | null | undefined => {
@@ -58,21 +58,9 @@ export function customerFacts(w: wire.Customer): CustomerFacts {
 
 export function addressFacts(w: wire.Address): AddressFacts {
   return defined({
-    id: w.id,
-    customer_id: w.customer_id,
-    first_name: w.first_name,
-    last_name: w.last_name,
-    company: w.company,
-    phone: w.phone,
-    address1: w.address1,
-    address2: w.address2,
-    city: w.city,
-    province: w.province,
-    zip: w.zip,
+    ...addressLines(w),
     country: w.country,
     country_code: countryCodeOf(w.country),
-    created_at: instant(w.created_at),
-    updated_at: instant(w.updated_at),
   });
 }
 

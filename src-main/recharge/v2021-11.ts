@@ -20,6 +20,7 @@ import { TokenInformation } from '../../src-shared/recharge/wire-common.ts';
 import type { RechargeClient } from './client.ts';
 import { isRechargeError } from './errors.ts';
 import {
+  addressLines,
   countryNameOf,
   defined,
   instant,
@@ -54,23 +55,11 @@ export function customerFacts(w: wire.Customer): CustomerFacts {
 
 export function addressFacts(w: wire.Address): AddressFacts {
   return defined({
-    id: w.id,
-    customer_id: w.customer_id,
-    first_name: w.first_name,
-    last_name: w.last_name,
-    company: w.company,
-    phone: w.phone,
-    address1: w.address1,
-    address2: w.address2,
-    city: w.city,
-    province: w.province,
-    zip: w.zip,
+    ...addressLines(w),
     country: countryNameOf(w.country_code),
     country_code:
       w.country_code === undefined ? undefined : (w.country_code?.toUpperCase() ?? null),
     payment_method_id: w.payment_method_id,
-    created_at: instant(w.created_at),
-    updated_at: instant(w.updated_at),
   });
 }
 
