@@ -10,6 +10,7 @@ import type { Scope } from '../../src-shared/scopes.ts';
 import { countLiveEdits } from '../db/outbox-count.ts';
 import { createRouter, type Router } from '../ipc/router.ts';
 import { startSandbox } from '../sandbox/index.ts';
+import { bundledSandboxWorker, startSandboxWorker } from '../sandbox/worker.ts';
 import { sealerFrom } from '../sync/sealer.ts';
 import { createKeyFileCipher } from '../vault/key-file-cipher.ts';
 import { KEY_FILE_NAME } from '../vault/key-file.ts';
@@ -50,6 +51,8 @@ export interface CoreConfig {
   writerWorker?: string | undefined;
   syncIntervalMs?: number;
   pushIntervalMs?: number;
+  /** How long a create that may have reached the store waits before it is looked for there. */
+  ambiguousSettleMs?: number;
 }
 
 export interface Core {
@@ -139,6 +142,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         writerWorker: config.writerWorker,
         syncIntervalMs,
         pushIntervalMs: config.pushIntervalMs ?? 15_000,
+        ...(config.ambiguousSettleMs === undefined
+          ? {}
+          : { ambiguousSettleMs: config.ambiguousSettleMs }),
         rebuild,
         ...(active.demo && demo ? { drainPerSecond: 2 * demo.timeScale } : {}),
         onSyncStatus: (status) => events.emit('sync:status', status),
@@ -162,11 +168,25 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   if (demo) {
     await profiles.ensureDemoProfile(async () => {
-      const sandbox = await startSandbox({
+      const options = {
         seed: demo.seed,
         customers: demo.customers,
         timeScale: demo.timeScale,
         adminApi: demo.adminApi ?? false,
+      };
+      // On a worker thread: generating the store and answering the app's requests never hold
+      // the thread serving the windows and IPC. Node runs the worker's source; the app its
+      // bundled file, built beside the cache writer's.
+      const bundled = config.writerWorker ? bundledSandboxWorker(config.writerWorker) : undefined;
+      if (bundled === null) {
+        logger.warn('the demo store runs on the main thread: its worker is not in the bundle');
+        const sandbox = await startSandbox(options);
+        return { url: sandbox.url, token: sandbox.tokens.full, close: () => sandbox.close() };
+      }
+      const sandbox = await startSandboxWorker({
+        ...options,
+        ...(bundled ? { workerUrl: bundled } : {}),
+        onExit: (error) => logger.error('the demo store stopped', { error }),
       });
       return { url: sandbox.url, token: sandbox.tokens.full, close: () => sandbox.close() };
     }, demo.version);

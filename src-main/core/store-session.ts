@@ -30,6 +30,7 @@ export interface StoreSessionOptions {
   /** Automatic pulls; 0 turns them off (tests). */
   syncIntervalMs: number;
   pushIntervalMs: number;
+  ambiguousSettleMs?: number;
   /** The demo sandbox drains its bucket faster than the live API. */
   drainPerSecond?: number;
   /** Move a damaged cache aside and start afresh instead of refusing to open. */
@@ -97,6 +98,9 @@ export function openStoreSession(options: StoreSessionOptions): StoreSession {
       if (services.sync.status().state !== 'syncing') void services.sync.start();
     },
     retryIntervalMs: options.pushIntervalMs,
+    ...(options.ambiguousSettleMs === undefined
+      ? {}
+      : { ambiguousSettleMs: options.ambiguousSettleMs }),
   });
   outbox = createOutboxService({
     repo,

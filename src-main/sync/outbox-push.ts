@@ -133,9 +133,11 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
   const settle = (edit: EditRow, change: Parameters<OutboxRepo['change']>[1]) =>
     repo.changeIf(edit.id, ['in_flight'], change);
 
+  const settleMs = deps.ambiguousSettleMs ?? 30_000;
+
   const later = (edit: EditRow, error: unknown, ambiguous = edit.ambiguous): Outcome => {
     const backoff = backoffDelay(edit.attempts, deps.retryBackoff ?? RETRY_BACKOFF, deps.random);
-    const wait = ambiguous ? Math.max(backoff, deps.ambiguousSettleMs ?? 30_000) : backoff;
+    const wait = ambiguous ? Math.max(backoff, settleMs) : backoff;
     settle(edit, {
       state: 'pending',
       lastError: toShape(error),
@@ -188,8 +190,14 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
     const ambiguous = mayExist || edit.ambiguous;
     const kind = kindOf(error);
     if (controller.signal.aborted) {
-      // Closing: the edit waits for the next start, checked first if it may have gone out.
-      settle(edit, { state: 'pending', ambiguous, event: 'stopped before an answer' });
+      // Closing: the edit waits for the next start, checked first if it may have gone out, and
+      // not before the store has had time to finish a request it may still be handling.
+      settle(edit, {
+        state: 'pending',
+        ambiguous,
+        ...(ambiguous ? { nextAttemptAt: now() + settleMs } : {}),
+        event: 'stopped before an answer',
+      });
       return 'stop';
     }
     if (kind === 'auth') {
@@ -508,9 +516,12 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
         edit.kind === 'address_create' ||
         (edit.kind === 'payment_token' && api.traits.paymentMethodToken);
       for (const edit of stuck) {
+        const ambiguous = creates(edit) || edit.ambiguous;
         repo.changeIf(edit.id, ['in_flight'], {
           state: 'pending',
-          ambiguous: creates(edit) ? true : edit.ambiguous,
+          ambiguous,
+          // A request the app died waiting for may still be handled: look for it a bit later.
+          ...(ambiguous ? { nextAttemptAt: now() + settleMs } : {}),
           event: 'recovered after restart',
         });
       }

@@ -479,7 +479,8 @@ export function createOutboxService(deps: OutboxServiceDeps) {
         openPatch(row.patch, sealer);
         repo.changeIf(id, ['failed', 'pending'], {
           state: 'pending',
-          nextAttemptAt: 0,
+          // A create that may be on the store keeps its wait: it is looked for, not resent early.
+          nextAttemptAt: row.ambiguous ? row.nextAttemptAt : 0,
           lastError: null,
           event: 'retry requested',
         });

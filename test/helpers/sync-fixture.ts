@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox } from '../../src-main/sandbox/index.ts';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src-main/sandbox/index.ts';
 import { openCacheStore, type CacheStore } from '../../src-main/db/cache-store.ts';
 import { createRechargeClient } from '../../src-main/recharge/client.ts';
 import { createStoreApi } from '../../src-main/recharge/create-store-api.ts';
@@ -64,10 +64,16 @@ export async function syncFixture(
     version?: ApiVersion;
     /** Stands between the client and the sandbox (to make answers worse than the sandbox's). */
     fetch?: typeof fetch;
+    /**
+     * More options for startSandbox (hostile switches and the like); `seed`, `customers` and
+     * `timeScale` are the fixture's own above (the client's rate follows `timeScale`).
+     */
+    sandbox?: SandboxOptions;
   } = {},
 ): Promise<SyncFixture> {
   const timeScale = options.timeScale ?? 100;
   const sandbox = await startSandbox({
+    ...options.sandbox,
     seed: options.seed ?? 7,
     customers: options.customers ?? 600,
     timeScale,
