@@ -42,36 +42,58 @@ function provinceCode(country: Country, province: string): string {
   return match?.code ?? province;
 }
 
+/** One line of an address and the parts it was made of (to mark a line whose value is pending). */
+export interface PostalLine {
+  text: string;
+  parts: (keyof PostalAddress)[];
+}
+
+const line = (text: string, ...parts: (keyof PostalAddress)[]): PostalLine => ({ text, parts });
+
 /** The line with the city, in the order the country's post writes it. */
-function localityLines(country: Country | undefined, a: PostalAddress): string[] {
+function localityLines(country: Country | undefined, a: PostalAddress): PostalLine[] {
   const city = clean(a.city);
   const province = clean(a.province);
   const zip = clean(a.zip);
   switch (country?.code) {
     case 'US':
     case 'CA':
-      return [join([city, join([provinceCode(country, province), zip], ' ')], ', ')];
+      return [
+        line(
+          join([city, join([provinceCode(country, province), zip], ' ')], ', '),
+          'city',
+          'province',
+          'zip',
+        ),
+      ];
     case 'AU':
-      return [join([city, provinceCode(country, province), zip], ' ')];
+      return [
+        line(join([city, provinceCode(country, province), zip], ' '), 'city', 'province', 'zip'),
+      ];
     case 'GB':
     case 'IE':
-      return [city, province, zip];
+      return [line(city, 'city'), line(province, 'province'), line(zip, 'zip')];
     default:
       // Most of Europe (DE, FR, DK, …) writes the postcode before the city.
-      return [join([zip, city], ' '), province];
+      return [line(join([zip, city], ' '), 'zip', 'city'), line(province, 'province')];
   }
+}
+
+/** The address as the lines of an envelope with their parts, empty lines left out. */
+export function postalLineParts(address: PostalAddress): PostalLine[] {
+  const country = countryOf(address);
+  const countryName = country?.name ?? (clean(address.country) || clean(address.countryCode));
+  return [
+    line(clean(address.name), 'name'),
+    line(clean(address.company), 'company'),
+    line(join([clean(address.address1), clean(address.address2)], ', '), 'address1', 'address2'),
+    ...localityLines(country, address),
+    line(countryName, 'country', 'countryCode'),
+    line(clean(address.phone), 'phone'),
+  ].filter((l) => l.text !== '');
 }
 
 /** The address as the lines of an envelope, empty lines left out; country by its full name. */
 export function postalLines(address: PostalAddress): string[] {
-  const country = countryOf(address);
-  const countryName = country?.name ?? (clean(address.country) || clean(address.countryCode));
-  return [
-    clean(address.name),
-    clean(address.company),
-    join([clean(address.address1), clean(address.address2)], ', '),
-    ...localityLines(country, address),
-    countryName,
-    clean(address.phone),
-  ].filter(Boolean);
+  return postalLineParts(address).map((l) => l.text);
 }

@@ -46,6 +46,24 @@ export function errorTitle(error: UiError): string {
   }
 }
 
+/**
+ * What the merchant can do about an error, where this app knows: a refused token is fixed in
+ * ReCharge and then in Settings, not by trying again.
+ */
+export function nextStep(error: Pick<UiError, 'kind'>): string | null {
+  switch (error.kind) {
+    case 'auth':
+      return (
+        'In ReCharge, open Apps → API tokens and check the token is still there (a deleted or ' +
+        'regenerated token stops working), copy it again, then use “Replace token” in Settings.'
+      );
+    case 'forbidden':
+      return 'Add the missing scope to the token in ReCharge, then use “Replace token” in Settings.';
+    default:
+      return null;
+  }
+}
+
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: UiError };
 
 /** Runs a call and turns a throw into a value, so forms can branch without try/catch. */

@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type { BillingPatchField, BulkPreview, BulkTarget } from '../../src-shared/outbox/edits.ts';
 import { BillingPatch } from '../../src-shared/outbox/edits.ts';
 import { getApi } from '../api/index.ts';
 import { attempt, type UiError } from '../lib/errors.ts';
-import { useOutboxStore } from './outbox.ts';
+import { useCustomersStore } from './customers.ts';
+import { useOutboxStore, type BatchCounts } from './outbox.ts';
 
 /** Names are per person, so bulk edits offer the billing fields only. */
 export const BULK_FIELDS = [
@@ -32,8 +33,8 @@ export const useBulkStore = defineStore('bulk', () => {
   const error = ref<UiError | null>(null);
   const queued = ref(0);
   const batchId = ref<string | null>(null);
-  /** Edits waiting in the whole outbox right after the confirm: the drain's starting line. */
-  const drainStart = ref(0);
+  /** This bulk edit's unsent edits; other edits in the outbox are not counted. */
+  const progress = ref<BatchCounts | null>(null);
 
   const patch = computed(() => {
     const out: Partial<Record<BulkField, string | null>> = {};
@@ -55,10 +56,47 @@ export const useBulkStore = defineStore('bulk', () => {
     () => target.value !== null && fields.value.length > 0 && patchCheck.value.success,
   );
 
-  const remaining = computed(() => useOutboxStore().waiting);
-  const drained = computed(() => Math.max(0, drainStart.value - remaining.value));
+  const remaining = computed(() => progress.value?.waiting ?? queued.value);
+  const needsAttention = computed(() =>
+    progress.value ? progress.value.failed + progress.value.conflict : 0,
+  );
+  const sent = computed(() => Math.max(0, queued.value - remaining.value - needsAttention.value));
   const drainPercent = computed(() =>
-    drainStart.value === 0 ? 100 : Math.round((drained.value / drainStart.value) * 100),
+    queued.value === 0 ? 100 : Math.round((sent.value / queued.value) * 100),
+  );
+  const drained = computed(() => step.value === 'queued' && remaining.value === 0);
+
+  let refreshing: Promise<void> | null = null;
+  let again = false;
+
+  /** Counts this batch again; calls made meanwhile fold into one more count after it. */
+  async function refreshProgress(): Promise<void> {
+    if (refreshing) {
+      again = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
+      do {
+        again = false;
+        const id = batchId.value;
+        if (id === null) return;
+        const result = await useOutboxStore().batchCounts(id);
+        if (result.ok && id === batchId.value) progress.value = result.value;
+      } while (again);
+    })();
+    try {
+      await refreshing;
+    } finally {
+      refreshing = null;
+    }
+  }
+
+  // Every change in the outbox may be one of this batch's edits landing.
+  watch(
+    () => useOutboxStore().summary,
+    () => {
+      if (step.value === 'queued' && remaining.value > 0) void refreshProgress();
+    },
   );
 
   function begin(next: BulkTarget) {
@@ -70,6 +108,7 @@ export const useBulkStore = defineStore('bulk', () => {
     error.value = null;
     queued.value = 0;
     batchId.value = null;
+    progress.value = null;
   }
 
   function backToEdit() {
@@ -101,8 +140,6 @@ export const useBulkStore = defineStore('bulk', () => {
       expectedCount: preview.value.count,
     };
     busy.value = true;
-    const outbox = useOutboxStore();
-    const before = outbox.waiting;
     const result = await attempt(() => getApi().customers.bulkUpdate(input));
     busy.value = false;
     if (!result.ok) {
@@ -111,10 +148,12 @@ export const useBulkStore = defineStore('bulk', () => {
     }
     queued.value = result.value.queued;
     batchId.value = result.value.batchId;
-    drainStart.value = before + result.value.queued;
+    progress.value = null;
     step.value = 'queued';
     error.value = null;
-    await outbox.loadSummary();
+    // The edits are queued: the rows picked for them are done with.
+    useCustomersStore().resetSelection();
+    await Promise.all([useOutboxStore().loadSummary(), refreshProgress()]);
   }
 
   return {
@@ -130,10 +169,13 @@ export const useBulkStore = defineStore('bulk', () => {
     patch,
     patchErrors,
     canPreview,
+    progress,
     remaining,
+    needsAttention,
+    sent,
     drained,
     drainPercent,
-    drainStart,
+    refreshProgress,
     begin,
     backToEdit,
     runPreview,

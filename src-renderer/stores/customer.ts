@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { ref, watch } from 'vue';
 import type { CustomerDetail } from '../../src-shared/customers/views.ts';
 import type { z } from 'zod';
 import type {
@@ -12,6 +12,7 @@ import type {
 import type { Processor } from '../../src-shared/recharge/payment-tokens.ts';
 import { getApi } from '../api/index.ts';
 import { attempt, type Outcome, type UiError } from '../lib/errors.ts';
+import { useOutboxStore } from './outbox.ts';
 
 type AddressPatch = z.input<typeof UpdateAddressInput>['patch'];
 
@@ -24,6 +25,18 @@ export const useCustomerStore = defineStore('customer', () => {
   const error = ref<UiError | null>(null);
   const historyError = ref<UiError | null>(null);
   let sequence = 0;
+  let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+
+  // While the open customer has edits on their way, each outbox change may be one landing: the
+  // screen follows (its pending marks go, its history says sent), a burst of changes once.
+  watch(
+    () => useOutboxStore().summary,
+    () => {
+      if (!detail.value || detail.value.pending_fields.length === 0) return;
+      if (refreshTimer) clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(() => void reload(), 300);
+    },
+  );
 
   async function open(customerId: number) {
     if (id.value !== customerId) {

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type {
   CustomerRow,
   SearchFilters,
@@ -10,10 +10,12 @@ import type { VersionTraits } from '../../src-shared/recharge/versions.ts';
 import { getApi } from '../api/index.ts';
 import { toCsv, type CsvColumn } from '../../src-shared/csv.ts';
 import { toUiError, type UiError } from '../lib/errors.ts';
+import { useOutboxStore } from './outbox.ts';
 import { useProfilesStore } from './profiles.ts';
 
-export const SEARCH_DEBOUNCE_MS = 150;
 export const EXPORT_PAGE_SIZE = 100;
+/** A broad search's exact count waits this long for typing to pause: it costs more than a page. */
+export const COUNT_DELAY_MS = 250;
 
 /** yes / no, and an empty cell where the store did not say. */
 const yesNoCell = (flag: boolean | null) => (flag === null ? null : flag ? 'yes' : 'no');
@@ -83,7 +85,20 @@ export const useCustomersStore = defineStore('customers', () => {
 
   let sequence = 0;
   let shownSearch = JSON.stringify(['', {}]);
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let shownPage = '';
+  let countTimer: ReturnType<typeof setTimeout> | null = null;
+  let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+
+  // Rows marked pending lose their mark when their edits land: the page is asked again once a
+  // burst of outbox changes is over.
+  watch(
+    () => useOutboxStore().summary,
+    () => {
+      if (!items.value.some((row) => row.pending_fields.length > 0)) return;
+      if (refreshTimer) clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(() => void run(), 300);
+    },
+  );
 
   const activeRow = computed(() => items.value[activeIndex.value] ?? null);
   const totalText = computed(() => `${total.value.toLocaleString()}${totalExact.value ? '' : '+'}`);
@@ -102,10 +117,13 @@ export const useCustomersStore = defineStore('customers', () => {
     };
   }
 
-  /** Runs the search now; an answer to an older request than the latest is dropped. */
+  /**
+   * Runs the search now, one per keystroke: a page costs a few milliseconds, so nothing waits for
+   * typing to pause. An answer to an older request than the latest is dropped.
+   */
   async function run() {
-    if (timer) clearTimeout(timer);
-    timer = null;
+    if (countTimer) clearTimeout(countTimer);
+    countTimer = null;
     const mine = ++sequence;
     const asked = input();
     loading.value = true;
@@ -115,15 +133,26 @@ export const useCustomersStore = defineStore('customers', () => {
       // Rows picked while the previous answer was still on screen belong to another search.
       const answered = JSON.stringify([asked.query, asked.filters]);
       if (answered !== shownSearch) resetSelection();
+      // The same page asked again (a refresh) keeps the highlighted row where it was.
+      const samePage =
+        answered === shownSearch &&
+        JSON.stringify([asked.sort, asked.page, asked.pageSize]) === shownPage;
       shownSearch = answered;
+      shownPage = JSON.stringify([asked.sort, asked.page, asked.pageSize]);
       items.value = result.items;
       total.value = result.total;
       totalExact.value = result.totalExact;
       tookMs.value = result.tookMs;
-      if (!result.totalExact) void countExactly(mine, asked);
+      if (!result.totalExact) {
+        countTimer = setTimeout(() => void countExactly(mine, asked), COUNT_DELAY_MS);
+      }
       shownQuery.value = asked.query;
       error.value = null;
-      activeIndex.value = result.items.length > 0 && asked.query.trim() !== '' ? 0 : -1;
+      activeIndex.value = samePage
+        ? Math.min(activeIndex.value, result.items.length - 1)
+        : result.items.length > 0 && asked.query.trim() !== ''
+          ? 0
+          : -1;
     } catch (e) {
       if (mine !== sequence) return;
       error.value = toUiError(e);
@@ -155,12 +184,6 @@ export const useCustomersStore = defineStore('customers', () => {
     }
   }
 
-  function schedule() {
-    if (timer) clearTimeout(timer);
-    loading.value = true;
-    timer = setTimeout(() => void run(), SEARCH_DEBOUNCE_MS);
-  }
-
   function resetSelection() {
     selectedIds.value = [];
     allMatching.value = false;
@@ -171,7 +194,7 @@ export const useCustomersStore = defineStore('customers', () => {
     query.value = text;
     page.value = 1;
     resetSelection();
-    schedule();
+    void run();
   }
 
   function setFilter<K extends keyof SearchFilters>(key: K, value: SearchFilters[K] | undefined) {
@@ -213,6 +236,14 @@ export const useCustomersStore = defineStore('customers', () => {
     page.value = options.page;
     pageSize.value = pageSizeValue;
     sort.value = nextSort;
+    void run();
+  }
+
+  /** From the sort menu: any order the search knows, relevance included. */
+  function setSort(next: SearchSort) {
+    if (next.key === sort.value.key && next.dir === sort.value.dir) return;
+    sort.value = { ...next };
+    page.value = 1;
     void run();
   }
 
@@ -294,6 +325,7 @@ export const useCustomersStore = defineStore('customers', () => {
     setFilter,
     clearFilters,
     setOptions,
+    setSort,
     moveActive,
     resetSelection,
     exportCsv,

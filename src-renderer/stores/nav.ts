@@ -9,10 +9,15 @@ export const useNavStore = defineStore('nav', () => {
   const customerId = ref<number | null>(null);
   /** Bumped to ask the search box to take focus (Ctrl/Cmd+K, back from a customer). */
   const searchFocusRequest = ref(0);
+  /** Whether that focus selects the query, so typing replaces it (Ctrl/Cmd+K). */
+  const searchSelect = ref(false);
 
   function go(next: View) {
     view.value = next;
-    if (next === 'customers') searchFocusRequest.value++;
+    if (next === 'customers') {
+      searchSelect.value = false;
+      searchFocusRequest.value++;
+    }
   }
 
   function openCustomer(id: number) {
@@ -20,9 +25,11 @@ export const useNavStore = defineStore('nav', () => {
     view.value = 'customer';
   }
 
+  /** Ctrl/Cmd+K: the search box, its query selected as in a browser's address bar. */
   function focusSearch() {
     go('customers');
+    searchSelect.value = true;
   }
 
-  return { view, customerId, searchFocusRequest, go, openCustomer, focusSearch };
+  return { view, customerId, searchFocusRequest, searchSelect, go, openCustomer, focusSearch };
 });

@@ -10,7 +10,16 @@ import { getApi } from '../api/index.ts';
 import { attempt, type UiError } from '../lib/errors.ts';
 
 export const OPEN_STATES: EditState[] = ['pending', 'in_flight', 'failed', 'conflict'];
-export const OUTBOX_PAGE_SIZE = 50;
+export const OUTBOX_PAGE_SIZES = [25, 50, 100] as const;
+/** The largest page outbox:list gives: a batch's edits are counted this many at a time. */
+const COUNT_PAGE = 200;
+
+/** Where one bulk edit's unsent edits are: still on their way, or needing the merchant. */
+export interface BatchCounts {
+  waiting: number;
+  failed: number;
+  conflict: number;
+}
 
 /** Per-field choices of a conflict resolution, folded to the shortest form the API takes. */
 export function resolutionOf(choices: Record<string, 'mine' | 'theirs'>): Resolution {
@@ -26,6 +35,7 @@ export const useOutboxStore = defineStore('outbox', () => {
   const total = ref(0);
   const states = ref<EditState[]>([...OPEN_STATES]);
   const page = ref(1);
+  const pageSize = ref<number>(50);
   const loading = ref(false);
   const busy = ref(false);
   const error = ref<UiError | null>(null);
@@ -61,8 +71,8 @@ export const useOutboxStore = defineStore('outbox', () => {
     const result = await attempt(() =>
       getApi().outbox.list({
         states: states.value,
-        limit: OUTBOX_PAGE_SIZE,
-        offset: (page.value - 1) * OUTBOX_PAGE_SIZE,
+        limit: pageSize.value,
+        offset: (page.value - 1) * pageSize.value,
       }),
     );
     if (mine !== sequence) return;
@@ -86,6 +96,38 @@ export const useOutboxStore = defineStore('outbox', () => {
   function setPage(next: number) {
     page.value = next;
     void load();
+  }
+
+  function setPageSize(next: number) {
+    if (next === pageSize.value) return;
+    pageSize.value = next;
+    page.value = 1;
+    void load();
+  }
+
+  /**
+   * Counts one bulk edit's edits that are not yet sent, by state. The list has no batch filter,
+   * so the unsettled edits are read a page at a time and those of the batch counted: other
+   * edits waiting in the outbox are no part of this bulk edit's progress.
+   */
+  async function batchCounts(batchId: string) {
+    return attempt(async () => {
+      const counts: BatchCounts = { waiting: 0, failed: 0, conflict: 0 };
+      for (let offset = 0; ; offset += COUNT_PAGE) {
+        const { items: rows, total: all } = await getApi().outbox.list({
+          states: OPEN_STATES,
+          limit: COUNT_PAGE,
+          offset,
+        });
+        for (const edit of rows) {
+          if (edit.batchId !== batchId) continue;
+          if (edit.state === 'failed') counts.failed++;
+          else if (edit.state === 'conflict') counts.conflict++;
+          else counts.waiting++;
+        }
+        if (rows.length < COUNT_PAGE || offset + COUNT_PAGE >= all) return counts;
+      }
+    });
   }
 
   function subscribe() {
@@ -128,6 +170,7 @@ export const useOutboxStore = defineStore('outbox', () => {
     total,
     states,
     page,
+    pageSize,
     loading,
     busy,
     error,
@@ -140,6 +183,8 @@ export const useOutboxStore = defineStore('outbox', () => {
     load,
     setStates,
     setPage,
+    setPageSize,
+    batchCounts,
     subscribe,
     retry,
     discard,

@@ -204,6 +204,8 @@ export const EditView = z.object({
   theirs: FieldValues.nullable(),
   attempts: z.number().int().nonnegative(),
   lastError: ErrorShape.nullable(),
+  /** When a waiting edit is tried again after a failure that may pass (a 503): an ISO instant. */
+  nextAttemptAt: z.string().nullable(),
   batchId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -270,6 +272,9 @@ export const AuditEntry = z.object({
   fields: z.array(z.string()),
   message: z.string().nullable(),
   at: z.string(),
+  /** The edit's values before and after (tokens masked), where the edit is still known. */
+  before: FieldValues.optional(),
+  after: FieldValues.optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

@@ -91,10 +91,15 @@ export function checkPaymentMethodToken(processor: Processor, token: string): st
   return null;
 }
 
-/** A token safe to show or log: the processor prefix (if any) and the last three characters. */
+/**
+ * A token safe to show or log: the processor prefix (if any) and the last three characters. A
+ * short prefixed token keeps a shorter tail, never more than half of it (`cus_…7Fx` tells two
+ * apart); a short bare value shows nothing, as its half would be most of it.
+ */
 export function maskToken(token: string): string {
   const prefix = /^[A-Za-z]{1,8}_/.exec(token)?.[0] ?? '';
   const rest = token.slice(prefix.length);
-  if (rest.length <= 6) return `${prefix}…`;
-  return `${prefix}…${rest.slice(-3)}`;
+  if (rest.length > 6) return `${prefix}…${rest.slice(-3)}`;
+  const tail = prefix ? Math.min(3, Math.floor(rest.length / 2)) : 0;
+  return `${prefix}…${tail > 0 ? rest.slice(-tail) : ''}`;
 }

@@ -10,6 +10,7 @@ import {
 
 test('search, open, edit billing: the change reaches ReCharge', async ({ page, desk, shot }) => {
   const before = await desk.demo.nth(9);
+  const method = desk.version === '2021-11' ? await desk.demo.editableDefault(before.id) : null;
   const since = await desk.demo.requestCount();
   await openDesk(page, desk);
 
@@ -33,7 +34,11 @@ test('search, open, edit billing: the change reaches ReCharge', async ({ page, d
   await expect(page.getByTestId('billing-address')).toContainText('12 Harbour Road');
   await expect(page.getByTestId('billing-address')).toContainText('Portland E2E');
   await expect(page.getByTestId('pending-fields')).toHaveCount(0);
-  await expect(page.getByTestId('edit-history')).toContainText('pushed');
+  // One history row for the edit: the values it changed, old → new, and that it was sent.
+  const history = page.getByTestId('history-row').first();
+  await expect(history.getByTestId('history-outcome')).toHaveText('Sent to ReCharge');
+  await expect(history).toContainText(`City: ${before.billing_city ?? '(empty)'} → Portland E2E`);
+  await expect(history).toContainText('12 Harbour Road');
 
   const after = await desk.demo.customer(before.id);
   expect(after).toMatchObject({
@@ -42,15 +47,26 @@ test('search, open, edit billing: the change reaches ReCharge', async ({ page, d
     billing_zip: before['billing_zip'],
     first_name: before.first_name,
   });
-  // One write, carrying only the two fields that changed.
-  const writes = (await desk.demo.requests(since)).filter(
-    (r) => r.method === 'PUT' && r.path === `/customers/${before.id}`,
-  );
+  const writes = (await desk.demo.requests(since)).filter((r) => r.method === 'PUT');
+  // One write: on 2021-01 the customer with only the two fields that changed; on 2021-11 the
+  // default payment method with its whole billing address, the two fields changed in it.
   expect(writes).toHaveLength(1);
-  expect(writes[0]?.body).toEqual({
-    billing_address1: '12 Harbour Road',
-    billing_city: 'Portland E2E',
-  });
+  if (method) {
+    expect(writes[0]?.path).toBe(`/payment_methods/${method.id}`);
+    expect(writes[0]?.body).toEqual({
+      billing_address: expect.objectContaining({
+        address1: '12 Harbour Road',
+        city: 'Portland E2E',
+        zip: method.billing_address?.['zip'],
+      }),
+    });
+  } else {
+    expect(writes[0]?.path).toBe(`/customers/${before.id}`);
+    expect(writes[0]?.body).toEqual({
+      billing_address1: '12 Harbour Road',
+      billing_city: 'Portland E2E',
+    });
+  }
 
   // The search finds the customer by the new city from the local cache.
   await page.getByTestId('back-to-results').click();

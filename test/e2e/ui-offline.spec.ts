@@ -3,37 +3,11 @@ import {
   eventually,
   expect,
   openCustomer,
-  openDesk,
-  PARTNER_STORE,
   searchBox,
   test,
-  type Desk,
-  type ExternalSandbox,
+  usePartnerStore,
 } from './ui-fixtures.ts';
 import type { Page } from '@playwright/test';
-
-/** Makes the partner store (a sandbox in a child process) the active one, adding it if needed. */
-async function usePartnerStore(page: Page, desk: Desk, sandbox: ExternalSandbox): Promise<void> {
-  await openDesk(page, desk);
-  await page.getByTestId('nav-settings').click();
-  const item = page.getByTestId('profile-item').filter({ hasText: PARTNER_STORE });
-  await expect(page.getByTestId('profile-item').first()).toBeVisible();
-  if ((await item.count()) === 0) {
-    await page.getByTestId('add-profile').click();
-    const add = page.getByTestId('add-profile-dialog');
-    await expect(add.getByLabel('Store name')).toBeFocused();
-    await add.getByLabel('Store name').fill(PARTNER_STORE);
-    await add.getByLabel('API base URL').fill(sandbox.url);
-    await add.getByLabel('ReCharge API token').fill(sandbox.tokens.readWrite);
-    await add.getByLabel('Write customers').check();
-    await add.getByRole('button', { name: 'Add store' }).click();
-    await expect(add).toBeHidden();
-  } else if (!((await item.textContent()) ?? '').includes('In use')) {
-    await item.getByRole('button', { name: 'Switch to' }).click();
-  }
-  await expect(page.getByTestId('store-switcher')).toContainText(PARTNER_STORE);
-  await expect(page.getByTestId('sync-indicator')).toContainText('Online', { timeout: 20_000 });
-}
 
 /** The sync indicator's menu in the top bar. */
 async function syncNow(page: Page): Promise<void> {

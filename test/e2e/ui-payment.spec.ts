@@ -3,8 +3,9 @@ import {
   expect,
   openCustomer,
   openDesk,
-  PARTNER_STORE,
+  PARTNER_LIMITED,
   test,
+  usePartnerStore,
   type SandboxCustomer,
 } from './ui-fixtures.ts';
 
@@ -13,9 +14,13 @@ test('payment token: a tok_ is refused inline, a cus_ is pushed and stays masked
   desk,
   shot,
 }) => {
-  const candidates = (await desk.demo.oldest(40)).slice(15);
-  const customer = candidates.find((c) => c.processor_type === 'stripe') as SandboxCustomer;
-  expect(customer).toBeDefined();
+  const v2021_11 = desk.version === '2021-11';
+  let customer: SandboxCustomer | undefined;
+  for (let i = 15; i < 60 && !customer; i++) {
+    const candidate = await desk.demo.nth(i);
+    if (candidate.processor_type === 'stripe') customer = candidate;
+  }
+  if (!customer) throw new Error('no Stripe customer among the usable ones');
   const since = await desk.demo.requestCount();
   await openDesk(page, desk);
   await openCustomer(page, customer);
@@ -38,10 +43,22 @@ test('payment token: a tok_ is refused inline, a cus_ is pushed and stays masked
   await expect(dialog).not.toContainText('card or payment-method token');
   await expect(dialog).toContainText('Will send cus_…X8a');
   await expect(token).toHaveAttribute('type', 'password');
+  const methodSecret = 'pm_1E2eQ9mZt4LwX8b';
+  if (v2021_11) {
+    // 2021-11 makes a payment method from both tokens: without the second, nothing is sent.
+    await expect(dialog.getByTestId('payment-save')).toBeDisabled();
+    const method = dialog.getByLabel('New Stripe payment-method token *');
+    await method.fill('tok_1NvXkz2eZvKYlo2C');
+    await expect(dialog).toContainText('one-time Stripe card token (tok_…)');
+    await expect(dialog.getByTestId('payment-save')).toBeDisabled();
+    await method.fill(methodSecret);
+    await expect(dialog).toContainText('Will send pm_…X8b');
+  }
   await dialog.getByTestId('payment-save').click();
 
   await expect(dialog.getByTestId('edit-receipt')).toHaveAttribute('data-state', 'done');
   await expect(dialog.getByTestId('receipt-token')).toHaveText('cus_…X8a');
+  if (v2021_11) await expect(dialog.getByTestId('receipt-method-token')).toHaveText('pm_…X8b');
   await expect(dialog).not.toContainText(secret);
   await shot('ui-payment-2-sent');
   await dialog.getByRole('button', { name: 'Done' }).click();
@@ -49,76 +66,87 @@ test('payment token: a tok_ is refused inline, a cus_ is pushed and stays masked
 
   // The sandbox got the token (its log masks it) and the customer is charged through Stripe.
   const writes = (await desk.demo.requests(since)).filter(
-    (r) => r.method === 'PUT' && r.path === `/customers/${customer.id}`,
+    (r) => r.method !== 'GET' && (r.path.startsWith('/customers') || r.path === '/payment_methods'),
   );
   expect(writes).toHaveLength(1);
-  expect(writes[0]).toMatchObject({ status: 200, body: { stripe_customer_token: 'cus_…X8a' } });
+  if (v2021_11) {
+    expect(writes[0]).toMatchObject({
+      method: 'POST',
+      path: '/payment_methods',
+      status: 201,
+      body: {
+        customer_id: customer.id,
+        default: true,
+        processor_name: 'stripe',
+        processor_customer_token: 'cus_…X8a',
+        processor_payment_method_token: 'pm_…X8b',
+      },
+    });
+    // The new method is the default one now, listed first on the card.
+    await expect(page.getByTestId('payment-method').first()).toContainText('Default');
+  } else {
+    expect(writes[0]).toMatchObject({
+      method: 'PUT',
+      path: `/customers/${customer.id}`,
+      status: 200,
+      body: { stripe_customer_token: 'cus_…X8a' },
+    });
+  }
   const after = await desk.demo.customer(customer.id);
   expect(after).toMatchObject({ processor_type: 'stripe', has_valid_payment_method: true });
   expect(JSON.stringify(after)).not.toContain(secret);
 
-  // Nothing in the page keeps the token once the dialog is closed.
+  // Nothing in the page keeps a token once the dialog is closed.
   await expect(page.locator('body')).not.toContainText(secret);
+  await expect(page.locator('body')).not.toContainText(methodSecret);
 });
 
-test('payment dialog is disabled on a store whose token lacks write_payments', async ({
+test('payment token is read-only on a store whose token lacks write_payments', async ({
   page,
   desk,
   partnerSandbox,
   shot,
 }) => {
-  await openDesk(page, desk);
-  await page.getByTestId('nav-settings').click();
-  const existing = page.getByTestId('profile-item').filter({ hasText: PARTNER_STORE });
-  if ((await existing.count()) === 0) {
-    await page.getByTestId('add-profile').click();
-    const add = page.getByTestId('add-profile-dialog');
-    await expect(add.getByLabel('Store name')).toBeFocused();
-    await add.getByLabel('Store name').fill(PARTNER_STORE);
-    await add.getByLabel('API base URL').fill(partnerSandbox.url);
-    // API 2021-11 reports the token's scopes itself: nothing here is ticked by hand.
-    await add
-      .locator('.v-input', { has: page.getByRole('combobox', { name: 'API version' }) })
-      .locator('.v-field')
-      .click();
-    await page.getByRole('option', { name: '2021-11' }).click();
-    await expect(add).toContainText("reports the token's scopes itself");
-    await add.getByLabel('ReCharge API token').fill(partnerSandbox.tokens.readWrite);
-    await shot('ui-scope-1-add-store');
-    await add.getByRole('button', { name: 'Add store' }).click();
-    await expect(add).toBeHidden();
-    await expect(existing).toContainText('API 2021-11');
-  } else {
-    await existing.getByRole('button', { name: 'Switch to' }).click();
-  }
+  const scope = desk.version === '2021-11' ? 'write_payment_methods' : 'write_payments';
+  await usePartnerStore(page, desk, partnerSandbox, PARTNER_LIMITED, () =>
+    shot('ui-scope-1-add-store'),
+  );
 
-  const profile = page.getByTestId('profile-item').filter({ hasText: PARTNER_STORE });
-  await expect(profile).toContainText('In use');
+  const profile = page.getByTestId('profile-item').filter({ hasText: PARTNER_LIMITED });
   await expect(profile).toContainText(partnerSandbox.url);
   await expect(profile.getByTestId('scope-write_customer')).toHaveText('Write customers');
   await expect(profile.getByTestId('scope-write_payments')).toHaveText(
     'Update payment tokens (not granted)',
   );
-  await expect(page.getByTestId('store-switcher')).toContainText(PARTNER_STORE);
-  await expect(page.getByTestId('sync-indicator')).toContainText('Online', { timeout: 20_000 });
   await expect(page.getByText('300 customers cached')).toBeVisible({ timeout: 20_000 });
   await shot('ui-scope-2-settings');
 
   const customer = await partnerSandbox.api.nth(4);
   await openCustomer(page, customer);
-  await page.getByTestId('edit-payment').click();
-  const dialog = page.getByTestId('payment-dialog');
-  await expect(dialog.getByTestId('payment-scope-missing')).toContainText('write_payments');
-  await expect(dialog.getByLabel(/customer token/)).toBeDisabled();
-  await expect(dialog.getByTestId('payment-save')).toBeDisabled();
+  // Nothing to open: the button is off, and the card says why and what to do.
+  await expect(page.getByTestId('edit-payment')).toBeDisabled();
+  await expect(page.getByTestId('payment-card-token')).toBeDisabled();
+  const note = page.getByTestId('payment-read-only');
+  await expect(note).toContainText(`(${scope})`);
+  await expect(note).toContainText('replace the token in Settings');
   await shot('ui-scope-3-payment-disabled');
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
 
-  // The same store can still edit billing: read + write is what it was given.
-  await expect(page.getByTestId('edit-billing')).toBeEnabled();
+  // The same store can still edit names; on 2021-11 the billing address goes with the
+  // payment method, so it is locked there too.
+  await page.getByTestId('edit-billing').click();
+  const billing = page.getByTestId('billing-dialog');
+  await expect(billing.getByLabel('First name *')).toBeEnabled();
+  if (desk.version === '2021-11') {
+    await expect(billing.getByTestId('billing-locked')).toContainText(scope);
+    await expect(billing.getByLabel('City', { exact: true })).toBeDisabled();
+  } else {
+    await expect(billing.getByTestId('billing-locked')).toHaveCount(0);
+    await expect(billing.getByLabel('City', { exact: true })).toBeEnabled();
+  }
+  await billing.getByRole('button', { name: 'Cancel' }).click();
+  await expect(billing).toBeHidden();
   await eventually(
     () => partnerSandbox.api.requests(),
     (log) => expect(log.some((r) => r.tokenLabel === 'read-write' && r.status === 200)).toBe(true),
   );
-  await expect(dialog).toBeHidden();
 });

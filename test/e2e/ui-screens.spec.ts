@@ -16,8 +16,14 @@ async function setTheme(page: Page, theme: 'Light' | 'Dark'): Promise<void> {
   );
 }
 
-test('main screens in light and dark at 1280x800', async ({ page, desk, shot }) => {
-  test.setTimeout(120_000);
+/** Closes the dialog or menu on top with Escape and waits until it is gone. */
+async function dismiss(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.v-overlay--active')).toHaveCount(0);
+}
+
+test('every screen in light and dark at 1280x800', async ({ page, desk, shot }) => {
+  test.setTimeout(150_000);
   const customer = await desk.demo.nth(60);
   const conflicted = await desk.demo.nth(61);
   await openDesk(page, desk);
@@ -36,23 +42,40 @@ test('main screens in light and dark at 1280x800', async ({ page, desk, shot }) 
     await page.getByTestId('nav-customers').click();
     await searchBox(page).fill('');
     await expect(page.getByTestId('customer-row')).toHaveCount(25);
-    await shot(name('1-search'));
+    await shot(name('01-search'));
+
+    await page.getByTestId('filter-dunning').click();
+    await page.locator('.v-overlay--active').getByText('Not in dunning').click();
+    await expect(page.getByTestId('clear-filters')).toBeVisible();
+    await page.getByTestId('sort-menu').click();
+    await expect(page.locator('.v-overlay--active').getByText('Best match')).toBeVisible();
+    await shot(name('02-search-filtered-sort-menu'));
+    await dismiss(page);
+    await page.getByTestId('clear-filters').click();
+
+    await openCustomer(page, conflicted);
+    await expect(page.getByTestId('history-row').first()).toBeVisible();
+    await shot(name('03-detail-pending'));
+    await page.getByTestId('edit-history').scrollIntoViewIfNeeded();
+    await shot(name('04-detail-history'));
 
     await openCustomer(page, customer);
-    await expect(page.getByTestId('edit-history')).toBeVisible();
-    await shot(name('2-detail'));
+    await shot(name('05-detail'));
 
     await page.getByTestId('edit-billing').click();
     await expect(page.getByTestId('billing-dialog')).toBeVisible();
-    await shot(name('3-billing-dialog'));
-    await page.keyboard.press('Escape');
-    await expect(page.getByTestId('billing-dialog')).toBeHidden();
+    await shot(name('06-billing-dialog'));
+    await dismiss(page);
 
     await page.getByTestId('edit-payment').click();
     await expect(page.getByTestId('payment-dialog')).toBeVisible();
-    await shot(name('4-payment-dialog'));
-    await page.keyboard.press('Escape');
-    await expect(page.getByTestId('payment-dialog')).toBeHidden();
+    await shot(name('07-payment-dialog'));
+    await dismiss(page);
+
+    await page.getByTestId('add-address').click();
+    await expect(page.getByTestId('address-dialog')).toBeVisible();
+    await shot(name('08-address-dialog'));
+    await dismiss(page);
 
     await page.getByTestId('back-to-results').click();
     await searchBox(page).fill('son');
@@ -60,30 +83,43 @@ test('main screens in light and dark at 1280x800', async ({ page, desk, shot }) 
     await expect(page.getByTestId('customer-row')).toHaveCount(25);
     await expect(page.getByTestId('result-count')).not.toContainText(/^1 customer/);
     await page.getByTestId('results-table').locator('thead').getByRole('checkbox').check();
+    await shot(name('09-search-selected'));
     await page.getByTestId('bulk-edit-button').click();
     const bulk = page.getByTestId('bulk-dialog');
     await bulk.getByTestId('bulk-check-billing_city').getByRole('checkbox').check();
-    await bulk.getByLabel('New city').fill('Screenshot City');
-    await shot(name('5-bulk-edit'));
+    await bulk.getByLabel('New city').fill(`Screenshot City ${theme}`);
+    await shot(name('10-bulk-edit'));
     await bulk.getByTestId('bulk-preview').click();
-    await expect(bulk.getByTestId('bulk-preview-count')).toHaveText('25 customers will change');
-    await shot(name('6-bulk-preview'));
-    await bulk.getByRole('button', { name: 'Cancel' }).click();
+    await expect(bulk.getByTestId('bulk-preview-count')).toContainText('will change');
+    await shot(name('11-bulk-preview'));
+    await bulk.getByTestId('bulk-confirm').click();
+    await expect(bulk.getByTestId('bulk-queued')).toContainText('reached ReCharge', {
+      timeout: 20_000,
+    });
+    await shot(name('11b-bulk-sent'));
+    await bulk.getByRole('button', { name: 'Close' }).click();
     await expect(bulk).toBeHidden();
-    await page.getByTestId('results-table').locator('thead').getByRole('checkbox').uncheck();
 
     await page.getByTestId('nav-outbox').click();
     await expect(conflictRow).toBeVisible();
-    await shot(name('7-outbox-conflict'));
+    await shot(name('12-outbox'));
     await conflictRow.click();
     await expect(page.getByTestId('conflict-table')).toBeVisible();
-    await shot(name('8-conflict-dialog'));
-    await page.keyboard.press('Escape');
-    await expect(page.getByTestId('edit-dialog')).toBeHidden();
+    await shot(name('13-conflict-dialog'));
+    await dismiss(page);
 
     await page.getByTestId('nav-settings').click();
     await expect(page.getByTestId('settings-stores')).toBeVisible();
-    await shot(name('9-settings'));
+    await shot(name('14-settings'));
+    await page.getByTestId('add-profile').click();
+    await expect(page.getByTestId('add-profile-dialog')).toBeVisible();
+    await shot(name('15-add-store'));
+    await dismiss(page);
+
+    await page.getByTestId('sync-indicator').click();
+    await expect(page.locator('.v-overlay--active')).toContainText('customers on this computer');
+    await shot(name('16-sync-menu'));
+    await dismiss(page);
   }
 
   // Leave the outbox as it was found.

@@ -1,14 +1,23 @@
+import { mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import AddressDialog from '../../src-renderer/components/customers/AddressDialog.vue';
+import EditReceiptNote from '../../src-renderer/components/customers/EditReceiptNote.vue';
 import type { AddressView } from '../../src-shared/customers/views.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import { $, click, inputOf, isDisabled, messagesOf, type } from './dom.ts';
 import { openCustomerDialog } from './dialogs.ts';
-import type { Handler } from './fake-api.ts';
-import { address, edit } from './fixtures.ts';
+import { freshPinia, plugins, type Handler } from './fake-api.ts';
+import { address, customer, edit } from './fixtures.ts';
 
 function openDialog(current: AddressView | null, handlers: Record<string, Handler> = {}) {
-  return openCustomerDialog(AddressDialog, { address: current }, handlers);
+  return openCustomerDialog(AddressDialog, { address: current, customer: customer() }, handlers);
+}
+
+/** A field's label as shown, its `*` included. */
+function labelOf(testid: string): string {
+  return (
+    $(`[data-testid="${testid}"]`).closest('.v-input')?.querySelector('label')?.textContent ?? ''
+  );
 }
 
 describe('delivery address dialog', () => {
@@ -25,6 +34,46 @@ describe('delivery address dialog', () => {
     expect(messagesOf('address-city')).toBe('Required.');
     expect(messagesOf('address-company')).toBe('');
     expect(core.callsTo('addresses:create')).toHaveLength(0);
+  });
+
+  it('stars every required field and fills in the customer’s names', async () => {
+    await openDialog(null);
+    for (const field of ['first_name', 'last_name', 'address1', 'city', 'zip']) {
+      expect(labelOf(`address-${field}`)).toMatch(/\*$/);
+    }
+    expect(labelOf('address-company')).not.toContain('*');
+    expect(inputOf('address-first_name').value).toBe('Ada');
+    expect(inputOf('address-last_name').value).toBe('Lovelace');
+    await click('address-save');
+    expect(messagesOf('address-first_name')).toBe('');
+    expect(messagesOf('address-last_name')).toBe('');
+  });
+
+  it('lists on the receipt only the fields the new address sets', () => {
+    const wrapper = mount(EditReceiptNote, {
+      props: {
+        online: true,
+        edit: edit({
+          kind: 'address_create',
+          state: 'pending',
+          fields: ['first_name', 'last_name', 'company', 'address1', 'address2', 'city', 'zip'],
+          mine: {
+            first_name: 'Ada',
+            last_name: 'Lovelace',
+            company: null,
+            address1: '1 Elm St',
+            address2: '',
+            city: 'Salem',
+            zip: '97301',
+          },
+        }),
+      },
+      global: plugins(freshPinia()),
+    });
+    const text = wrapper.get('[data-testid="edit-receipt"]').text();
+    expect(text).toContain('First name, Last name, Address, City, ZIP / postal code saved');
+    expect(text).not.toContain('Company');
+    expect(text).not.toContain('line 2');
   });
 
   it('sends only the changed fields of an address and shows the receipt', async () => {

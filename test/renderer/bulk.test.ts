@@ -2,11 +2,13 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared/errors.ts';
 import BulkEditDialog from '../../src-renderer/components/customers/BulkEditDialog.vue';
+import type { EditState, EditView } from '../../src-shared/outbox/edits.ts';
 import { useBulkStore } from '../../src-renderer/stores/bulk.ts';
+import { useCustomersStore } from '../../src-renderer/stores/customers.ts';
 import { useOutboxStore } from '../../src-renderer/stores/outbox.ts';
 import { $, click, isDisabled, type } from './dom.ts';
 import { fakeCore, freshPinia, plugins, type Handler } from './fake-api.ts';
-import { summary } from './fixtures.ts';
+import { edit, summary } from './fixtures.ts';
 
 const preview = {
   count: 100,
@@ -23,18 +25,44 @@ const preview = {
   ],
 };
 
+/**
+ * A core whose outbox holds one unrelated edit waiting for a retry, and the edits each bulk
+ * confirm queues (batch `b1`); `settle` moves the batch's first `n` edits on.
+ */
 function core(extra: Record<string, Handler> = {}) {
-  let waiting = 0;
+  const edits: EditView[] = [edit({ id: 1, state: 'pending', batchId: null })];
+  const counts = () => {
+    const c = { pending: 0, in_flight: 0, failed: 0, conflict: 0, done: 0, discarded: 0 };
+    for (const e of edits) c[e.state]++;
+    return summary(c);
+  };
   const fake = fakeCore({
     'customers:bulkPreview': () => preview,
     'customers:bulkUpdate': (input: { expectedCount: number }) => {
-      waiting += input.expectedCount;
+      for (let i = 0; i < input.expectedCount; i++) {
+        edits.push(edit({ id: edits.length + 1, batchId: 'b1', customerId: 200 + i }));
+      }
       return { queued: input.expectedCount, batchId: 'b1' };
     },
-    'outbox:summary': () => summary({ pending: waiting }),
+    'outbox:summary': counts,
+    'outbox:list': (input: { states: EditState[]; limit: number; offset: number }) => {
+      const shown = edits.filter((e) => input.states.includes(e.state));
+      return {
+        items: shown.slice(input.offset, input.offset + input.limit),
+        total: shown.length,
+        summary: counts(),
+      };
+    },
     ...extra,
   });
-  return fake;
+  return {
+    ...fake,
+    settle(n: number, state: EditState = 'done') {
+      for (const e of edits.filter((x) => x.batchId === 'b1' && x.state === 'pending').slice(0, n))
+        e.state = state;
+      fake.emit('outbox:changed', counts());
+    },
+  };
 }
 
 describe('bulk edit store', () => {
@@ -65,13 +93,49 @@ describe('bulk edit store', () => {
       },
     ]);
     expect(bulk.step).toBe('queued');
-    expect(bulk.drainStart).toBe(100);
+    expect(bulk.sent).toBe(0);
     expect(bulk.drainPercent).toBe(0);
-    fake.emit('outbox:changed', summary({ pending: 40, done: 60 }));
-    expect(bulk.drained).toBe(60);
+    fake.settle(60);
+    await flushPromises();
+    expect(bulk.sent).toBe(60);
     expect(bulk.drainPercent).toBe(60);
-    fake.emit('outbox:changed', summary({ done: 100 }));
+    fake.settle(40);
+    await flushPromises();
+    // The unrelated edit still waits: it is no part of this bulk edit.
+    expect(useOutboxStore().waiting).toBe(1);
     expect(bulk.drainPercent).toBe(100);
+    expect(bulk.drained).toBe(true);
+  });
+
+  it('counts a batch edit that needs attention apart from those sent', async () => {
+    const fake = core();
+    useOutboxStore().subscribe();
+    const bulk = useBulkStore();
+    bulk.begin({ kind: 'ids', ids: [1] });
+    bulk.fields = ['billing_company'];
+    bulk.values = { billing_company: 'Acme' };
+    await bulk.runPreview();
+    await bulk.confirm();
+    fake.settle(98);
+    fake.settle(1, 'conflict');
+    fake.settle(1, 'failed');
+    await flushPromises();
+    expect(bulk.sent).toBe(98);
+    expect(bulk.needsAttention).toBe(2);
+  });
+
+  it('unticks the rows the edit was made for once it is queued', async () => {
+    core();
+    const customers = useCustomersStore();
+    customers.selectedIds = [1, 2, 3];
+    const bulk = useBulkStore();
+    bulk.begin({ kind: 'ids', ids: [1, 2, 3] });
+    bulk.fields = ['billing_company'];
+    bulk.values = { billing_company: 'Acme' };
+    await bulk.runPreview();
+    expect(customers.selectedIds).toEqual([1, 2, 3]);
+    await bulk.confirm();
+    expect(customers.selectedIds).toEqual([]);
   });
 
   it('checks values with the shared rules before a preview', () => {
@@ -131,10 +195,18 @@ describe('bulk edit dialog', () => {
     await click('bulk-confirm');
     expect($('[data-testid="bulk-queued"]').textContent).toContain('100 edits queued');
     expect($('[data-testid="bulk-drain"]').textContent).toContain('0 of 100 sent');
+    // Opened for 3 selected rows: the heading keeps saying so once the selection is cleared.
+    expect($('[data-testid="bulk-target"]').textContent).toContain('3 selected customers');
     useOutboxStore().subscribe();
-    fake.emit('outbox:changed', summary({ pending: 25 }));
+    fake.settle(75);
     await flushPromises();
     expect($('[data-testid="bulk-drain"]').textContent).toContain('75 of 100 sent');
+    fake.settle(25);
+    await flushPromises();
+    expect($('[data-testid="bulk-drain"]').textContent).toContain('100 of 100 sent');
+    expect($('[data-testid="bulk-queued"]').textContent).toContain(
+      'All 100 edits reached ReCharge',
+    );
   });
 
   it('says how many customers the preview skipped for lack of an editable billing address', async () => {

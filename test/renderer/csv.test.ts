@@ -14,10 +14,17 @@ describe('CSV cells', () => {
 
   it('keeps spreadsheet formulas inert by prefixing = + - @ with a quote', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
-    expect(csvCell('+1 503 555')).toBe("'+1 503 555");
+    expect(csvCell('+SUM(A1:A9)')).toBe("'+SUM(A1:A9)");
+    expect(csvCell('+1+cmd|calc')).toBe("'+1+cmd|calc");
     expect(csvCell('-2')).toBe("'-2");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('a=b')).toBe('a=b');
+  });
+
+  it('leaves an international phone number as typed', () => {
+    expect(csvCell('+1 503 555 0100')).toBe('+1 503 555 0100');
+    expect(csvCell('+1 (919) 312-0000')).toBe('+1 (919) 312-0000');
+    expect(csvCell('+44 20.7946.0958')).toBe('+44 20.7946.0958');
   });
 
   it('writes empty cells for null and numbers as text', () => {

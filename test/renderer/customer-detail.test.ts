@@ -236,10 +236,18 @@ describe('customer detail: identity, status and billing address', () => {
       '2021-11',
     );
     expect(text('billing-source')).toBe('From the default payment method');
-    expect(all('billing-address')[0]).toBe(
-      'Analytical Engines1 Main StreetPortland, OR 97205United States',
+    expect(all('billing-line')).toEqual([
+      'Analytical EnginesPending',
+      '1 Main Street',
+      'Portland, OR 97205',
+      'United States',
+    ]);
+    // The unsent company is marked on its own line, and only there.
+    const marked = document.querySelectorAll('[data-testid="billing-line"] [data-pending="true"]');
+    expect([...marked].map((el) => el.textContent)).toEqual(['Analytical EnginesPending']);
+    expect(document.querySelector('[data-testid="pending-mark"]')?.getAttribute('aria-label')).toBe(
+      'Not yet on ReCharge: Company',
     );
-    expect(text('billing-pending')).toContain('Company');
     document.body.innerHTML = '';
     await mountDetail(detail(), '2021-01');
     expect(text('billing-source')).toBe('On the customer');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src-shared/errors.ts';
 import type { SearchInput } from '../../src-shared/customers/views.ts';
-import { SEARCH_DEBOUNCE_MS, useCustomersStore } from '../../src-renderer/stores/customers.ts';
+import { COUNT_DELAY_MS, useCustomersStore } from '../../src-renderer/stores/customers.ts';
 import { deferred, fakeCore, freshPinia } from './fake-api.ts';
 import { row } from './fixtures.ts';
 
@@ -16,20 +16,18 @@ describe('customers search store', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('waits for a pause in typing and then searches once, for the last text', async () => {
-    const core = fakeCore({ 'customers:search': () => page([1]) });
+  it('searches on every keystroke, without waiting for a pause in typing', async () => {
+    const core = fakeCore({
+      'customers:search': (input: SearchInput) => page([input.query.length]),
+    });
     const store = useCustomersStore();
     store.setQuery('a');
-    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS - 50);
     store.setQuery('ad');
-    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS - 50);
     store.setQuery('ada');
-    expect(core.callsTo('customers:search')).toHaveLength(0);
-    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
     const calls = core.callsTo('customers:search') as SearchInput[];
-    expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ query: 'ada', page: 1 });
-    expect(store.items.map((r) => r.id)).toEqual([1]);
+    expect(calls.map((c) => c.query)).toEqual(['a', 'ad', 'ada']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.items.map((r) => r.id)).toEqual([3]);
     expect(store.shownQuery).toBe('ada');
   });
 
@@ -39,9 +37,8 @@ describe('customers search store', () => {
     fakeCore({ 'customers:search': () => answers.shift() });
     const store = useCustomersStore();
     store.setQuery('old');
-    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
     store.setQuery('new');
-    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    await vi.advanceTimersByTimeAsync(0);
     expect(store.items.map((r) => r.id)).toEqual([2, 3]);
     slow.resolve(page([99]));
     await vi.runAllTimersAsync();
@@ -51,20 +48,40 @@ describe('customers search store', () => {
   });
 
   it('drops rows selected from the previous answer when the new search answers', async () => {
-    const answers = [page([1, 2]), page([7, 8])];
+    const next = deferred<ReturnType<typeof page>>();
+    const answers = [Promise.resolve(page([1, 2])), next.promise];
     fakeCore({ 'customers:search': () => answers.shift() });
     const store = useCustomersStore();
     store.setQuery('old');
-    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    await vi.advanceTimersByTimeAsync(0);
     store.setQuery('new');
     // Picked while the old rows are still on screen, before the answer to "new" arrives.
     store.selectedIds = [1, 2];
-    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    next.resolve(page([7, 8]));
+    await vi.advanceTimersByTimeAsync(0);
     expect(store.items.map((r) => r.id)).toEqual([7, 8]);
     expect(store.selectedIds).toEqual([]);
     store.selectedIds = [7];
+    answers.push(Promise.resolve(page([7, 8])));
     await store.run();
     expect(store.selectedIds).toEqual([7]);
+  });
+
+  it('counts a broad search exactly only once typing pauses', async () => {
+    const core = fakeCore({
+      'customers:search': () => page([1], 10_000, false),
+      'customers:count': () => ({ total: 12_345 }),
+    });
+    const store = useCustomersStore();
+    store.setQuery('g');
+    await vi.advanceTimersByTimeAsync(COUNT_DELAY_MS / 2);
+    store.setQuery('gm');
+    await vi.advanceTimersByTimeAsync(COUNT_DELAY_MS / 2);
+    store.setQuery('gma');
+    expect(core.callsTo('customers:count')).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(COUNT_DELAY_MS);
+    expect(core.callsTo('customers:count')).toEqual([{ query: 'gma', filters: {} }]);
+    expect(store.totalText).toBe('12,345');
   });
 
   it('shows the error of a refused search and clears stale rows', async () => {

@@ -146,6 +146,7 @@ export function edit(overrides: Partial<EditView> = {}): EditView {
     theirs: null,
     attempts: 0,
     lastError: null,
+    nextAttemptAt: null,
     batchId: null,
     createdAt: '2024-05-01T10:00:00Z',
     updatedAt: '2024-05-01T10:00:00Z',

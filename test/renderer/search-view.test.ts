@@ -9,11 +9,15 @@ import { traitsOf } from '../../src-shared/recharge/versions.ts';
 import { fakeCore, freshPinia, plugins } from './fake-api.ts';
 import { profilesState, row } from './fixtures.ts';
 
-async function mountSearch(version: ApiVersion, items: CustomerRow[] = [row(1), row(2)]) {
+async function mountSearch(
+  version: ApiVersion,
+  items: CustomerRow[] = [row(1), row(2)],
+  total = items.length,
+) {
   const core = fakeCore({
     'customers:search': () => ({
       items,
-      total: items.length,
+      total,
       totalExact: true,
       page: 1,
       pageSize: 25,
@@ -61,6 +65,36 @@ describe('search view by API version', () => {
       'Dunning: In dunning',
     );
     expect(core.callsTo('customers:search').at(-1)).toMatchObject({ filters: { dunning: true } });
+  });
+
+  it('says "Status: Inactive" on the status chip of a 2021-01 store', async () => {
+    await mountSearch('2021-01');
+    useCustomersStore().setFilter('status', 'INACTIVE');
+    await flushPromises();
+    expect(document.querySelector('[data-testid="filter-status"]')?.textContent?.trim()).toBe(
+      'Status: Inactive',
+    );
+    expect(document.querySelector('[data-testid="clear-filters"]')?.classList).toContain('v-chip');
+  });
+
+  it('counts pages with grouped numbers and says the order', async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => row(i + 1));
+    await mountSearch('2021-11', rows, 3000);
+    const footer = document.querySelector('.v-data-table-footer')?.textContent ?? '';
+    expect(footer).toContain('1–25 of 3,000');
+    expect(document.querySelector('[data-testid="sort-menu"]')?.textContent?.trim()).toBe(
+      'Sort: Best match',
+    );
+  });
+
+  it('marks a row whose edits are not yet on ReCharge, naming the fields', async () => {
+    await mountSearch('2021-11', [row(1, { pending_fields: ['billing_city'] }), row(2)]);
+    const marks = document.querySelectorAll('[data-testid="pending-mark"]');
+    expect(marks).toHaveLength(1);
+    expect(marks[0]?.getAttribute('aria-label')).toBe('Not yet on ReCharge: City');
+    // The place it changes is marked on the value as well.
+    const first = document.querySelector('[data-testid="customer-row"]');
+    expect(first?.querySelector('[data-pending="true"]')?.textContent).toContain('Portland');
   });
 
   it('shows rows without names or email as dashes, never "null"', async () => {
