@@ -262,6 +262,8 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
     settle(edit, {
       state: 'conflict',
       theirs,
+      // What stands now is the conflict, not an earlier failed try.
+      lastError: null,
       event: 'conflict',
       message: `Changed on ReCharge meanwhile: ${fields.map(fieldLabel).join(', ')}`,
     });

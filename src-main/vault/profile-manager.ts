@@ -387,7 +387,9 @@ export function createProfileManager(deps: ProfileManagerDeps): ProfileManager {
       try {
         const baseUrl = normalizeBaseUrl(sandbox.url);
         const checked = await checkToken(
-          { baseUrl, version, token: sandbox.token, writeScopes: [] },
+          // The demo starts with the sandbox's full token: on 2021-01, where a token cannot say
+          // what it may write, it is taken at its word.
+          { baseUrl, version, token: sandbox.token, writeScopes: [...WRITE_SCOPES] },
           { fetch: deps.fetch, timeoutMs: deps.timeoutMs },
         );
         const at = now().toISOString();
@@ -399,7 +401,7 @@ export function createProfileManager(deps: ProfileManagerDeps): ProfileManager {
           baseUrl,
           version,
           scopes: checked.scopes,
-          claimedScopes: [],
+          claimedScopes: checked.claimed,
           demo: true,
           createdAt: existing?.createdAt ?? at,
           updatedAt: at,

@@ -475,6 +475,26 @@ describe('first run', () => {
     }
   });
 
+  it('a demo on API 2021-01 can write: its full token is taken at its word', async () => {
+    const demo = await startSandbox({ seed: 42, customers: 20 });
+    try {
+      const vault = manager();
+      await vault.ensureDemoProfile(
+        async () => ({ url: demo.url, token: demo.tokens.full, close: async () => undefined }),
+        '2021-01',
+      );
+      expect(vault.list().profiles[0]?.version).toBe('2021-01');
+      expect([...vault.activeScopes()].sort()).toEqual([
+        'read_customer',
+        'read_payments',
+        'write_customer',
+        'write_payments',
+      ]);
+    } finally {
+      await demo.close();
+    }
+  });
+
   it('a demo started with the read-only token ends with the read scopes only', async () => {
     const demo = await startSandbox({ seed: 42, customers: 20 });
     try {
