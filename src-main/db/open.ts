@@ -3,7 +3,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../src-shared/errors.ts';
-import { LATEST_VERSION, migrate, type Migration, MIGRATIONS } from './migrations.ts';
+import { LATEST_VERSION, migrate, type Migration, MIGRATIONS } from './migrations/index.ts';
 
 export interface OpenOptions {
   path: string;

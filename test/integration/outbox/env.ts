@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../../src-main/core/logger.ts';
 import { openCacheStore, type CacheStore } from '../../../src-main/db/cache-store.ts';
-import { MIGRATIONS } from '../../../src-main/db/migrations.ts';
 import { createOutboxRepo } from '../../../src-main/db/outbox-repo.ts';
-import { outboxMigration } from '../../../src-main/db/outbox-schema.ts';
+
 import { createRechargeClient } from '../../../src-main/recharge/client.ts';
 import { createStoreApi } from '../../../src-main/recharge/create-store-api.ts';
 import { RateLimiter } from '../../../src-main/recharge/rate-limiter.ts';
@@ -17,10 +16,6 @@ import { createOutboxPusher } from '../../../src-main/sync/outbox-push.ts';
 import { createOutboxService } from '../../../src-main/sync/outbox-service.ts';
 import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
 import { SCOPES } from '../../../src-shared/scopes.ts';
-
-export const ALL_MIGRATIONS = MIGRATIONS.some((m) => m.version === 3)
-  ? MIGRATIONS
-  : [...MIGRATIONS, outboxMigration];
 
 /** A reversible stand-in for the vault cipher: tests check tokens never appear in plain form. */
 export const testSealer: TokenSealer = {
@@ -79,7 +74,7 @@ export async function createOutboxEnv(options: {
     }));
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'rcd-outbox-'));
   const dbPath = join(dir, 'cache.sqlite');
-  const store = openCacheStore({ path: dbPath, migrations: ALL_MIGRATIONS });
+  const store = openCacheStore({ path: dbPath });
   const network = { offline: false };
   const guardedFetch: typeof fetch = (input, init) =>
     network.offline

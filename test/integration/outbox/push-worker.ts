@@ -8,7 +8,7 @@ import { createStoreApi } from '../../../src-main/recharge/create-store-api.ts';
 import { RateLimiter } from '../../../src-main/recharge/rate-limiter.ts';
 import { cacheAccessOn } from '../../../src-main/sync/outbox-cache.ts';
 import { createOutboxPusher } from '../../../src-main/sync/outbox-push.ts';
-import { ALL_MIGRATIONS, testSealer } from './env.ts';
+import { testSealer } from './env.ts';
 
 const [dbPath, baseUrl, token, timeScale] = process.argv.slice(2) as [
   string,
@@ -16,7 +16,7 @@ const [dbPath, baseUrl, token, timeScale] = process.argv.slice(2) as [
   string,
   string,
 ];
-const store = openCacheStore({ path: dbPath, migrations: ALL_MIGRATIONS });
+const store = openCacheStore({ path: dbPath });
 const client = createRechargeClient({
   baseUrl,
   token,

@@ -7,7 +7,7 @@ import {
   migrate,
   MIGRATIONS,
   schemaVersion,
-} from '../../../src-main/db/migrations.ts';
+} from '../../../src-main/db/migrations/index.ts';
 import { openDatabase } from '../../../src-main/db/open.ts';
 import { AppError } from '../../../src-shared/errors.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';

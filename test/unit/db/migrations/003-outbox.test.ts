@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS, schemaVersion } from '../../../src-main/db/migrations.ts';
+import { migrate, MIGRATIONS, schemaVersion } from '../../../../src-main/db/migrations/index.ts';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -5,8 +5,8 @@
 // NOT NULL, so customers, addresses and the flags are rebuilt (foreign keys off meanwhile, as
 // SQLite's own recipe for table changes says). Frozen: it never imports code that may change.
 import type Database from 'better-sqlite3';
-import { formatUtc, parseRechargeTimestamp } from '../../src-shared/time/eastern.ts';
-import type { Migration } from './migrations.ts';
+import { formatUtc, parseRechargeTimestamp } from '../../../src-shared/time/eastern.ts';
+import type { Migration } from './migration.ts';
 
 /** A 2021-01 (naive US-Eastern) or offset timestamp as a UTC instant; other text kept as is. */
 function utc(text: unknown): string | null {
@@ -104,7 +104,7 @@ const KEEP_FLAGS = `INSERT INTO customer_flags
     has_valid_payment_method = excluded.has_valid_payment_method,
     in_dunning = excluded.in_dunning;`;
 
-export const domainModelMigration: Migration = {
+export const migration006: Migration = {
   version: 6,
   name: 'domain model: nullable fields, documents, UTC instants, payment methods',
   foreignKeysOff: true,

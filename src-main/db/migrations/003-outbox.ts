@@ -1,11 +1,11 @@
-import type { Migration } from './migrations.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Version 3: the outbox and its audit log, in the cache's database so an edit and the cache
  * state it was based on commit together. No foreign key to customers: a customer deleted on the
  * server (or a rebuilt cache) must never take a pending edit with it.
  */
-export const outboxMigration: Migration = {
+export const migration003: Migration = {
   version: 3,
   name: 'outbox and audit log',
   up(db) {

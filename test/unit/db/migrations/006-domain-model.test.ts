@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS, schemaVersion } from '../../../src-main/db/migrations.ts';
-import { openDatabase } from '../../../src-main/db/open.ts';
-import { tempDir } from '../../helpers/temp-dir.ts';
-import { sampleAddress, sampleCustomer } from '../../helpers/wire-samples.ts';
+import { migrate, MIGRATIONS, schemaVersion } from '../../../../src-main/db/migrations/index.ts';
+import { openDatabase } from '../../../../src-main/db/open.ts';
+import { tempDir } from '../../../helpers/temp-dir.ts';
+import { sampleAddress, sampleCustomer } from '../../../helpers/wire-samples.ts';
 
 const dirs: ReturnType<typeof tempDir>[] = [];
 afterEach(() => {

@@ -1,0 +1,42 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, MIGRATIONS, schemaVersion } from '../../../../src-main/db/migrations/index.ts';
+import { tempDir } from '../../../helpers/temp-dir.ts';
+
+const dirs: ReturnType<typeof tempDir>[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) dir.cleanup();
+});
+
+describe('migration 4: filter indexes', () => {
+  it('answers status and flag filters from indexes, newest change first', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const db = new Database(dir.path('cache.db'));
+    migrate(db, MIGRATIONS, 3);
+    db.prepare(
+      `INSERT INTO customers (id, hash, email, first_name, last_name, status,
+         has_valid_payment_method, has_card_error_in_dunning, created_at, updated_at, raw, synced_at)
+       VALUES (7, 'h', 'a@b.c', 'A', 'B', 'ACTIVE', 0, 1, '2021-01-01T00:00:00',
+         '2021-01-01T00:00:00', '{}', 0)`,
+    ).run();
+
+    expect(migrate(db, MIGRATIONS, 4)).toEqual([4]);
+    expect(schemaVersion(db)).toBe(4);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((row) => row.detail)
+        .join('\n');
+    expect(
+      plan("SELECT id FROM customers WHERE status = 'ACTIVE' ORDER BY updated_at DESC, id DESC"),
+    ).toContain('customers_by_status');
+    expect(
+      plan('SELECT id FROM customers WHERE has_card_error_in_dunning = 1 ORDER BY updated_at DESC'),
+    ).toContain('customers_in_dunning');
+    expect(
+      plan('SELECT id FROM customers WHERE has_valid_payment_method = 0 ORDER BY updated_at DESC'),
+    ).toContain('customers_without_valid_method');
+    expect(db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(1);
+    db.close();
+  });
+});
