@@ -9,25 +9,15 @@ import {
 } from './api-types.ts';
 import { addressFilters } from './filters.ts';
 import { countResponse, listResponse } from './list-response.ts';
-import type { SbAddress } from './model.ts';
+import { EMPTY_BILLING, type SbAddress } from './model.ts';
 import { addressRenderer } from './render.ts';
 import type { AddressPatch, SandboxStore } from './store.ts';
 import type { Row } from './table.ts';
 import { validateAddress2021_01, validateAddress2021_11 } from './validate-addresses.ts';
 
 const EMPTY_ADDRESS: Omit<SbAddress, 'id' | 'customer_id'> = {
+  ...EMPTY_BILLING,
   payment_method_id: null,
-  first_name: null,
-  last_name: null,
-  company: null,
-  phone: null,
-  address1: null,
-  address2: null,
-  city: null,
-  province: null,
-  zip: null,
-  country: null,
-  country_code: null,
   cart_attributes: [],
   note_attributes: [],
   cart_note: null,

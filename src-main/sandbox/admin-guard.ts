@@ -3,6 +3,7 @@
 // rebinding (wrong Host), by a cross-origin request (foreign Origin), or by a "simple" POST that
 // skips the CORS preflight (text/plain, form types) — each refused here.
 import type { IncomingHttpHeaders } from 'node:http';
+import { headerOf } from './http-io.ts';
 
 const LOOPBACK_PEERS = new Set(['127.0.0.1', '::ffff:127.0.0.1', '::1']);
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -10,11 +11,6 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export interface AdminRefusal {
   status: 403 | 415;
   message: string;
-}
-
-function header(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** `127.0.0.1:<port>`, `localhost:<port>`, `[::1]:<port>`: the names this server answers to. */
@@ -33,19 +29,19 @@ export function refuseAdmin(
     return { status: 403, message: 'The sandbox admin API is loopback only' };
   }
   const hosts = loopbackHosts(port);
-  const host = header(headers, 'host')?.toLowerCase();
+  const host = headerOf(headers, 'host')?.toLowerCase();
   if (host === undefined || !hosts.has(host)) {
     return {
       status: 403,
       message: `The sandbox admin API answers only to ${[...hosts].join(', ')}`,
     };
   }
-  const origin = header(headers, 'origin')?.toLowerCase();
+  const origin = headerOf(headers, 'origin')?.toLowerCase();
   const origins = new Set([...hosts].map((name) => `http://${name}`));
   if (origin !== undefined && !origins.has(origin)) {
     return { status: 403, message: 'The sandbox admin API refuses cross-origin requests' };
   }
-  const type = (header(headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  const type = (headerOf(headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (BODY_METHODS.has(method) && type !== 'application/json') {
     return { status: 415, message: 'Admin writes need Content-Type: application/json' };
   }

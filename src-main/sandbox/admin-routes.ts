@@ -1,14 +1,13 @@
 // HTTP face of the admin controls, under /__sandbox/. No token and no rate limit: the server
 // listens on loopback only, and admin-guard.ts refuses any request a web page could have sent.
 import { z } from 'zod';
-import { handleHostileAdmin, invalid, type AdminAnswer } from './admin-routes-hostile.ts';
-import type { SandboxAdmin, AdminResult } from './admin.ts';
+import { NOT_FOUND, withBody, type AdminAnswer } from './admin-answer.ts';
+import { handleHostileAdmin } from './admin-routes-hostile.ts';
+import type { AdminResult, SandboxAdmin } from './admin.ts';
+import { pathId } from './api-types.ts';
 import { FaultRuleInput } from './faults.ts';
 import { parseJson } from './http-io.ts';
-import { pathId } from './api-types.ts';
 import { instantOf } from './sandbox-clock.ts';
-
-export type { AdminAnswer } from './admin-routes-hostile.ts';
 
 export const ADMIN_PREFIX = '/__sandbox';
 
@@ -28,8 +27,6 @@ const TokenBody = z.strictObject({
   token: z.string().min(8).optional(),
 });
 const TimeScaleBody = z.strictObject({ timeScale: z.number().positive() });
-
-const notFound: AdminAnswer = { status: 404, body: { errors: 'Not Found' } };
 
 function fromResult<T>(result: AdminResult<T>, key: string): AdminAnswer {
   return result.ok
@@ -61,43 +58,41 @@ export function handleAdmin(
   switch (route) {
     case 'GET state':
       return { status: 200, body: admin.state() };
-    case 'POST reset': {
-      const parsed = ResetBody.safeParse(body);
-      if (!parsed.success) return invalid(parsed.error);
-      admin.reset(parsed.data);
-      return { status: 200, body: admin.state() };
-    }
+    case 'POST reset':
+      return withBody(ResetBody, body, (options) => {
+        admin.reset(options);
+        return { status: 200, body: admin.state() };
+      });
     case 'POST customers/:id':
-      return id === null ? notFound : fromResult(admin.patchCustomer(id, body), 'customer');
+      return id === null ? NOT_FOUND : fromResult(admin.patchCustomer(id, body), 'customer');
     case 'DELETE customers/:id':
-      return id !== null && admin.deleteCustomer(id) ? { status: 204 } : notFound;
+      return id !== null && admin.deleteCustomer(id) ? { status: 204 } : NOT_FOUND;
     case 'POST addresses/:id':
-      return id === null ? notFound : fromResult(admin.patchAddress(id, body), 'address');
+      return id === null ? NOT_FOUND : fromResult(admin.patchAddress(id, body), 'address');
     case 'DELETE addresses/:id':
-      return id !== null && admin.deleteAddress(id) ? { status: 204 } : notFound;
+      return id !== null && admin.deleteAddress(id) ? { status: 204 } : NOT_FOUND;
     case 'GET customers/:id/payment_methods': {
       const methods = id === null ? null : admin.paymentMethodsOf(id);
-      return methods ? { status: 200, body: { payment_methods: methods } } : notFound;
+      return methods ? { status: 200, body: { payment_methods: methods } } : NOT_FOUND;
     }
     case 'POST customers/:id/payment_methods': {
-      if (id === null) return notFound;
+      if (id === null) return NOT_FOUND;
       const answer = fromResult(admin.createPaymentMethod(id, body), 'payment_method');
       return answer.status === 200 ? { ...answer, status: 201 } : answer;
     }
     case 'POST payment_methods/:id':
       return id === null
-        ? notFound
+        ? NOT_FOUND
         : fromResult(admin.patchPaymentMethod(id, body), 'payment_method');
     case 'DELETE payment_methods/:id':
-      return id !== null && admin.deletePaymentMethod(id) ? { status: 204 } : notFound;
+      return id !== null && admin.deletePaymentMethod(id) ? { status: 204 } : NOT_FOUND;
     case 'GET faults':
       return { status: 200, body: { faults: admin.faults() } };
-    case 'POST faults': {
-      const parsed = z.union([FaultRuleInput, z.array(FaultRuleInput)]).safeParse(body);
-      if (!parsed.success) return invalid(parsed.error);
-      const rules = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
-      return { status: 201, body: { faults: rules.map((rule) => admin.addFault(rule)) } };
-    }
+    case 'POST faults':
+      return withBody(z.union([FaultRuleInput, z.array(FaultRuleInput)]), body, (input) => {
+        const rules = Array.isArray(input) ? input : [input];
+        return { status: 201, body: { faults: rules.map((rule) => admin.addFault(rule)) } };
+      });
     case 'DELETE faults':
       admin.clearFaults();
       return { status: 204 };
@@ -110,22 +105,20 @@ export function handleAdmin(
     case 'DELETE requests':
       admin.clearRequests();
       return { status: 204 };
-    case 'POST tokens': {
-      const parsed = TokenBody.safeParse(body);
-      if (!parsed.success) return invalid(parsed.error);
-      try {
-        return { status: 201, body: admin.addToken(parsed.data) };
-      } catch (error) {
-        return { status: 422, body: { errors: { scopes: [(error as Error).message] } } };
-      }
-    }
-    case 'PUT time-scale': {
-      const parsed = TimeScaleBody.safeParse(body);
-      if (!parsed.success) return invalid(parsed.error);
-      admin.setTimeScale(parsed.data.timeScale);
-      return { status: 200, body: admin.state() };
-    }
+    case 'POST tokens':
+      return withBody(TokenBody, body, (input) => {
+        try {
+          return { status: 201, body: admin.addToken(input) };
+        } catch (error) {
+          return { status: 422, body: { errors: { scopes: [(error as Error).message] } } };
+        }
+      });
+    case 'PUT time-scale':
+      return withBody(TimeScaleBody, body, ({ timeScale }) => {
+        admin.setTimeScale(timeScale);
+        return { status: 200, body: admin.state() };
+      });
     default:
-      return notFound;
+      return NOT_FOUND;
   }
 }

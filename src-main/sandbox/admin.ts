@@ -13,7 +13,7 @@ import { recordControls, type RecordControls } from './admin-records.ts';
 import { FaultRuleInput, type FaultRule } from './faults.ts';
 import type { RequestLogEntry } from './request-log.ts';
 import type { DropCursors, Runtime } from './runtime.ts';
-import { instantOf, type ClockReading } from './sandbox-clock.ts';
+import type { ClockReading } from './sandbox-clock.ts';
 import type { ScheduledChange } from './schedule.ts';
 import type { TimestampStyle } from './timestamps.ts';
 
@@ -89,10 +89,7 @@ export function createAdmin(runtime: Runtime): SandboxAdmin {
     clearRequests: () => runtime.log.clear(),
     reset(options = {}) {
       if (options.clock !== undefined) {
-        const at = instantOf(options.clock);
-        if (at === null) throw new Error(`clock: not an instant: ${String(options.clock)}`);
-        runtime.storeClock.set(at, options.frozenClock ?? false);
-        runtime.dataUntil = Math.floor(at / 1000);
+        runtime.startClockAt(options.clock, options.frozenClock ?? false);
       }
       runtime.regenerate(
         options.seed ?? runtime.seed,

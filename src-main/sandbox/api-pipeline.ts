@@ -1,13 +1,15 @@
 // One API request from raw input to answer: version, auth, rate limit, route, content type,
 // JSON, scopes, then the handler. No sockets here, so the order of checks is easy to follow.
 import type { IncomingHttpHeaders } from 'node:http';
+import { API_VERSIONS, type ApiVersion } from '../../src-shared/recharge/versions.ts';
 import { matchRoute } from './api-routes.ts';
-import { API_VERSIONS, DEFAULT_VERSION, forbidden, type ApiVersion } from './api-types.ts';
+import { DEFAULT_VERSION, forbidden } from './api-types.ts';
 import { hasScope, type AccessToken } from './auth.ts';
-import { isJsonContentType, parseJson } from './http-io.ts';
+import { headerOf, isJsonContentType, parseJson } from './http-io.ts';
 import { maskPaymentTokens } from './request-log.ts';
 import type { Runtime } from './runtime.ts';
 import { tokenFieldsIn } from './validate-customers.ts';
+import { isPlainObject } from './validation-core.ts';
 
 export interface RawApiRequest {
   method: string;
@@ -29,17 +31,8 @@ export interface ApiOutcome {
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
-function header(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function processApiRequest(runtime: Runtime, raw: RawApiRequest): ApiOutcome {
-  const token = runtime.tokens.lookup(header(raw.headers, 'x-recharge-access-token'));
+  const token = runtime.tokens.lookup(headerOf(raw.headers, 'x-recharge-access-token'));
   const capacity = runtime.limiter.config.capacity;
   let used = token ? runtime.limiter.used(token.token) : 0;
   const hasBody = BODY_METHODS.has(raw.method);
@@ -57,7 +50,7 @@ export function processApiRequest(runtime: Runtime, raw: RawApiRequest): ApiOutc
     ...(loggedBody === undefined ? {} : { loggedBody }),
   });
 
-  const requested = header(raw.headers, 'x-recharge-version') ?? DEFAULT_VERSION;
+  const requested = headerOf(raw.headers, 'x-recharge-version') ?? DEFAULT_VERSION;
   if (!(API_VERSIONS as readonly string[]).includes(requested)) {
     return outcome({
       status: 426,
@@ -95,7 +88,7 @@ export function processApiRequest(runtime: Runtime, raw: RawApiRequest): ApiOutc
 
   let body: unknown;
   if (hasBody) {
-    if (!isJsonContentType(header(raw.headers, 'content-type'))) {
+    if (!isJsonContentType(headerOf(raw.headers, 'content-type'))) {
       return outcome({ status: 415, body: { errors: 'Content-Type must be application/json' } });
     }
     if (!parsed?.ok) {

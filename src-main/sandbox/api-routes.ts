@@ -1,7 +1,8 @@
 // The API's route table: which handler serves a method and path in which API versions, and
 // what scope it needs. A path a version lacks is 404 on that version, as on the real API.
+import { API_VERSIONS, type ApiVersion } from '../../src-shared/recharge/versions.ts';
 import * as addresses from './addresses-api.ts';
-import type { ApiVersion, Handler } from './api-types.ts';
+import type { Handler } from './api-types.ts';
 import type { Scope } from './auth.ts';
 import * as customers from './customers-api.ts';
 import * as methods from './payment-methods-api.ts';
@@ -20,7 +21,7 @@ export interface Route {
   handler: Handler;
 }
 
-const BOTH: readonly ApiVersion[] = ['2021-01', '2021-11'];
+const BOTH = API_VERSIONS;
 const V2021_01: readonly ApiVersion[] = ['2021-01'];
 const V2021_11: readonly ApiVersion[] = ['2021-11'];
 

@@ -1,11 +1,10 @@
 // Shapes shared by the API router and its handlers.
-import { API_VERSIONS, type ApiVersion } from '../../src-shared/recharge/versions.ts';
+import type { ApiVersion } from '../../src-shared/recharge/versions.ts';
 import type { AccessToken, Scope } from './auth.ts';
 import type { FieldErrors } from './paging.ts';
 import type { SandboxStore } from './store.ts';
 import type { TimestampStyle } from './timestamps.ts';
 
-export { API_VERSIONS, type ApiVersion };
 /** Without `X-Recharge-Version` a request speaks 2021-01, the guide's version. */
 export const DEFAULT_VERSION: ApiVersion = '2021-01';
 

@@ -1,7 +1,7 @@
 // List filters per resource and API version, parsed from query parameters into row predicates.
 // Timestamps compare as UTC instants: naive values are US Eastern (daylight saving included),
 // values with an offset are taken as written; `_min` and `_max` are both inclusive.
-import type { ApiVersion } from './api-types.ts';
+import type { ApiVersion } from '../../src-shared/recharge/versions.ts';
 import type { SbAddress, SbCustomer, SbPaymentMethod } from './model.ts';
 import type { FieldErrors, Parsed, Resource } from './paging.ts';
 import type { Row } from './table.ts';

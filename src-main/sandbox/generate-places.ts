@@ -9,6 +9,7 @@ import {
   EMAIL_DOMAINS,
   FIRST_NAMES,
   LAST_NAMES,
+  OTHER_COUNTRIES,
   STREET_NAMES,
   STREET_SUFFIXES,
   UK_CITIES,
@@ -16,7 +17,6 @@ import {
   US_AREA_CODES,
   US_CITIES,
 } from './generator-data.ts';
-import { OTHER_COUNTRIES } from './generator-countries.ts';
 
 export interface Place {
   address1: string;

@@ -1,4 +1,4 @@
-// Word lists for the fake-data generator. Big enough that 100k customers look varied.
+// Word lists and places for the fake-data generator. Big enough that 100k customers look varied.
 
 export const FIRST_NAMES: readonly string[] = (
   'James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara ' +
@@ -229,3 +229,40 @@ export const SHIPPING_METHODS: readonly (readonly [string, string, string])[] = 
   ['Express', '9.99', 'Express Shipping'],
   ['Free Shipping', '0.00', 'Free Shipping'],
 ];
+
+/** Countries beyond the US, Canada, the UK and Australia. */
+export interface OtherCountry {
+  country: string;
+  cities: readonly string[];
+  /** Phone country code. */
+  dial: string;
+  /** 0: an Irish-style district (`D1`…`D24`) instead of a zip. */
+  zipDigits: number;
+  currency: string;
+}
+
+export const OTHER_COUNTRIES: readonly OtherCountry[] = (
+  [
+    ['Germany', ['Berlin', 'Munich', 'Hamburg', 'Cologne'], '49', 5, 'EUR'],
+    ['France', ['Paris', 'Lyon', 'Marseille', 'Bordeaux'], '33', 5, 'EUR'],
+    ['Netherlands', ['Amsterdam', 'Rotterdam', 'Utrecht'], '31', 4, 'EUR'],
+    ['Ireland', ['Dublin', 'Cork', 'Galway'], '353', 0, 'EUR'],
+    ['New Zealand', ['Auckland', 'Wellington', 'Christchurch'], '64', 4, 'NZD'],
+    ['Sweden', ['Stockholm', 'Gothenburg', 'Malmö'], '46', 5, 'SEK'],
+    ['Spain', ['Madrid', 'Barcelona', 'Valencia'], '34', 5, 'EUR'],
+    ['Italy', ['Rome', 'Milan', 'Turin', 'Naples'], '39', 5, 'EUR'],
+    ['Switzerland', ['Zurich', 'Geneva', 'Basel'], '41', 4, 'CHF'],
+    ['Denmark', ['Copenhagen', 'Aarhus'], '45', 4, 'DKK'],
+    ['Japan', ['Tokyo', 'Osaka', 'Kyoto'], '81', 7, 'JPY'],
+    ['Singapore', ['Singapore'], '65', 6, 'SGD'],
+    ['Mexico', ['Mexico City', 'Guadalajara', 'Monterrey'], '52', 5, 'MXN'],
+    ['Norway', ['Oslo', 'Bergen'], '47', 4, 'NOK'],
+    ['Belgium', ['Brussels', 'Antwerp', 'Ghent'], '32', 4, 'EUR'],
+  ] as const
+).map(([country, cities, dial, zipDigits, currency]) => ({
+  country,
+  cities,
+  dial,
+  zipDigits,
+  currency,
+}));

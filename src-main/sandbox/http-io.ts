@@ -1,9 +1,15 @@
-// Small helpers at the node:http edge: reading a body, writing a JSON answer.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// Small helpers at the node:http edge: reading a header and a body, writing a JSON answer.
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export class BodyTooLarge extends Error {}
+
+/** A header's value; node:http gives a list for a header sent twice, and the first one counts. */
+export function headerOf(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
 
 export async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

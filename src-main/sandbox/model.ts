@@ -86,6 +86,7 @@ export interface SbBillingAddress extends Country {
   phone?: string | null;
 }
 
+/** A billing address as 2021-11 sends and takes it: the country by code alone. */
 export const BILLING_ADDRESS_KEYS = [
   'first_name',
   'last_name',
@@ -98,6 +99,21 @@ export const BILLING_ADDRESS_KEYS = [
   'country_code',
   'phone',
 ] as const;
+
+/** A billing address with nothing in it; new billing parts merge into this. */
+export const EMPTY_BILLING: Readonly<Required<SbBillingAddress>> = {
+  first_name: null,
+  last_name: null,
+  company: null,
+  address1: null,
+  address2: null,
+  city: null,
+  province: null,
+  zip: null,
+  country: null,
+  country_code: null,
+  phone: null,
+};
 
 export interface SbPaymentDetails {
   brand?: string | null;

@@ -2,7 +2,7 @@
 // the sort, the filters and the (sort key, id) of the row to continue from, so a cursor walk is a
 // keyset walk and stays exact while rows are inserted or updated elsewhere in the list.
 import { z } from 'zod';
-import type { ApiVersion } from './api-types.ts';
+import type { ApiVersion } from '../../src-shared/recharge/versions.ts';
 import { SORT_ORDERS, type QueryStart, type SortBy } from './table.ts';
 
 export const DEFAULT_LIMIT = 50;

@@ -2,7 +2,13 @@
 // customer's billing address and validity (2021-01 shows both on the customer), so a change to it
 // also bumps the customer's updated_at.
 import type { Processor } from '../../src-shared/recharge/payment-tokens.ts';
-import type { SbBillingAddress, SbCustomer, SbPaymentDetails, SbPaymentMethod } from './model.ts';
+import {
+  EMPTY_BILLING,
+  type SbBillingAddress,
+  type SbCustomer,
+  type SbPaymentDetails,
+  type SbPaymentMethod,
+} from './model.ts';
 import { createRng } from './prng.ts';
 import type { MethodPatch, SandboxStore } from './store.ts';
 import type { Row } from './table.ts';
@@ -34,20 +40,6 @@ export function validityOf(method: SbPaymentMethod | undefined): Validity {
     reason_payment_method_not_valid: method.status_reason ?? `Payment method is ${method.status}`,
   };
 }
-
-const EMPTY_BILLING: SbBillingAddress = {
-  first_name: null,
-  last_name: null,
-  company: null,
-  address1: null,
-  address2: null,
-  city: null,
-  province: null,
-  zip: null,
-  country: null,
-  country_code: null,
-  phone: null,
-};
 
 /** Card details a real store would fetch from the processor; here derived from the token. */
 export function detailsFromToken(token: string, paymentType: string | null): SbPaymentDetails {

@@ -4,6 +4,7 @@
 import type { TokenField } from '../../src-shared/recharge/payment-tokens.ts';
 import type * as wire from '../../src-shared/recharge/wire-2021-01.ts';
 import type { SbAddress, SbBillingAddress, SbCustomer, SbPaymentMethod } from './model.ts';
+import { customerIdentity, recipientOf, streetOf } from './render-common.ts';
 import type { Row } from './table.ts';
 import { formatMaybe, formatNaiveEastern } from './timestamps.ts';
 
@@ -50,12 +51,7 @@ export function customer0101(
 ): SentCustomer {
   const c = row.data;
   const out: SentCustomer = {
-    id: c.id,
-    hash: c.hash,
-    email: c.email,
-    first_name: c.first_name,
-    last_name: c.last_name,
-    phone: c.phone,
+    ...customerIdentity(c),
     shopify_customer_id: c.external_customer_id,
     accepts_marketing: c.accepts_marketing,
     billing_address1: part(method, 'address1'),
@@ -88,16 +84,9 @@ export function address0101(row: Row<SbAddress>): wire.Address {
   return {
     id: a.id,
     customer_id: a.customer_id,
-    address1: a.address1,
-    address2: a.address2,
-    city: a.city,
-    province: a.province,
-    zip: a.zip,
+    ...streetOf(a),
     country: a.country,
-    company: a.company,
-    phone: a.phone,
-    first_name: a.first_name,
-    last_name: a.last_name,
+    ...recipientOf(a),
     cart_attributes: a.cart_attributes,
     note_attributes: a.note_attributes,
     cart_note: a.cart_note,

@@ -2,7 +2,14 @@
 // country codes and `+00:00` timestamps; payment methods that hold the billing address and the
 // processor's tokens (the real API sends those; clients must drop them).
 import type * as wire from '../../src-shared/recharge/wire-2021-11.ts';
-import type { SbAddress, SbBillingAddress, SbCustomer, SbPaymentMethod } from './model.ts';
+import {
+  BILLING_ADDRESS_KEYS,
+  type SbAddress,
+  type SbBillingAddress,
+  type SbCustomer,
+  type SbPaymentMethod,
+} from './model.ts';
+import { customerIdentity, pick, recipientOf, streetOf } from './render-common.ts';
 import type { Row } from './table.ts';
 import {
   formatMaybe,
@@ -15,12 +22,7 @@ export function customer2111(row: Row<SbCustomer>, style: TimestampStyle): wire.
   const c = row.data;
   const external = c.external_customer_id;
   return {
-    id: c.id,
-    hash: c.hash,
-    email: c.email,
-    first_name: c.first_name,
-    last_name: c.last_name,
-    phone: c.phone,
+    ...customerIdentity(c),
     external_customer_id: external === undefined ? undefined : { ecommerce: external },
     has_valid_payment_method: c.has_valid_payment_method,
     has_payment_method_in_dunning: c.in_dunning,
@@ -43,16 +45,9 @@ export function address2111(row: Row<SbAddress>): wire.Address {
     id: a.id,
     customer_id: a.customer_id,
     payment_method_id: a.payment_method_id,
-    address1: a.address1,
-    address2: a.address2,
-    city: a.city,
-    province: a.province,
-    zip: a.zip,
+    ...streetOf(a),
     country_code: a.country_code,
-    company: a.company,
-    phone: a.phone,
-    first_name: a.first_name,
-    last_name: a.last_name,
+    ...recipientOf(a),
     order_attributes: a.note_attributes,
     order_note: a.cart_note,
     discounts,
@@ -66,19 +61,8 @@ export function address2111(row: Row<SbAddress>): wire.Address {
 function billing2111(
   b: SbBillingAddress | null | undefined,
 ): wire.BillingAddress | null | undefined {
-  if (b === undefined || b === null) return b;
-  return {
-    first_name: b.first_name,
-    last_name: b.last_name,
-    company: b.company,
-    address1: b.address1,
-    address2: b.address2,
-    city: b.city,
-    province: b.province,
-    zip: b.zip,
-    country_code: b.country_code,
-    phone: b.phone,
-  };
+  // The name the record also holds is 2021-01's; 2021-11 sends the code alone.
+  return b === undefined || b === null ? b : pick(b, BILLING_ADDRESS_KEYS);
 }
 
 export function paymentMethod2111(row: Row<SbPaymentMethod>): wire.PaymentMethod {

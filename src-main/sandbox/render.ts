@@ -1,7 +1,7 @@
 // Picks the version's renderer: one record, the wire shape the request's API version speaks.
 import type * as w0101 from '../../src-shared/recharge/wire-2021-01.ts';
 import type * as w2111 from '../../src-shared/recharge/wire-2021-11.ts';
-import type { ApiVersion } from './api-types.ts';
+import type { ApiVersion } from '../../src-shared/recharge/versions.ts';
 import type { SbAddress, SbCustomer } from './model.ts';
 import { address0101, customer0101 } from './render-2021-01.ts';
 import { address2111, customer2111 } from './render-2021-11.ts';

@@ -58,8 +58,6 @@ export interface Runtime {
   now: () => number;
   /** Sets and moves that clock. */
   storeClock: SandboxClock;
-  /** UTC second the generated data ends at; null: the generator's fixed anchor. */
-  dataUntil: number | null;
   sameSecondUpdates: boolean;
   dropCursors: DropCursors;
   schedule: Schedule;
@@ -71,6 +69,11 @@ export interface Runtime {
   faults: FaultPlan;
   log: RequestLog;
   regenerate(seed: number, customers: number, sparse: boolean): void;
+  /**
+   * Sets the store's clock at an instant (epoch ms, or ISO text with an offset), frozen there or
+   * ticking on, and ends the data the next regenerate makes there. Throws for anything else.
+   */
+  startClockAt(clock: number | string, frozen: boolean): void;
   setTimeScale(scale: number): void;
 }
 
@@ -89,29 +92,27 @@ export const DEMO_SCOPES = {
   ],
 } as const;
 
+/** In this order on the state endpoint and in the request log. */
+const DEMO_LABELS = [
+  ['readOnly', 'read-only'],
+  ['readWrite', 'read-write'],
+  ['full', 'full'],
+] as const;
+
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const now = options.now ?? Date.now;
   const seed = options.seed ?? DEFAULT_SEED;
   const storeClock = new SandboxClock(now);
+  /** UTC second the generated data ends at; null: the generator's fixed anchor. */
   let dataUntil: number | null = null;
-  if (options.clock !== undefined) {
-    const at = instantOf(options.clock);
-    if (at === null) throw new Error(`clock: not an instant: ${String(options.clock)}`);
-    storeClock.set(at, options.frozenClock ?? false);
-    dataUntil = Math.floor(at / 1000);
-  }
   const clock = new WriteClock(storeClock.now);
   clock.sameSecondUpdates = options.sameSecondUpdates ?? false;
   const store = new SandboxStore(clock);
   const tokens = new TokenRegistry();
   const demoTokens = demoTokenValues(seed);
-  tokens.add({ token: demoTokens.readOnly, label: 'read-only', scopes: [...DEMO_SCOPES.readOnly] });
-  tokens.add({
-    token: demoTokens.readWrite,
-    label: 'read-write',
-    scopes: [...DEMO_SCOPES.readWrite],
-  });
-  tokens.add({ token: demoTokens.full, label: 'full', scopes: [...DEMO_SCOPES.full] });
+  for (const [kind, label] of DEMO_LABELS) {
+    tokens.add({ token: demoTokens[kind], label, scopes: [...DEMO_SCOPES[kind]] });
+  }
   const limiter = new RateLimiter(now, { ...RECHARGE_BUCKET, timeScale: options.timeScale ?? 1 });
   const runtime: Runtime = {
     seed,
@@ -123,7 +124,6 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     },
     now: storeClock.now,
     storeClock,
-    dataUntil,
     get sameSecondUpdates() {
       return clock.sameSecondUpdates;
     },
@@ -143,16 +143,22 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       runtime.seed = nextSeed;
       runtime.customerCount = customers;
       runtime.sparse = sparse;
-      const until = runtime.dataUntil;
-      store.load(
-        generateModel(nextSeed, customers, { sparse, ...(until === null ? {} : { until }) }),
-      );
+      const until = dataUntil === null ? {} : { until: dataUntil };
+      store.load(generateModel(nextSeed, customers, { sparse, ...until }));
+    },
+    startClockAt(instant, frozen) {
+      const at = instantOf(instant);
+      if (at === null) throw new Error(`clock: not an instant: ${String(instant)}`);
+      storeClock.set(at, frozen);
+      dataUntil = Math.floor(at / 1000);
     },
     setTimeScale(scale) {
       if (!(scale > 0)) throw new Error('timeScale must be a positive number');
       limiter.setTimeScale(scale);
     },
   };
+  if (options.clock !== undefined)
+    runtime.startClockAt(options.clock, options.frozenClock ?? false);
   runtime.regenerate(seed, runtime.customerCount, runtime.sparse);
   return runtime;
 }

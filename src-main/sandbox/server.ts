@@ -9,7 +9,7 @@ import { ADMIN_PREFIX, handleAdmin } from './admin-routes.ts';
 import type { SandboxAdmin } from './admin.ts';
 import { processApiRequest, type ApiOutcome } from './api-pipeline.ts';
 import { malformJson, truncateJson } from './faults.ts';
-import { BodyTooLarge, readBody, sendText } from './http-io.ts';
+import { BodyTooLarge, headerOf, readBody, sendText } from './http-io.ts';
 import { withoutNextPage } from './list-response.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -44,11 +44,6 @@ export function createSandboxServer(
   // Keep-alive sockets would hold close() open; tests start and stop many servers.
   server.keepAliveTimeout = 1000;
   return server;
-}
-
-function headerOf(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 const isAdminPath = (path: string): boolean =>
@@ -123,14 +118,14 @@ async function handle(
     runtime.log.add({
       seq,
       requestId: headers['X-Request-Id'] ?? '',
-      version: headerOf(request, 'x-recharge-version') ?? null,
+      version: headerOf(request.headers, 'x-recharge-version') ?? null,
       method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       status,
       tokenLabel:
         outcome?.token?.label ??
-        runtime.tokens.lookup(headerOf(request, 'x-recharge-access-token'))?.label ??
+        runtime.tokens.lookup(headerOf(request.headers, 'x-recharge-access-token'))?.label ??
         null,
       time: new Date(runtime.now()).toISOString(),
       durationMs: Math.round((performance.now() - started) * 10) / 10,

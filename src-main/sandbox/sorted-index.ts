@@ -1,7 +1,7 @@
 // An array of (key, id) pairs kept sorted, for keyset paging over 100k+ rows without re-sorting.
 // Inserts and removals are a binary search plus one splice (a memmove), cheap at this size.
 
-export interface IndexEntry {
+interface IndexEntry {
   key: number;
   id: number;
 }
@@ -18,28 +18,12 @@ export class SortedIndex {
 
   /** First position whose entry is >= (key, id). */
   lowerBound(key: number, id: number): number {
-    let low = 0;
-    let high = this.entries.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      const entry = this.entries[mid] as IndexEntry;
-      if (compare(entry, key, id) < 0) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return this.firstAfter((entry) => compare(entry, key, id) < 0);
   }
 
   /** First position whose entry is > (key, id). */
   upperBound(key: number, id: number): number {
-    let low = 0;
-    let high = this.entries.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      const entry = this.entries[mid] as IndexEntry;
-      if (compare(entry, key, id) <= 0) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return this.firstAfter((entry) => compare(entry, key, id) <= 0);
   }
 
   insert(key: number, id: number): void {
@@ -58,6 +42,18 @@ export class SortedIndex {
     if (!entry || entry.key !== key || entry.id !== id) return false;
     this.entries.splice(at, 1);
     return true;
+  }
+
+  /** Binary search: the first position whose entry is not `before` (those all come first). */
+  private firstAfter(before: (entry: IndexEntry) => boolean): number {
+    let low = 0;
+    let high = this.entries.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (before(this.entries[mid] as IndexEntry)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   /** Replace the contents in one go (load time): sorts once instead of inserting one by one. */

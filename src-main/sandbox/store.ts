@@ -177,9 +177,8 @@ export class SandboxStore {
   }
 
   insertAddress(fields: Omit<SbAddress, 'id'>): Row<SbAddress> {
-    const row = this.insert(this.addressTable, { id: this.nextIds.address++, ...fields });
-    link(this.addressesByCustomer, fields.customer_id, row.data.id);
-    return row;
+    const data = { id: this.nextIds.address++, ...fields };
+    return this.insertOwned(this.addressTable, this.addressesByCustomer, data);
   }
 
   writeAddress(id: number, patch: AddressPatch): Row<SbAddress> | undefined {
@@ -191,9 +190,8 @@ export class SandboxStore {
   }
 
   insertMethod(fields: Omit<SbPaymentMethod, 'id'>): Row<SbPaymentMethod> {
-    const row = this.insert(this.methodTable, { id: this.nextIds.method++, ...fields });
-    link(this.methodsByCustomer, fields.customer_id, row.data.id);
-    return row;
+    const data = { id: this.nextIds.method++, ...fields };
+    return this.insertOwned(this.methodTable, this.methodsByCustomer, data);
   }
 
   writeMethod(id: number, patch: MethodPatch): Row<SbPaymentMethod> | undefined {
@@ -208,6 +206,17 @@ export class SandboxStore {
     const { second, rev } = this.clock.issue();
     const row: Row<T> = { data, created: second, updated: second, rev };
     table.insert(row);
+    return row;
+  }
+
+  /** Addresses and methods are also indexed by their customer. */
+  private insertOwned<T extends Owned>(
+    table: Table<T>,
+    index: Map<number, Set<number>>,
+    data: T,
+  ): Row<T> {
+    const row = this.insert(table, data);
+    link(index, data.customer_id, data.id);
     return row;
   }
 

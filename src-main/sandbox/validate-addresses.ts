@@ -14,6 +14,7 @@ import {
   nullableId,
   nullableList,
   nullableText,
+  refuseEmptyUpdate,
   renamed,
   requiredText,
   type Check,
@@ -63,18 +64,12 @@ const NAMES_2021_11: Readonly<Record<string, string>> = {
   payment_method_id: 'payment_method_id',
 };
 
-function emptyUpdate(body: Record<string, unknown>, mode: WriteMode, errors: FieldErrors): void {
-  if (mode === 'update' && Object.keys(body).length === 0) {
-    errors['_schema'] = ['At least one field is required.'];
-  }
-}
-
 export function validateAddress2021_01(body: unknown, mode: WriteMode): Validated<AddressPatch> {
   if (!isPlainObject(body)) return invalidInput();
   const errors: FieldErrors = {};
   const required = mode === 'create' ? ADDRESS_REQUIRED_2021_01 : [];
   const values = checkFields(body, FIELDS_2021_01, required, errors) as AddressPatch;
-  emptyUpdate(body, mode, errors);
+  refuseEmptyUpdate(body, mode, errors);
   if ('country' in values) Object.assign(values, countryFromName(values.country ?? null));
   return finish(errors, values);
 }
@@ -93,7 +88,7 @@ export function validateAddress2021_11(
   const checks = mode === 'create' ? { ...FIELDS_2021_11, customer_id: id } : FIELDS_2021_11;
   const required = mode === 'create' ? ADDRESS_REQUIRED_2021_11 : [];
   const values = checkFields(body, checks, required, errors);
-  emptyUpdate(body, mode, errors);
+  refuseEmptyUpdate(body, mode, errors);
   const patch = renamed(values, NAMES_2021_11) as AddressPatch;
   if ('country_code' in values) {
     Object.assign(patch, countryFromCode((values['country_code'] as string | null) ?? null));
@@ -108,7 +103,7 @@ export function validateAddressAdmin(body: unknown): Validated<AddressPatch> {
   const errors: FieldErrors = {};
   const checks = { ...FIELDS_2021_01, country_code: countryCode, payment_method_id: nullableId };
   const values = checkFields(body, checks, [], errors) as AddressPatch;
-  emptyUpdate(body, 'update', errors);
+  refuseEmptyUpdate(body, 'update', errors);
   if ('country' in values) Object.assign(values, countryFromName(values.country ?? null));
   if ('country_code' in body) Object.assign(values, countryFromCode(values.country_code ?? null));
   return finish(errors, values);

@@ -18,6 +18,7 @@ import {
   nullableBoolean,
   nullableText,
   oneOf,
+  refuseEmptyUpdate,
   renamed,
   requiredText,
   type Check,
@@ -130,9 +131,7 @@ export function validateCustomer2021_01(
   const required = mode === 'create' ? CUSTOMER_REQUIRED : [];
   const values = checkFields(body, checks, required, errors, (f) => processorOfField(f) !== null);
   const token = tokenOf(body, errors);
-  if (mode === 'update' && Object.keys(body).length === 0) {
-    errors['_schema'] = ['At least one field is required.'];
-  }
+  refuseEmptyUpdate(body, mode, errors);
   const write: CustomerWrite = {
     own: renamed(values, OWN_NAMES) as CustomerPatch,
     billing: billingOf(values),
@@ -166,8 +165,6 @@ export function validateCustomer2021_11(body: unknown, mode: WriteMode): Validat
   const errors: FieldErrors = {};
   const required = mode === 'create' ? CUSTOMER_REQUIRED : [];
   const values = checkFields(body, FIELDS_2021_11, required, errors);
-  if (mode === 'update' && Object.keys(body).length === 0) {
-    errors['_schema'] = ['At least one field is required.'];
-  }
+  refuseEmptyUpdate(body, mode, errors);
   return finish(errors, values as CustomerPatch);
 }

@@ -1,6 +1,7 @@
 // Payment-method bodies (2021-11): what a merchant may create and change, with the errors the
 // API documents; and the wider set the admin controls accept, as the customer portal would.
 import {
+  BILLING_ADDRESS_KEYS,
   countryFromCode,
   METHOD_STATUSES,
   PAYMENT_DETAIL_KEYS,
@@ -21,6 +22,7 @@ import {
   isPlainObject,
   nullableText,
   oneOf,
+  refuseEmptyUpdate,
   text,
   type Check,
   type Validated,
@@ -37,18 +39,9 @@ const token: Check = (value) => {
   return /\s/.test(value as string) ? { error: 'Must not contain spaces.' } : checked;
 };
 
-const BILLING_CHECKS: Record<string, Check> = {
-  first_name: nullableText,
-  last_name: nullableText,
-  company: nullableText,
-  address1: nullableText,
-  address2: nullableText,
-  city: nullableText,
-  province: nullableText,
-  zip: nullableText,
-  country_code: countryCode,
-  phone: nullableText,
-};
+const BILLING_CHECKS: Record<string, Check> = Object.fromEntries(
+  BILLING_ADDRESS_KEYS.map((key) => [key, key === 'country_code' ? countryCode : nullableText]),
+);
 
 /** Nested problems are flattened into one list under the field (`"city: Not a valid string."`). */
 function nested(checks: Record<string, Check>): Check {
@@ -183,7 +176,7 @@ export function validateMethodUpdate(
   if (!isPlainObject(body)) return invalidInput();
   const errors: FieldErrors = {};
   const values = checkFields(body, options.admin ? ADMIN_CHECKS : UPDATE_CHECKS, [], errors);
-  if (Object.keys(body).length === 0) errors['_schema'] = ['At least one field is required.'];
+  refuseEmptyUpdate(body, 'update', errors);
   return finish(errors, changeOf(values));
 }
 

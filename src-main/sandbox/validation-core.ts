@@ -119,6 +119,17 @@ export function checkFields(
   return out;
 }
 
+/** An update must change something: an empty body is refused as the API refuses it. */
+export function refuseEmptyUpdate(
+  body: Record<string, unknown>,
+  mode: WriteMode,
+  errors: FieldErrors,
+): void {
+  if (mode === 'update' && Object.keys(body).length === 0) {
+    errors['_schema'] = ['At least one field is required.'];
+  }
+}
+
 export const invalidInput = (): { ok: false; errors: FieldErrors } => ({
   ok: false,
   errors: { _schema: ['Invalid input type.'] },
