@@ -126,8 +126,8 @@ describe('search by any part of any field', () => {
     const hits = search({ query: 'Ja', pageSize: 100 });
     expect(hits.total).toBeGreaterThan(0);
     for (const row of hits.items) {
-      const keys = [row.first_name, row.last_name, row.email, row.billing_city ?? ''].map((k) =>
-        k.toLowerCase(),
+      const keys = [row.first_name, row.last_name, row.email, row.billing_city].map((k) =>
+        (k ?? '').toLowerCase(),
       );
       expect(keys.some((k) => k.startsWith('ja'))).toBe(true);
     }
@@ -151,9 +151,7 @@ describe('search filters, sort and paging', () => {
       pageSize: 100,
     });
     expect(dunning.total).toBeGreaterThan(0);
-    expect(
-      dunning.items.every((r) => r.in_dunning && !r.has_valid_payment_method),
-    ).toBe(true);
+    expect(dunning.items.every((r) => r.in_dunning && !r.has_valid_payment_method)).toBe(true);
     expect(ids('boulangerie', { filters: { status: 'ACTIVE' } })).toEqual([]);
   });
 
@@ -207,10 +205,9 @@ describe('search filters, sort and paging', () => {
     );
     expect(search({ query: 'boulangerie', filters: { status: 'INACTIVE' } }).total).toBe(0);
     expect(search({ query: 'boulangerie', filters: { status: 'ACTIVE' } }).total).toBe(1);
-    store.customers.upsert(
-      [customerFacts({ ...PIERRE, updated_at: '2032-01-01T00:00:00' })],
-      { syncedAt: 1 },
-    );
+    store.customers.upsert([customerFacts({ ...PIERRE, updated_at: '2032-01-01T00:00:00' })], {
+      syncedAt: 1,
+    });
     expect(search({ query: 'boulangerie', filters: { status: 'INACTIVE' } }).total).toBe(1);
   });
 
@@ -219,17 +216,17 @@ describe('search filters, sort and paging', () => {
       string,
       (r: {
         id: number;
-        email: string;
-        last_name: string;
-        first_name: string;
-        updated_at: string;
+        email: string | null;
+        last_name: string | null;
+        first_name: string | null;
+        updated_at: string | null;
         billing_city: string | null;
       }) => string | number
     > = {
       id: (r) => r.id,
-      email: (r) => r.email.toLowerCase(),
-      name: (r) => `${r.last_name} ${r.first_name}`.toLowerCase(),
-      updated_at: (r) => r.updated_at,
+      email: (r) => (r.email ?? '').toLowerCase(),
+      name: (r) => `${r.last_name ?? ''} ${r.first_name ?? ''}`.toLowerCase(),
+      updated_at: (r) => r.updated_at ?? '',
       city: (r) => (r.billing_city ?? '').toLowerCase(),
     };
     for (const [key, of] of Object.entries(keyOf)) {

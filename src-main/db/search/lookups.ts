@@ -1,0 +1,36 @@
+// The search's statements whose text never changes: prepared once per connection, outside the
+// statement cache.
+import type Database from 'better-sqlite3';
+import { distinctNewestFirst } from './distinct.ts';
+import { PREFIX_KEYS, ROW_COLUMNS, TOP, type RowRecord } from './sql-text.ts';
+
+export interface Lookups {
+  /** The rows of these customers, highest id first. */
+  rowsByIds(ids: readonly number[]): RowRecord[];
+  /** Every customer with a key starting with `prefix`, once each, highest id first. */
+  prefixIds(prefix: string): Float64Array;
+  /** How many customers are cached. */
+  customers(): number;
+  /** How many customers have an id up to `id` (their flags are kept for every one). */
+  flagsThrough(id: number | null): number;
+}
+
+export function createLookups(db: Database.Database): Lookups {
+  const rowsByIds = db.prepare(
+    `SELECT ${ROW_COLUMNS} FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))
+     ORDER BY c.id DESC`,
+  );
+  const prefixRanges = PREFIX_KEYS.map((key) =>
+    db.prepare(`SELECT id FROM customers WHERE ${key} >= ? AND ${key} < ?`).pluck(),
+  );
+  const customerCount = db.prepare('SELECT count(*) FROM customers').pluck();
+  const flagsThrough = db.prepare('SELECT count(*) FROM customer_flags WHERE id <= ?').pluck();
+  return {
+    rowsByIds: (ids) => rowsByIds.all(JSON.stringify(ids)) as RowRecord[],
+    // The four key ranges merged once, for both the total and the page.
+    prefixIds: (prefix) =>
+      distinctNewestFirst(prefixRanges.map((range) => range.all(prefix, prefix + TOP) as number[])),
+    customers: () => customerCount.get() as number,
+    flagsThrough: (id) => flagsThrough.get(id) as number,
+  };
+}

@@ -1,0 +1,159 @@
+// SQL for pages of customers. Pure: the planner says which kind of page; every value, the
+// window's limit and offset included, is a parameter.
+//
+// Relevance: exact matches of the whole text first, then the newest customers (highest id). The
+// trigram index hands hits back in rowid order, so a page stops after its rows instead of
+// ranking every hit (bm25 over tens of thousands of "gmail" hits cost 25 ms per page).
+import type { SearchQuery } from '../../../src-shared/customers/views.ts';
+import type { ExactProbe } from '../search-query.ts';
+import type { Bound } from './executor.ts';
+import { onlyFilters, type PageKind, type Planned } from './planner.ts';
+import {
+  BY_STATUS,
+  dirOf,
+  EXACT_SCAN_MAX,
+  ROW_COLUMNS,
+  rowCount,
+  SORT_COLUMNS,
+  whereOf,
+} from './sql-text.ts';
+
+/**
+ * Which rows of the ordered hits a page holds. Every page's ORDER BY ends in the id, so a keyset
+ * cursor (the last row's sort key and id) can stand in for `offset` as one more condition.
+ */
+export interface PageWindow {
+  limit: number;
+  offset: number;
+}
+
+export interface PageOptions {
+  /** Exact matches already taken out of the page (a JSON array of ids). */
+  exactIds: string;
+  /** Every hit, when `head` found them all (a JSON array of ids); null otherwise. */
+  hitIds: string | null;
+  /** A listing with filters alone walks its sort key's index (see `walksFilters`). */
+  walkFilters: boolean;
+}
+
+const NOT_EXACT = 'c.id NOT IN (SELECT value FROM json_each(@exactIds))';
+// The hits found by `head` (with filters and short terms applied), when they were all found.
+const LISTED = 'c.id IN (SELECT value FROM json_each(@hitIds))';
+const TAIL = `LIMIT ${rowCount('limit')} OFFSET ${rowCount('offset')}`;
+
+/** The first hits, one more than `EXACT_SCAN_MAX` at most (see `listsHead`). */
+export function headSql(planned: Planned): Bound {
+  const { others, params } = planned.conds;
+  const source = others.length === 0 ? '' : onlyFilters(planned) ? 'customer_flags' : 'customers';
+  return {
+    name: 'head',
+    sql: `SELECT f.rowid FROM customers_fts f ${source ? `JOIN ${source} c ON c.id = f.rowid` : ''}
+      ${whereOf(['customers_fts MATCH @match', ...others])} LIMIT ${rowCount('headLimit')}`,
+    params: { ...params, headLimit: EXACT_SCAN_MAX + 1 },
+  };
+}
+
+/**
+ * Exact id / email / shopify id / hash matches of the whole text, ranked first. A shopify id or
+ * hash is long and rare: when the hits are few (`fewHits`) checking them all is cheap, and a
+ * broad text cannot equal one of them.
+ */
+export function exactSql(
+  { plan, conds }: Planned,
+  probe: ExactProbe,
+  fewHits: boolean,
+  hitIds: string | null,
+): Bound {
+  const candidates = [
+    'SELECT id FROM customers WHERE id = @exactId',
+    'SELECT id FROM customers WHERE email_key = @exactLower',
+  ];
+  if (plan.kind === 'fts' && fewHits) {
+    candidates.push(`SELECT c.id FROM customers c WHERE ${hitIds !== null ? LISTED : conds.hit}
+      AND (c.external_customer_id = @exactText OR c.hash = @exactText)`);
+  }
+  return {
+    name: 'exact',
+    sql: `SELECT ${ROW_COLUMNS} FROM customers c
+      ${whereOf([`c.id IN (${candidates.join(' UNION ')})`, ...conds.others])} ORDER BY c.id DESC`,
+    params: {
+      ...conds.params,
+      exactId: probe.id,
+      exactLower: probe.lower,
+      exactText: probe.text,
+      hitIds,
+    },
+  };
+}
+
+/** A page of the kind the planner chose (a walk is built by `walkSql`). */
+export function pageSql(
+  kind: PageKind,
+  planned: Planned,
+  query: Pick<SearchQuery, 'sort' | 'filters'>,
+  window: PageWindow,
+  options: PageOptions,
+): Bound {
+  const params = {
+    ...planned.conds.params,
+    limit: window.limit,
+    offset: window.offset,
+    exactIds: options.exactIds,
+    hitIds: options.hitIds,
+  };
+  if (kind === 'byId') return { name: 'page.byId', sql: byIdSql(planned, query), params };
+  if (kind === 'sorted') {
+    return { name: 'page.sorted', sql: sortedSql(planned, query, options.walkFilters), params };
+  }
+  const { conds } = planned;
+  if (options.hitIds !== null) {
+    return {
+      name: 'page.listed',
+      sql: `SELECT ${ROW_COLUMNS} FROM customers c WHERE ${LISTED} AND ${NOT_EXACT}
+        ORDER BY c.id DESC ${TAIL}`,
+      params,
+    };
+  }
+  if (conds.ftsComplete) {
+    return {
+      name: 'page.relevance',
+      sql: `SELECT ${ROW_COLUMNS} FROM customers_fts f JOIN customers c ON c.id = f.rowid
+        ${whereOf(['customers_fts MATCH @match', ...conds.others, NOT_EXACT])}
+        ORDER BY f.rowid DESC ${TAIL}`,
+      params,
+    };
+  }
+  return {
+    name: 'page.newest',
+    sql: `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([conds.hit, ...conds.others, NOT_EXACT])}
+      ORDER BY c.id DESC ${TAIL}`,
+    params,
+  };
+}
+
+// The trigram index hands hits back in id order either way: a page stops after its rows.
+const byIdSql = ({ conds }: Planned, query: Pick<SearchQuery, 'sort'>) =>
+  `SELECT ${ROW_COLUMNS} FROM customers_fts f JOIN customers c ON c.id = f.rowid
+    ${whereOf(['customers_fts MATCH @match', ...conds.others])} ORDER BY f.rowid ${dirOf(query)} ${TAIL}`;
+
+function sortedSql(
+  { plan, conds }: Planned,
+  query: Pick<SearchQuery, 'sort' | 'filters'>,
+  walkFilters: boolean,
+): string {
+  const { key } = query.sort;
+  const listing = plan.kind === 'all' && key !== 'relevance' && key !== 'updated_at';
+  const dir = dirOf(query);
+  const order =
+    key === 'relevance'
+      ? 'c.updated_at DESC, c.id DESC'
+      : `c.${SORT_COLUMNS[key]} ${dir}, c.id ${dir}`;
+  // `+` keeps a filter from choosing the index: the sort key's index is walked instead, or a
+  // flag's partial index (tens of thousands at 1M) lists the customers instead of a status's.
+  const partial = query.filters.dunning === true || query.filters.validPaymentMethod === false;
+  const conditions = conds.others.map((other) =>
+    walkFilters || (listing && partial && other === BY_STATUS) ? `+${other}` : other,
+  );
+  return `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([conds.hit, ...conditions])}
+    ORDER BY ${order} ${TAIL}`;
+}
