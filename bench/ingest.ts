@@ -10,7 +10,9 @@ import { generateCustomers } from '../src-main/sandbox/generate.ts';
 import { createCacheWriter, type CacheWriter } from '../src-main/sync/cache-writer.ts';
 import type { Checkpoint } from '../src-main/sync/checkpoint.ts';
 import type { PageReport } from '../src-main/sync/write-ops.ts';
-import { AddressList, CustomerList, type Customer } from '../src-shared/recharge/wire.ts';
+import type { AddressFacts, CustomerFacts } from '../src-shared/customers/model.ts';
+import { addressFacts, customerFacts } from '../src-main/recharge/v2021-01.ts';
+import { AddressList, CustomerList, type Customer } from '../src-shared/recharge/wire-2021-01.ts';
 import { PAGE, type WirePage } from './wire-pages.ts';
 
 /**
@@ -73,6 +75,7 @@ const benchCheckpoint = (pages: number): Checkpoint => ({
   mode: 'full',
   reason: 'full',
   pass: 1,
+  phases: ['customers', 'addresses'],
   phase: 'customers',
   pageInfo: null,
   since: { customers: null, addresses: null },
@@ -80,15 +83,18 @@ const benchCheckpoint = (pages: number): Checkpoint => ({
   pages,
   customers: 0,
   addresses: 0,
+  paymentMethods: 0,
   totals: { customers: null, addresses: null },
 });
 
-/** Parses a page as the client does; the objects as received are what the cache stores. */
-function parsePage(kind: 'customers' | 'addresses', json: string): Record<string, unknown>[] {
+/** Parses a page and maps it to domain facts, as the 2021-01 adapter does. */
+function parsePage(
+  kind: 'customers' | 'addresses',
+  json: string,
+): CustomerFacts[] | AddressFacts[] {
   const body: unknown = JSON.parse(json);
-  if (kind === 'customers') CustomerList.parse(body);
-  else AddressList.parse(body);
-  return (body as Record<typeof kind, Record<string, unknown>[]>)[kind];
+  if (kind === 'customers') return CustomerList.parse(body).customers.map(customerFacts);
+  return AddressList.parse(body).addresses.map(addressFacts);
 }
 
 /**
@@ -150,6 +156,7 @@ export async function benchIngest(store: CacheStore, count: number): Promise<Ing
           phase: page.kind,
           items,
           owners: [],
+          ownerMethods: [],
           syncedAt: 1,
           seenPass: 1,
           step: { kind: 'checkpoint', checkpoint: benchCheckpoint(pages) },
@@ -209,14 +216,19 @@ export async function benchUpdates(
   mergeSeconds: number;
 }> {
   const ids = store.db
-    .prepare('SELECT raw FROM customers ORDER BY id LIMIT ?')
+    .prepare('SELECT doc FROM customers ORDER BY id LIMIT ?')
     .pluck()
     .all(sample) as string[];
   const pages: string[] = [];
   for (let i = 0; i < ids.length; i += PAGE) {
     const customers = ids.slice(i, i + PAGE).map((text) => {
-      const c = JSON.parse(text) as Customer;
-      return { ...c, first_name: `${c.first_name}x`, updated_at: '2030-01-01T00:00:00' };
+      const c = JSON.parse(text) as CustomerFacts;
+      const changed: Customer = {
+        ...c,
+        first_name: `${c.first_name ?? ''}x`,
+        updated_at: '2030-01-01T00:00:00',
+      };
+      return changed;
     });
     pages.push(JSON.stringify({ customers }));
   }
@@ -229,6 +241,7 @@ export async function benchUpdates(
         phase: 'customers',
         items: parsePage('customers', json),
         owners: [],
+        ownerMethods: [],
         syncedAt: 2,
         seenPass: null,
         step: null,
@@ -258,7 +271,7 @@ export function benchIndexFloor(store: CacheStore, sample: number): { docsPerSec
     content = '', contentless_delete = 1, tokenize = 'trigram remove_diacritics 1')`);
   const rows = db
     .prepare(
-      `SELECT id, hash, email, first_name, last_name, phone, billing_phone, shopify_customer_id,
+      `SELECT id, hash, email, first_name, last_name, phone, billing_phone, external_customer_id,
         billing_city, billing_zip, billing_company, billing_province FROM customers ORDER BY id LIMIT ?`,
     )
     .all(sample) as Parameters<typeof searchDocument>[0][];
@@ -293,11 +306,9 @@ export function benchRowAtATime(
   }
   const started = performance.now();
   for (const json of pages) {
-    const body: unknown = JSON.parse(json);
-    const raw = (body as { customers: Record<string, unknown>[] }).customers;
-    CustomerList.parse(body).customers.forEach((customer, i) => {
-      store.customers.upsert([{ customer, raw: raw[i] ?? {} }], { syncedAt: 1 });
-    });
+    for (const customer of parsePage('customers', json) as CustomerFacts[]) {
+      store.customers.upsert([customer], { syncedAt: 1 });
+    }
   }
   const seconds = (performance.now() - started) / 1000;
   return { customersPerSec: Math.round(sample / seconds), rows: sample };

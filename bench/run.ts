@@ -5,8 +5,15 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCacheStore } from '../src-main/db/cache-store.ts';
 import { benchIndexFloor, benchIngest, benchRowAtATime, benchUpdates } from './ingest.ts';
-import { EXACT_TOTAL_UP_TO } from '../src-main/db/search-repo.ts';
-import { benchLikeScan, benchSearch, QUERY_MIX } from './search-bench.ts';
+import { benchLikeScan, benchSearch } from './search-bench.ts';
+import { benchSearchMemory } from './search-memory.ts';
+import {
+  exactTotalsRow,
+  memoryRow,
+  SEARCH_MEMORY_NOTE,
+  searchAfterRow,
+  searchRow,
+} from './search-rows.ts';
 import { outboxRows } from './outbox-bench.ts';
 import { benchSync } from './sync-bench.ts';
 
@@ -40,11 +47,12 @@ async function ingestAndSearch(count: number, dir: string) {
   const ingest = await benchIngest(store, count);
   const search = benchSearch(store, count >= 1_000_000 ? 10 : 30);
   const like = benchLikeScan(store, count >= 1_000_000 ? 1 : 2);
+  const memory = count >= 1_000_000 ? null : benchSearchMemory(store, 20_000, 5_000);
   const updates = await benchUpdates(store, 10_000);
   const searchAfter = benchSearch(store, count >= 1_000_000 ? 10 : 30);
   const floor = benchIndexFloor(store, 20_000);
   store.close();
-  return { ingest, search, like, updates, searchAfter, floor };
+  return { ingest, search, like, memory, updates, searchAfter, floor };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'rc-bench-'));
@@ -90,26 +98,13 @@ try {
     log(
       `| main thread during that ingest and index build | its work per page (parse + hand-over): p99 ${i.taskP99Ms} ms, longest ${i.taskMaxMs} ms; event-loop delay p99 ${i.loopDelayP99Ms} ms, max ${i.loopDelayMaxMs} ms | — | no task over 16 ms |`,
     );
-    const target = r.size >= 1_000_000 ? '≤ 30 ms' : '≤ 5 ms';
-    log(
-      `| search at ${n}, ${QUERY_MIX.length}-query mix × ${r.search.samples / QUERY_MIX.length} (page + total) | ` +
-        `p50 ${r.search.p50} ms, p95 ${r.search.p95} ms, p99 ${r.search.p99} ms (slowest: ${r.search.slowest}) | ` +
-        `LIKE '%q%' scan: p50 ${r.like.p50} ms, mean ${r.like.mean} ms → ${(r.like.mean / r.search.mean).toFixed(0)}× faster (mean), ${(r.like.p50 / r.search.p50).toFixed(0)}× (p50) | p95 ${target}, ≥ 50× the scan |`,
-    );
-    const counts = r.search.exactCounts;
-    log(
-      `| exact totals at ${n} of the queries whose answer said "at least ${EXACT_TOTAL_UP_TO.toLocaleString('en-US')}" (${r.search.capped.join(', ') || 'none'}), asked for afterwards (customers:count) | ` +
-        (counts
-          ? `p50 ${counts.p50} ms, p95 ${counts.p95} ms, p99 ${counts.p99} ms`
-          : 'no query of the mix was capped') +
-        ` | — | — |`,
-    );
+    log(searchRow(r.size, r.search, r.like));
+    log(exactTotalsRow(r.size, r.search));
+    if (r.memory) log(memoryRow(r.size, r.memory));
     log(
       `| changes to ${r.updates.rows.toLocaleString('en-US')} cached customers (incremental pull: a page at a time, index kept in step row by row) | ${r.updates.customersPerSec.toLocaleString('en-US')} customers/s; event loop max ${r.updates.loopDelayMaxMs} ms; they left the search index in ${r.updates.segments} segments, merged down after the run on the writer thread in ${r.updates.mergeSeconds} s | ${(r.updates.customersPerSec / rowAtATime.customersPerSec).toFixed(1)}× row-at-a-time autocommit | — |`,
     );
-    log(
-      `| search at ${n} after those changes and the merge, same mix | p50 ${r.searchAfter.p50} ms, p95 ${r.searchAfter.p95} ms, p99 ${r.searchAfter.p99} ms (slowest: ${r.searchAfter.slowest}) | — | p95 ${target} |`,
-    );
+    log(searchAfterRow(r.size, r.searchAfter));
   }
   log(
     `| full sync of ${sync.customers.toLocaleString('en-US')} customers + ${sync.addresses.toLocaleString('en-US')} addresses over HTTP, sandbox time scale ${sync.timeScale} | ` +
@@ -164,6 +159,7 @@ try {
     '  in JS for both the total and the page. The connection keeps up to 64 MiB of pages in cache.',
     '  The LIKE baseline scans the same fields (name, email, phone, city, zip, company, hash, ids) with',
     "  `OR`ed `LIKE '%q%'`, page + count.",
+    ...SEARCH_MEMORY_NOTE,
     '- Sync: the client models the bucket at 2 × scale calls/s and keeps 2 of its 40 slots in reserve.',
     '  "Steady" replays the sandbox\'s request log through a leaky bucket (38 deep, draining at the',
     '  ceiling) and measures from the first request that found it full to the last; "whole run" divides',

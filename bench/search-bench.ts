@@ -103,7 +103,7 @@ export function benchLikeScan(store: CacheStore, rounds = 2): LatencySummary {
     'billing_zip',
     'billing_company',
     'hash',
-    'shopify_customer_id',
+    'external_customer_id',
     'CAST(id AS TEXT)',
   ];
   const where = fields.map((f) => `${f} LIKE @q`).join(' OR ');

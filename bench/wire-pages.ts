@@ -1,6 +1,6 @@
 // Wire JSON pages of generated customers and addresses, as the API sends them (250 a page).
 import { generateCustomers } from '../src-main/sandbox/generate.ts';
-import type { Address, Customer } from '../src-shared/recharge/wire.ts';
+import type { Address, Customer } from '../src-shared/recharge/wire-2021-01.ts';
 
 export const PAGE = 250;
 

@@ -1,0 +1,48 @@
+// RSS growth over a day of mixed searches on the router's path (the page, then which of its rows
+// have edits waiting), against the same searches with every statement prepared afresh (a cache
+// of one: what the app did for its pending-edit reads, and for each new page size and offset).
+import type { CacheStore } from '../src-main/db/cache-store.ts';
+import { createOutboxRepo } from '../src-main/db/outbox-repo.ts';
+import { createSearchRepo, type PendingOverlay } from '../src-main/db/search-repo.ts';
+import { measureSearchMemory, type MemoryRun } from './search-workload.ts';
+
+export interface SearchMemoryBench {
+  engine: MemoryRun;
+  /** Fewer searches: each one holds tens of KB until a full collection. */
+  baseline: MemoryRun;
+}
+
+export function benchSearchMemory(
+  store: CacheStore,
+  searches: number,
+  baselineSearches: number,
+): SearchMemoryBench {
+  const outbox = createOutboxRepo(store.db, Date.now);
+  const overlay: PendingOverlay = {
+    pendingFields(customerIds) {
+      const fields = new Map<number, string[]>();
+      for (const edit of outbox.liveFor(customerIds)) {
+        fields.set(edit.customerId, Object.keys(edit.patch));
+      }
+      return fields;
+    },
+  };
+  const searchWith = (statementCacheSize?: number) => {
+    const options = statementCacheSize === undefined ? {} : { statementCacheSize };
+    const repo = createSearchRepo(
+      store.db,
+      () => overlay,
+      store.searchIndex.indexedThrough,
+      options,
+    );
+    return repo.search.bind(repo);
+  };
+  const warmup = 2_000;
+  const engine = measureSearchMemory(searchWith(), { seed: 1, warmup, searches });
+  const baseline = measureSearchMemory(searchWith(1), {
+    seed: 1,
+    warmup,
+    searches: baselineSearches,
+  });
+  return { engine, baseline };
+}

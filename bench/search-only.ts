@@ -1,0 +1,65 @@
+// `node bench/search-only.ts [--1m]`: the search rows alone, on caches built for them, written
+// into BENCHMARKS.md in place of the previous search rows (every other row is kept as it was).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchLikeScan, benchSearch } from './search-bench.ts';
+import { buildSearchCache } from './search-cache.ts';
+import { benchSearchMemory } from './search-memory.ts';
+import {
+  EXACT_TOTALS_ROW,
+  exactTotalsRow,
+  MEMORY_ROW,
+  memoryRow,
+  SEARCH_ROW,
+  searchRow,
+} from './search-rows.ts';
+
+const RUN_NOTE = '- Search rows (search at, exact totals, RSS over searches) by ';
+
+/** Replaces the line starting with `prefix`, or inserts `line` after the one starting with `after`. */
+function putRow(lines: string[], prefix: string, line: string, after: string): void {
+  const at = lines.findIndex((l) => l.startsWith(prefix));
+  if (at >= 0) lines[at] = line;
+  else lines.splice(lines.findIndex((l) => l.startsWith(after)) + 1, 0, line);
+}
+
+const sizes = process.argv.includes('--1m') ? [100_000, 1_000_000] : [100_000];
+const dir = mkdtempSync(join(tmpdir(), 'rc-search-bench-'));
+const file = new URL('../BENCHMARKS.md', import.meta.url);
+const lines = readFileSync(file, 'utf8').split('\n');
+const started = Date.now();
+const load = loadavg()[0]?.toFixed(2);
+const built: string[] = [];
+try {
+  for (const size of sizes) {
+    const cache = buildSearchCache(join(dir, `search-${size}.db`), size);
+    built.push(
+      `${size.toLocaleString('en-US')} customers (+${cache.addresses.toLocaleString('en-US')} addresses) loaded in ${cache.loadSeconds} s, indexed and merged in ${cache.indexSeconds} s`,
+    );
+    const million = size >= 1_000_000;
+    const search = benchSearch(cache.store, million ? 10 : 30);
+    const like = benchLikeScan(cache.store, million ? 1 : 2);
+    const rows = [searchRow(size, search, like), exactTotalsRow(size, search)];
+    for (const row of rows) console.log(row);
+    putRow(lines, SEARCH_ROW(size), rows[0]!, '| --- |');
+    putRow(lines, EXACT_TOTALS_ROW(size), rows[1]!, SEARCH_ROW(size));
+    if (!million) {
+      const row = memoryRow(size, benchSearchMemory(cache.store, 20_000, 5_000));
+      console.log(row);
+      putRow(lines, MEMORY_ROW, row, EXACT_TOTALS_ROW(size));
+    }
+    cache.store.close();
+  }
+  const cpu = cpus();
+  const note =
+    `${RUN_NOTE}\`node bench/search-only.ts${sizes.length > 1 ? ' --1m' : ''}\` on ${new Date().toISOString().slice(0, 10)} ` +
+    `(${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores; Node ${process.version}; load average at start ${load}), ` +
+    `on caches built for them (${built.join('; ')}); ${Math.round((Date.now() - started) / 1000)} s in all. ` +
+    'The other rows are from the full run above.';
+  putRow(lines, RUN_NOTE, note, '## Notes');
+  writeFileSync(file, lines.join('\n'));
+  console.log(`\n${note}\nwritten to BENCHMARKS.md`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
