@@ -2,7 +2,7 @@
 // have edits waiting), against the same searches with every statement prepared afresh (a cache
 // of one: what the app did for its pending-edit reads, and for each new page size and offset).
 import type { CacheStore } from '../src-main/db/cache-store.ts';
-import { createOutboxRepo } from '../src-main/db/outbox-repo.ts';
+import { createOutboxRepo } from '../src-main/outbox/outbox-repo.ts';
 import { createSearchRepo, type PendingOverlay } from '../src-main/db/search-repo.ts';
 import { measureSearchMemory, type MemoryRun } from './search-workload.ts';
 

@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../../src-main/core/logger.ts';
 import { openCacheStore, type CacheStore } from '../../../src-main/db/cache-store.ts';
-import { createOutboxRepo } from '../../../src-main/db/outbox-repo.ts';
+import { createOutboxRepo } from '../../../src-main/outbox/outbox-repo.ts';
 
 import { createRechargeClient } from '../../../src-main/recharge/client.ts';
 import { createStoreApi } from '../../../src-main/recharge/create-store-api.ts';
 import { RateLimiter } from '../../../src-main/recharge/rate-limiter.ts';
 import type { StoreApi } from '../../../src-main/recharge/store-api.ts';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
-import { cacheAccessOn } from '../../../src-main/sync/outbox-cache.ts';
-import type { TokenSealer } from '../../../src-main/sync/outbox-ports.ts';
-import { createOutboxPusher } from '../../../src-main/sync/outbox-push.ts';
-import { createOutboxService } from '../../../src-main/sync/outbox-service.ts';
+import { cacheAccessOn } from '../../../src-main/outbox/cache-access.ts';
+import type { TokenSealer } from '../../../src-main/outbox/ports.ts';
+import { createOutboxPusher } from '../../../src-main/outbox/pusher.ts';
+import { createOutboxService } from '../../../src-main/outbox/service.ts';
 import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
 import { SCOPES } from '../../../src-shared/scopes.ts';
 

@@ -2,12 +2,12 @@
 // it at random points and starts it again.
 import { silentLogger } from '../../../src-main/core/logger.ts';
 import { openCacheStore } from '../../../src-main/db/cache-store.ts';
-import { createOutboxRepo } from '../../../src-main/db/outbox-repo.ts';
+import { createOutboxRepo } from '../../../src-main/outbox/outbox-repo.ts';
 import { createRechargeClient } from '../../../src-main/recharge/client.ts';
 import { createStoreApi } from '../../../src-main/recharge/create-store-api.ts';
 import { RateLimiter } from '../../../src-main/recharge/rate-limiter.ts';
-import { cacheAccessOn } from '../../../src-main/sync/outbox-cache.ts';
-import { createOutboxPusher } from '../../../src-main/sync/outbox-push.ts';
+import { cacheAccessOn } from '../../../src-main/outbox/cache-access.ts';
+import { createOutboxPusher } from '../../../src-main/outbox/pusher.ts';
 import { testSealer } from './env.ts';
 
 const [dbPath, baseUrl, token, timeScale] = process.argv.slice(2) as [

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureSearchMemory } from '../../../bench/search-workload.ts';
 import type { CacheStore } from '../../../src-main/db/cache-store.ts';
-import { createOutboxRepo } from '../../../src-main/db/outbox-repo.ts';
+import { createOutboxRepo } from '../../../src-main/outbox/outbox-repo.ts';
 import { generateCustomers } from '../../../src-main/sandbox/generate.ts';
 import { loadCache, tempCache } from '../../helpers/cache.ts';
 

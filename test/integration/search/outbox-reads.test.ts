@@ -1,7 +1,7 @@
 // The outbox reads a search page makes (which of its rows have edits waiting) and the outbox
 // list: the same answers as before, from statements prepared once, however many ids they get.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOutboxRepo, type OutboxRepo } from '../../../src-main/db/outbox-repo.ts';
+import { createOutboxRepo, type OutboxRepo } from '../../../src-main/outbox/outbox-repo.ts';
 import { EDIT_STATES, type EditState } from '../../../src-shared/outbox/edits.ts';
 import { tempCache } from '../../helpers/cache.ts';
 

@@ -4,8 +4,8 @@ import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/open.ts';
-import { carryOutboxOver } from '../../../src-main/db/outbox-carry.ts';
-import { createOutboxRepo } from '../../../src-main/db/outbox-repo.ts';
+import { carryOutboxOver } from '../../../src-main/outbox/carry.ts';
+import { createOutboxRepo } from '../../../src-main/outbox/outbox-repo.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 const dirs: ReturnType<typeof tempDir>[] = [];

@@ -1,11 +1,11 @@
 // The pusher's rules, one defect of "No edit lost…" per test, against an in-memory store.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../../src-main/core/logger.ts';
-import { createOutboxRepo } from '../../../src-main/db/outbox-repo.ts';
+import { createOutboxRepo } from '../../../src-main/outbox/outbox-repo.ts';
 import { RechargeError } from '../../../src-main/recharge/errors.ts';
-import { cacheAccessOn } from '../../../src-main/sync/outbox-cache.ts';
-import { createOutboxPusher } from '../../../src-main/sync/outbox-push.ts';
-import { createOutboxService } from '../../../src-main/sync/outbox-service.ts';
+import { cacheAccessOn } from '../../../src-main/outbox/cache-access.ts';
+import { createOutboxPusher } from '../../../src-main/outbox/pusher.ts';
+import { createOutboxService } from '../../../src-main/outbox/service.ts';
 import { mergeCustomer, type Customer } from '../../../src-shared/customers/model.ts';
 import { SCOPES } from '../../../src-shared/scopes.ts';
 import { tempCache } from '../../helpers/cache.ts';

@@ -2,8 +2,8 @@
 // bound to its purpose and its store.
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-main/core/logger.ts';
-import { displayValue, openPatch, withoutSecrets } from '../../../src-main/sync/outbox-service.ts';
-import { sealerFrom, WRONG_CONTEXT_MESSAGE } from '../../../src-main/sync/sealer.ts';
+import { displayValue, openPatch, withoutSecrets } from '../../../src-main/outbox/service.ts';
+import { sealerFrom, WRONG_CONTEXT_MESSAGE } from '../../../src-main/outbox/sealer.ts';
 import { createKeyFileCipher } from '../../../src-main/vault/key-file-cipher.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 

@@ -2,7 +2,7 @@
 // change written in the repeated hour, and the answer to our own write is never taken as older.
 import { afterEach, describe, expect, it } from 'vitest';
 import { sinceFor } from '../../../src-main/sync/since.ts';
-import { cacheAccessOn } from '../../../src-main/sync/outbox-cache.ts';
+import { cacheAccessOn } from '../../../src-main/outbox/cache-access.ts';
 import { customerFacts } from '../../../src-main/recharge/v2021-01.ts';
 import { easternNaive, parseRechargeTimestamp } from '../../../src-shared/time/eastern.ts';
 import { tempCache } from '../../helpers/cache.ts';

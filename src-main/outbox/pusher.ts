@@ -13,12 +13,12 @@ import {
 } from '../../src-shared/recharge/payment-tokens.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
 import type { Logger } from '../core/logger.ts';
-import { LONGEST_WAIT_MS, type EditRow, type OutboxRepo } from '../db/outbox-repo.ts';
+import { LONGEST_WAIT_MS, type EditRow, type OutboxRepo } from './outbox-repo.ts';
 import { isRechargeError } from '../recharge/errors.ts';
 import { backoffDelay } from '../recharge/retry-policy.ts';
 import type { CustomerState, StoreApi, TokenChange } from '../recharge/store-api.ts';
-import type { CacheAccess, TokenSealer } from './outbox-ports.ts';
-import { openPatch, withoutSecrets } from './outbox-service.ts';
+import type { CacheAccess, TokenSealer } from './ports.ts';
+import { openPatch, withoutSecrets } from './service.ts';
 
 export interface OutboxPusherDeps {
   repo: OutboxRepo;

@@ -1,6 +1,6 @@
 import { AppError } from '../../src-shared/errors.ts';
 import type { SecretCipher } from '../vault/secret-cipher.ts';
-import type { TokenSealer } from './outbox-ports.ts';
+import type { TokenSealer } from './ports.ts';
 
 /** What a sealed payment token is for: another store's outbox (or another use) cannot open it. */
 export interface SealContext {

@@ -1,6 +1,6 @@
 import type { SearchFilters } from '../../src-shared/customers/views.ts';
 import type { CacheStore } from '../db/cache-store.ts';
-import type { CacheAccess } from './outbox-ports.ts';
+import type { CacheAccess } from './ports.ts';
 
 /** The outbox's view of the cache, over the repositories. */
 export function cacheAccessOn(

@@ -31,8 +31,8 @@ import {
 import type { VersionTraits } from '../../src-shared/recharge/versions.ts';
 import { BILLING_FIELDS, type Address, type Customer } from '../../src-shared/customers/model.ts';
 import { SCOPE_LABELS, type Scope } from '../../src-shared/scopes.ts';
-import type { EditRow, NewEdit, OutboxRepo } from '../db/outbox-repo.ts';
-import type { CacheAccess, TokenSealer } from './outbox-ports.ts';
+import type { EditRow, NewEdit, OutboxRepo } from './outbox-repo.ts';
+import type { CacheAccess, TokenSealer } from './ports.ts';
 
 const SEALED = 'sealed:';
 
