@@ -21,7 +21,7 @@ export function benchSearchMemory(
   const overlay: PendingOverlay = {
     pendingFields(customerIds) {
       const fields = new Map<number, string[]>();
-      for (const edit of outbox.liveFor(customerIds)) {
+      for (const edit of outbox.shownFor(customerIds)) {
         fields.set(edit.customerId, Object.keys(edit.patch));
       }
       return fields;

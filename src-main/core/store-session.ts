@@ -8,8 +8,9 @@ import { carryOutboxOver } from '../outbox/carry.ts';
 import { createOutboxRepo } from '../outbox/outbox-repo.ts';
 import { cacheAccessOn } from '../outbox/cache-access.ts';
 import type { TokenSealer } from '../outbox/ports.ts';
-import { createOutboxPusher, type OutboxPusher } from '../outbox/pusher.ts';
-import { createOutboxService, type OutboxService } from '../outbox/service.ts';
+import { composeOutbox } from '../outbox/compose.ts';
+import type { OutboxPusher } from '../outbox/pusher.ts';
+import type { OutboxService } from '../outbox/service.ts';
 import type { ActiveProfile } from '../vault/profile-manager.ts';
 import type { Logger } from './logger.ts';
 import { openStoreServices, rebuildStoreServices, type StoreServices } from './store-services.ts';
@@ -79,18 +80,15 @@ export function openStoreSession(options: StoreSessionOptions): StoreSession {
   const cache = cacheAccessOn(services.store, now, (query, filters) =>
     services.store.search.ids({ query, filters }),
   );
-  let outbox: OutboxService | null = null;
-  const emit = () => {
-    if (outbox) options.onOutbox(outbox.summary());
-  };
-  const pusher = createOutboxPusher({
+  const { service, pusher } = composeOutbox({
     repo,
     cache,
     api: services.api,
     sealer: options.sealer,
     logger,
     now,
-    onChange: emit,
+    scopes: options.scopes,
+    onOutbox: options.onOutbox,
     onForbidden: options.onForbidden,
     onWritten: options.onWritten,
     // A pull finds out for sure, reports "offline" and retries with backoff.
@@ -102,17 +100,6 @@ export function openStoreSession(options: StoreSessionOptions): StoreSession {
       ? {}
       : { ambiguousSettleMs: options.ambiguousSettleMs }),
   });
-  outbox = createOutboxService({
-    repo,
-    cache,
-    sealer: options.sealer,
-    onChange: options.onOutbox,
-    kick: () => void pusher.pushNow(),
-    pausedReason: () => pusher.pausedReason(),
-    traits: services.api.traits,
-    scopes: options.scopes,
-  });
-  const service = outbox;
   services.store.setPendingOverlay({ pendingFields: (ids) => service.pendingFields(ids) });
   pusher.recover();
   if (options.pushIntervalMs > 0) pusher.start();

@@ -1,12 +1,11 @@
 import type Database from 'better-sqlite3';
-
-const UNSENT = ['pending', 'in_flight', 'conflict', 'failed'];
+import { isLive } from '../../src-shared/outbox/edits.ts';
 
 /**
  * Copies the outbox and audit log from a cache file that was moved aside into the fresh cache,
  * so rebuilding a damaged cache never drops an edit. Edits come over one by one (a damaged row
- * costs only itself), unsent ones first; the audit log is copied best effort. Returns how many
- * unsent edits came over, or null when the old file cannot be read at all (it stays aside,
+ * costs only itself), live ones first; the audit log is copied best effort. Returns how many
+ * live edits came over, or null when the old file cannot be read at all (it stays aside,
  * untouched, for a person to recover).
  */
 export function carryOutboxOver(db: Database.Database, oldPath: string): number | null {
@@ -30,13 +29,13 @@ export function carryOutboxOver(db: Database.Database, oldPath: string): number 
       'INSERT OR IGNORE INTO main.outbox SELECT * FROM old.outbox WHERE id = ?',
     );
     const unsentFirst = [
-      ...ids.filter((row) => UNSENT.includes(row.state)),
-      ...ids.filter((row) => !UNSENT.includes(row.state)),
+      ...ids.filter((row) => isLive(row.state)),
+      ...ids.filter((row) => !isLive(row.state)),
     ];
     let kept = 0;
     for (const row of unsentFirst) {
       try {
-        if (copyEdit.run(row.id).changes > 0 && UNSENT.includes(row.state)) kept += 1;
+        if (copyEdit.run(row.id).changes > 0 && isLive(row.state)) kept += 1;
       } catch {
         // A damaged row: the others still come over; the old file keeps it for recovery.
       }

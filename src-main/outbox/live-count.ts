@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { LIVE_STATES } from '../../src-shared/outbox/edits.ts';
 
 /** Edits still waiting in a profile's cache file that is not open (0 when there is none). */
 export function countLiveEdits(dbPath: string, nativeBinding?: string): number {
@@ -15,11 +16,9 @@ export function countLiveEdits(dbPath: string, nativeBinding?: string): number {
       .get();
     if (!table) return 0;
     return db
-      .prepare(
-        "SELECT count(*) FROM outbox WHERE state IN ('pending', 'in_flight', 'conflict', 'failed')",
-      )
+      .prepare('SELECT count(*) FROM outbox WHERE state IN (SELECT value FROM json_each(?))')
       .pluck()
-      .get() as number;
+      .get(JSON.stringify(LIVE_STATES)) as number;
   } finally {
     db.close();
   }

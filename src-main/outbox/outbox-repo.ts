@@ -1,132 +1,29 @@
 import type Database from 'better-sqlite3';
-import type { ErrorShape } from '../../src-shared/errors.ts';
-import type {
-  AuditEntry,
-  EditKind,
-  EditState,
-  OutboxCounts,
+import {
+  QUEUED_STATES,
+  SHOWN_STATES,
+  type AuditEntry,
+  type EditState,
+  type OutboxCounts,
 } from '../../src-shared/outbox/edits.ts';
-import type { FieldValues } from '../../src-shared/outbox/rules.ts';
+import {
+  auditFromRaw,
+  fromRaw,
+  jsonOrNull,
+  type AuditRaw,
+  type EditChange,
+  type EditRow,
+  type NewEdit,
+  type Raw,
+} from './edit-rows.ts';
 
-export interface EditRow {
-  id: number;
-  customerId: number;
-  addressId: number | null;
-  kind: EditKind;
-  state: EditState;
-  /** Values to send; a payment token is stored encrypted, only while the edit is live. */
-  patch: FieldValues;
-  base: FieldValues;
-  baseUpdatedAt: string | null;
-  theirs: FieldValues | null;
-  attempts: number;
-  lastError: ErrorShape | null;
-  batchId: string | null;
-  ambiguous: boolean;
-  nextAttemptAt: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { EditChange, EditRow, NewEdit } from './edit-rows.ts';
 
-export interface NewEdit {
-  customerId: number;
-  addressId: number | null;
-  kind: EditKind;
-  patch: FieldValues;
-  base: FieldValues;
-  baseUpdatedAt: string | null;
-  batchId: string | null;
-}
-
-export interface EditChange {
-  state: EditState;
-  patch?: FieldValues;
-  base?: FieldValues;
-  baseUpdatedAt?: string | null;
-  theirs?: FieldValues | null;
-  lastError?: ErrorShape | null;
-  addressId?: number | null;
-  ambiguous?: boolean;
-  nextAttemptAt?: number;
-  countAttempt?: boolean;
-  /** What the audit log says about this change. */
-  event: string;
-  message?: string | null;
-}
-
-interface Raw {
-  id: number;
-  customer_id: number;
-  address_id: number | null;
-  kind: EditKind;
-  state: EditState;
-  patch: string;
-  base: string;
-  base_updated_at: string | null;
-  theirs: string | null;
-  attempts: number;
-  last_error: string | null;
-  batch_id: string | null;
-  ambiguous: number;
-  next_attempt_at: number;
-  created_at: string;
-  updated_at: string;
-}
-
-interface AuditRaw {
-  id: number;
-  edit_id: number;
-  customer_id: number;
-  kind: EditKind;
-  event: string;
-  state: EditState;
-  fields: string;
-  message: string | null;
-  at: string;
-}
-
-function auditFromRaw(r: AuditRaw): AuditEntry {
-  return {
-    id: r.id,
-    editId: r.edit_id,
-    customerId: r.customer_id,
-    kind: r.kind,
-    event: r.event,
-    state: r.state,
-    fields: JSON.parse(r.fields) as string[],
-    message: r.message,
-    at: r.at,
-  };
-}
-
-const LIVE_STATES = ['pending', 'in_flight', 'conflict'] as const;
+/** A fixed set of states as SQL text: constants from the shared enum, so the plan stays fixed. */
+const sqlStates = (states: readonly EditState[]) => states.map((s) => `'${s}'`).join(', ');
 
 /** Longer than any retry backoff or settle time the pusher sets. */
 export const LONGEST_WAIT_MS = 15 * 60_000;
-
-const jsonOrNull = (value: unknown): string | null =>
-  value === null ? null : JSON.stringify(value);
-
-function fromRaw(raw: Raw): EditRow {
-  return {
-    id: raw.id,
-    customerId: raw.customer_id,
-    addressId: raw.address_id,
-    kind: raw.kind,
-    state: raw.state,
-    patch: JSON.parse(raw.patch) as FieldValues,
-    base: JSON.parse(raw.base) as FieldValues,
-    baseUpdatedAt: raw.base_updated_at,
-    theirs: raw.theirs === null ? null : (JSON.parse(raw.theirs) as FieldValues),
-    attempts: raw.attempts,
-    lastError: raw.last_error === null ? null : (JSON.parse(raw.last_error) as ErrorShape),
-    batchId: raw.batch_id,
-    ambiguous: raw.ambiguous === 1,
-    nextAttemptAt: raw.next_attempt_at,
-    createdAt: raw.created_at,
-    updatedAt: raw.updated_at,
-  };
-}
 
 export type OutboxRepo = ReturnType<typeof createOutboxRepo>;
 
@@ -155,11 +52,11 @@ export function createOutboxRepo(db: Database.Database, now: () => number) {
       AND (o.next_attempt_at <= @now OR o.next_attempt_at > @now + ${LONGEST_WAIT_MS})
       AND NOT EXISTS (
         SELECT 1 FROM outbox p
-        WHERE p.customer_id = o.customer_id AND p.id < o.id AND p.state IN ('pending', 'in_flight'))
+        WHERE p.customer_id = o.customer_id AND p.id < o.id AND p.state IN (${sqlStates(QUEUED_STATES)}))
     ORDER BY o.id LIMIT @limit`);
   const countsStmt = db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state');
   const oldestStmt = db.prepare(
-    "SELECT min(created_at) AS at FROM outbox WHERE state IN ('pending', 'in_flight')",
+    `SELECT min(created_at) AS at FROM outbox WHERE state IN (${sqlStates(QUEUED_STATES)})`,
   );
   const nextDue = db.prepare(
     "SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending'",
@@ -180,9 +77,9 @@ export function createOutboxRepo(db: Database.Database, now: () => number) {
   const customerListPage = db.prepare(
     `SELECT * FROM outbox WHERE ${ofCustomer} ORDER BY id LIMIT @limit OFFSET @offset`,
   );
-  const liveOf = db.prepare(
+  const shownOf = db.prepare(
     `SELECT * FROM outbox WHERE customer_id IN (SELECT value FROM json_each(?))
-       AND state IN (${LIVE_STATES.map((state) => `'${state}'`).join(', ')}) ORDER BY id`,
+       AND state IN (${sqlStates(SHOWN_STATES)}) ORDER BY id`,
   );
   const syncFull = db.prepare('PRAGMA synchronous = FULL');
   const syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
@@ -335,10 +232,10 @@ export function createOutboxRepo(db: Database.Database, now: () => number) {
       return { items, total };
     },
 
-    /** Live edits (pending, in flight, conflict) of these customers, oldest first. */
-    liveFor(customerIds: readonly number[]): EditRow[] {
+    /** The edits of these customers whose values reads show (SHOWN_STATES), oldest first. */
+    shownFor(customerIds: readonly number[]): EditRow[] {
       if (customerIds.length === 0) return [];
-      return (liveOf.all(JSON.stringify(customerIds)) as Raw[]).map(fromRaw);
+      return (shownOf.all(JSON.stringify(customerIds)) as Raw[]).map(fromRaw);
     },
 
     counts(): OutboxCounts {

@@ -181,6 +181,20 @@ export const EDIT_STATES = [
 export const EditState = z.enum(EDIT_STATES);
 export type EditState = z.infer<typeof EditState>;
 
+/**
+ * Live edits: not settled yet, they still need the store or a person. A store with any is not
+ * removed unasked, a cache rebuild carries them over first, the outbox lists them by default.
+ */
+export const LIVE_STATES = ['pending', 'in_flight', 'conflict', 'failed'] as const;
+export const LiveState = z.enum(LIVE_STATES);
+export type LiveState = z.infer<typeof LiveState>;
+/** The live edits reads show over the cache; a failed edit the store refused is not shown. */
+export const SHOWN_STATES = ['pending', 'in_flight', 'conflict'] as const satisfies LiveState[];
+/** The live edits still on their way to the store; a customer's next edit waits for them. */
+export const QUEUED_STATES = ['pending', 'in_flight'] as const satisfies LiveState[];
+export const isLive = (state: string): state is LiveState =>
+  (LIVE_STATES as readonly string[]).includes(state);
+
 export const EDIT_KINDS = ['billing', 'payment_token', 'address_create', 'address_update'] as const;
 export const EditKind = z.enum(EDIT_KINDS);
 export type EditKind = z.infer<typeof EditKind>;
@@ -236,7 +250,10 @@ export type OutboxSummary = z.infer<typeof OutboxSummary>;
 
 export const OutboxListInput = z
   .object({
-    states: z.array(EditState).min(1).default(['pending', 'in_flight', 'failed', 'conflict']),
+    states: z
+      .array(EditState)
+      .min(1)
+      .default([...LIVE_STATES]),
     customerId: CustomerId.optional(),
     limit: z.number().int().min(1).max(200).default(50),
     offset: z.number().int().min(0).max(10_000_000).default(0),

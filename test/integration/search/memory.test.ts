@@ -38,7 +38,7 @@ beforeAll(() => {
   store.setPendingOverlay({
     pendingFields(customerIds) {
       const fields = new Map<number, string[]>();
-      for (const edit of outbox.liveFor(customerIds)) {
+      for (const edit of outbox.shownFor(customerIds)) {
         fields.set(edit.customerId, [
           ...(fields.get(edit.customerId) ?? []),
           ...Object.keys(edit.patch),

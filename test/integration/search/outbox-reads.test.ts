@@ -58,15 +58,15 @@ function prepares(fn: () => void): number {
 describe('outbox reads', () => {
   it('finds the live edits of any number of customers, oldest first', () => {
     const some = [3, 4, 5, 17, 17, 42, 999];
-    expect(repo.liveFor(some).map((e) => e.id)).toEqual(
+    expect(repo.shownFor(some).map((e) => e.id)).toEqual(
       reference(
         `customer_id IN (3, 4, 5, 17, 42, 999) AND state IN ('pending', 'in_flight', 'conflict')`,
       ),
     );
-    expect(repo.liveFor([])).toEqual([]);
+    expect(repo.shownFor([])).toEqual([]);
     // More ids than SQLite takes as separate parameters (32,766).
     const many = Array.from({ length: 40_000 }, (_, i) => i + 1);
-    expect(repo.liveFor(many).map((e) => e.id)).toEqual(
+    expect(repo.shownFor(many).map((e) => e.id)).toEqual(
       reference(`state IN ('pending', 'in_flight', 'conflict')`),
     );
   });
@@ -99,7 +99,7 @@ describe('outbox reads', () => {
       });
       repo.change(edit.id, { state: 'discarded', event: 'test' });
       for (let i = 0; i < 200; i += 1) {
-        repo.liveFor(Array.from({ length: 1 + (i % 100) }, (_, n) => n + i));
+        repo.shownFor(Array.from({ length: 1 + (i % 100) }, (_, n) => n + i));
         repo.inState(i % 2 === 0 ? ['in_flight'] : ['pending', 'conflict']);
         repo.list({
           states: ['pending'],

@@ -2,7 +2,7 @@
 // bound to its purpose and its store.
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-main/core/logger.ts';
-import { displayValue, openPatch, withoutSecrets } from '../../../src-main/outbox/service.ts';
+import { displayValue, openPatch, withoutSecrets } from '../../../src-main/outbox/token-codec.ts';
 import { sealerFrom, WRONG_CONTEXT_MESSAGE } from '../../../src-main/outbox/sealer.ts';
 import { createKeyFileCipher } from '../../../src-main/vault/key-file-cipher.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';

@@ -1,0 +1,70 @@
+import type { OutboxSummary } from '../../src-shared/outbox/edits.ts';
+import type { Scope } from '../../src-shared/scopes.ts';
+import type { Logger } from '../core/logger.ts';
+import type { StoreApi } from '../recharge/store-api.ts';
+import type { OutboxRepo } from './outbox-repo.ts';
+import { createPushPauses } from './pauses.ts';
+import type { CacheAccess, TokenSealer } from './ports.ts';
+import { createOutboxPusher, type OutboxPusher } from './pusher.ts';
+import { outboxSummary } from './read-model.ts';
+import { createOutboxService, type OutboxService } from './service.ts';
+
+export interface OutboxOptions {
+  repo: OutboxRepo;
+  cache: CacheAccess;
+  api: StoreApi;
+  sealer: TokenSealer;
+  logger: Logger;
+  now: () => number;
+  /** The active profile's scopes, read at each edit. */
+  scopes: () => ReadonlySet<Scope>;
+  /** Every change of the queue, so the renderer's counts stay true. */
+  onOutbox: (summary: OutboxSummary) => void;
+  onForbidden?: (scope: Scope | undefined) => void;
+  onWritten?: (scope: Scope) => void;
+  onNetworkLost?: () => void;
+  retryIntervalMs?: number;
+  ambiguousSettleMs?: number;
+}
+
+export interface Outbox {
+  service: OutboxService;
+  pusher: OutboxPusher;
+}
+
+/**
+ * The service and the pusher of one store, made once. They share the pauses (what the service
+ * reports, the pusher sets) and the service kicks the pusher after each new edit.
+ */
+export function composeOutbox(options: OutboxOptions): Outbox {
+  const { repo, cache, api, sealer, logger, now } = options;
+  const pauses = createPushPauses();
+  const pusher = createOutboxPusher({
+    repo,
+    cache,
+    api,
+    sealer,
+    logger,
+    now,
+    pauses,
+    onChange: () => options.onOutbox(outboxSummary(repo, pauses.reason)),
+    ...(options.onForbidden ? { onForbidden: options.onForbidden } : {}),
+    ...(options.onWritten ? { onWritten: options.onWritten } : {}),
+    ...(options.onNetworkLost ? { onNetworkLost: options.onNetworkLost } : {}),
+    ...(options.retryIntervalMs === undefined ? {} : { retryIntervalMs: options.retryIntervalMs }),
+    ...(options.ambiguousSettleMs === undefined
+      ? {}
+      : { ambiguousSettleMs: options.ambiguousSettleMs }),
+  });
+  const service = createOutboxService({
+    repo,
+    cache,
+    sealer,
+    onChange: options.onOutbox,
+    kick: () => void pusher.pushNow(),
+    pausedReason: pauses.reason,
+    traits: api.traits,
+    scopes: options.scopes,
+  });
+  return { service, pusher };
+}
