@@ -1,206 +1,28 @@
-// API 2021-11 onto the domain model: customers carry neither billing nor status; the billing
-// address and the processor's tokens live on payment methods; lists page by cursors in the body
-// and nothing can be counted up front.
+// API 2021-11's endpoints (the mapping is in map-2021-11.ts): lists page by cursors in the body
+// and nothing can be counted up front; billing and tokens are written on payment methods.
 import type { z } from 'zod';
 import { AppError } from '../../src-shared/errors.ts';
-import {
-  billingFromMethod,
-  type AddressFacts,
-  type BillingAddress,
-  type BillingField,
-  type CustomerFacts,
-  type PaymentMethod,
-} from '../../src-shared/customers/model.ts';
-import type { FieldValues } from '../../src-shared/outbox/rules.ts';
-import type { Processor } from '../../src-shared/recharge/payment-tokens.ts';
+import type { CustomerFacts, PaymentMethod } from '../../src-shared/customers/model.ts';
 import { traitsOf } from '../../src-shared/recharge/versions.ts';
-import { easternNaive, instantSeconds } from '../../src-shared/time/eastern.ts';
 import * as wire from '../../src-shared/recharge/wire-2021-11.ts';
 import { TokenInformation } from '../../src-shared/recharge/wire-common.ts';
 import type { RechargeClient } from './client.ts';
 import { isRechargeError } from './errors.ts';
+import { requireCountryCode } from './map-common.ts';
 import {
-  addressLines,
-  countryNameOf,
-  defined,
-  instant,
-  integer,
-  requireCountryCode,
-  text,
-} from './map-common.ts';
-import type { CustomerState, ListQuery, StoreApi } from './store-api.ts';
-
-export function customerFacts(w: wire.Customer): CustomerFacts {
-  return defined({
-    id: w.id,
-    hash: w.hash,
-    email: w.email,
-    first_name: w.first_name,
-    last_name: w.last_name,
-    phone: w.phone,
-    external_customer_id:
-      w.external_customer_id === undefined || w.external_customer_id === null
-        ? w.external_customer_id
-        : text(w.external_customer_id.ecommerce),
-    tax_exempt: w.tax_exempt,
-    has_valid_payment_method: w.has_valid_payment_method,
-    in_dunning: w.has_payment_method_in_dunning,
-    subscriptions_active: w.subscriptions_active_count,
-    subscriptions_total: w.subscriptions_total_count,
-    first_charge_processed_at: instant(w.first_charge_processed_at),
-    created_at: instant(w.created_at),
-    updated_at: instant(w.updated_at),
-  });
-}
-
-export function addressFacts(w: wire.Address): AddressFacts {
-  return defined({
-    ...addressLines(w),
-    country: countryNameOf(w.country_code),
-    country_code:
-      w.country_code === undefined ? undefined : (w.country_code?.toUpperCase() ?? null),
-    payment_method_id: w.payment_method_id,
-  });
-}
-
-function billingAddress(w: wire.BillingAddress | null | undefined): BillingAddress | null {
-  if (!w) return null;
-  const code = w.country_code?.toUpperCase() ?? null;
-  return {
-    first_name: w.first_name ?? null,
-    last_name: w.last_name ?? null,
-    company: w.company ?? null,
-    address1: w.address1 ?? null,
-    address2: w.address2 ?? null,
-    city: w.city ?? null,
-    province: w.province ?? null,
-    zip: w.zip ?? null,
-    country: (countryNameOf(code) ?? w.country ?? null) || null,
-    country_code: code,
-    phone: w.phone ?? null,
-  };
-}
-
-/** A payment method without its processor tokens: they are secrets and stop here. */
-export function paymentMethod(w: wire.PaymentMethod): PaymentMethod {
-  const details = w.payment_details ?? null;
-  const processor = w.processor_name ?? null;
-  return {
-    id: w.id,
-    customer_id: w.customer_id,
-    is_default: w.default ?? null,
-    payment_type: w.payment_type ?? null,
-    processor_name: processor,
-    status: w.status ?? null,
-    status_reason: w.status_reason ?? null,
-    brand: details?.brand ?? null,
-    last4: details?.last4 ?? null,
-    exp_month: integer(details?.exp_month) ?? null,
-    exp_year: integer(details?.exp_year) ?? null,
-    paypal_email: details?.paypal_email ?? null,
-    wallet_type: details?.wallet_type ?? null,
-    billing: billingAddress(w.billing_address),
-    read_only: processor !== null && wire.READ_ONLY_PROCESSORS.includes(processor),
-    created_at: instant(w.created_at) ?? null,
-    updated_at: instant(w.updated_at) ?? null,
-  };
-}
-
-export const defaultMethodOf = (methods: readonly PaymentMethod[]): PaymentMethod | null =>
-  methods.find((m) => m.is_default === true) ?? null;
-
-/** The customer's billing facts as its default payment method tells them. */
-export function withDefaultMethod(
-  customer: CustomerFacts,
-  methods: readonly PaymentMethod[],
-): CustomerFacts {
-  const method = defaultMethodOf(methods);
-  return {
-    ...customer,
-    ...billingFromMethod(method),
-    default_payment_method_id: method?.id ?? null,
-    processor_type: method?.processor_name ?? null,
-  };
-}
-
-export function listParams(query: ListQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  if (query.cursor) {
-    params.set('cursor', query.cursor);
-    params.set('limit', String(query.limit));
-    return params;
-  }
-  params.set('limit', String(query.limit));
-  params.set('sort_by', 'updated_at-asc');
-  if (query.updatedSince) {
-    const seconds = instantSeconds(query.updatedSince);
-    if (seconds !== null) params.set('updated_at_min', easternNaive(seconds));
-  }
-  return params;
-}
-
-const PROCESSOR_NAMES: Readonly<Record<Processor, string | null>> = {
-  stripe: 'stripe',
-  braintree: 'braintree',
-  authorizedotnet: 'authorize',
-  paypal: null,
-};
-
-const BILLING_KEYS: Readonly<Record<BillingField, string>> = {
-  billing_address1: 'address1',
-  billing_address2: 'address2',
-  billing_zip: 'zip',
-  billing_city: 'city',
-  billing_company: 'company',
-  billing_province: 'province',
-  billing_country: 'country_code',
-  billing_phone: 'phone',
-};
-
-function wireBilling(billing: BillingAddress | null): Record<string, string | null> {
-  if (!billing) return {};
-  return defined({
-    first_name: billing.first_name,
-    last_name: billing.last_name,
-    company: billing.company,
-    address1: billing.address1,
-    address2: billing.address2,
-    city: billing.city,
-    province: billing.province,
-    zip: billing.zip,
-    country_code: billing.country_code,
-    phone: billing.phone,
-  });
-}
-
-/** A form's address values with the country as 2021-11 wants it. */
-function wireAddress(values: FieldValues): Record<string, string | null> {
-  const out: Record<string, string | null> = {};
-  for (const [field, value] of Object.entries(values)) {
-    if (field === 'country') out['country_code'] = requireCountryCode('country', value ?? null);
-    else out[field] = value ?? null;
-  }
-  return out;
-}
-
-function requireDefaultMethod(current: CustomerState): PaymentMethod {
-  const method = defaultMethodOf(current.paymentMethods ?? []);
-  if (!method) {
-    throw new AppError(
-      'validation',
-      'This customer has no default payment method on ReCharge, so there is no billing address ' +
-        'to change. Add a payment method first.',
-    );
-  }
-  if (method.read_only) {
-    throw new AppError(
-      'validation',
-      `The default payment method is managed by ${method.processor_name ?? 'another platform'}; ` +
-        'change its billing address there.',
-    );
-  }
-  return method;
-}
+  addressFacts,
+  BILLING_KEYS,
+  customerFacts,
+  defaultMethodOf,
+  listParams,
+  paymentMethod,
+  PROCESSOR_NAMES,
+  requireDefaultMethod,
+  wireAddress,
+  wireBilling,
+  withDefaultMethod,
+} from './map-2021-11.ts';
+import type { CustomerState, StoreApi } from './store-api.ts';
 
 export function createStoreApi2021_11(client: RechargeClient): StoreApi {
   const get = <S extends z.ZodType>(

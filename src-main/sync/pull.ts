@@ -8,49 +8,13 @@ import type {
   PaymentMethod,
 } from '../../src-shared/customers/model.ts';
 import { AppError } from '../../src-shared/errors.ts';
-import type { SyncProgress } from '../../src-shared/ipc/channels/sync.ts';
-import type { Logger } from '../core/logger.ts';
-import type { CacheStore } from '../db/cache-store.ts';
-import { isRechargeError } from '../recharge/errors.ts';
-import type { ListQuery, Page, StoreApi } from '../recharge/store-api.ts';
-import type { CacheWriter } from './cache-writer.ts';
 import { STATE_KEYS, type Checkpoint, type PullPhase, type RunStep } from './checkpoint.ts';
+import { fetchPage, missingOwners } from './pull-page.ts';
+import type { PullOptions, PullSummary } from './pull-options.ts';
 import { sinceFor } from './since.ts';
+import { sweep, sweepRefusal } from './sweep.ts';
 
-export interface PullOptions {
-  api: StoreApi;
-  store: CacheStore;
-  logger: Logger;
-  now: () => number;
-  signal: AbortSignal;
-  full: boolean;
-  pageLimit: number;
-  overlapSeconds: number;
-  /** Every Nth run reconciles deletions even when the counts agree (or cannot be had). */
-  reconcileEvery: number;
-  onProgress(progress: SyncProgress): void;
-  /** Where pages are written (a worker thread with its own connection). */
-  writer: CacheWriter;
-  /**
-   * Whether the run ends by finishing a deferred search index (default true). The engine does it
-   * after the run instead, so the index build is not part of the sync's own time.
-   */
-  buildIndex?: boolean;
-}
-
-export interface PullSummary {
-  mode: 'full' | 'incremental';
-  reconciled: boolean;
-  pages: number;
-  customers: number;
-  addresses: number;
-  paymentMethods: number;
-  deletedCustomers: number;
-  deletedAddresses: number;
-  deletedPaymentMethods: number;
-}
-
-type Item = CustomerFacts | AddressFacts | PaymentMethod;
+export type { PullOptions, PullSummary } from './pull-options.ts';
 
 const later = (a: string | null, b: string | null | undefined): string | null =>
   a === null ? (b ?? null) : b === null || b === undefined || b <= a ? a : b;
@@ -285,7 +249,7 @@ async function walk(
         : { kind: 'checkpoint', checkpoint: next };
     const written = await options.writer.writePage({
       phase,
-      items: page.items as PageItems,
+      items: page.items as CustomerFacts[] | AddressFacts[] | PaymentMethod[],
       owners: owners.map((owner) => owner.customer),
       ownerMethods: owners.flatMap((owner) => owner.paymentMethods ?? []),
       syncedAt,
@@ -305,97 +269,4 @@ async function walk(
     if (sweepNext) await sweep(options, checkpoint, summary);
     if (runDone) return checkpoint;
   }
-}
-
-/**
- * Why a full pass must not delete what it did not see: it saw far fewer customers than the store
- * counted, or (where the store cannot count) than the cache holds. A list that ended early
- * would otherwise empty the cache.
- */
-export function sweepRefusal(checkpoint: Checkpoint, store: CacheStore): string | null {
-  const seen = checkpoint.customers;
-  const counted = checkpoint.totals.customers;
-  const cached = store.customers.count();
-  const belowCount = counted !== null && seen < counted * 0.9;
-  const belowCache = cached >= 20 && seen < cached * 0.5;
-  if (!belowCount && !belowCache) return null;
-  const [what, expected] = belowCount ? ['store counts', counted] : ['cache holds', cached];
-  return (
-    `The full sync saw ${seen} customers, but the ${what} ${expected}: the list seems to have ` +
-    'ended early, so nothing was deleted. If customers really were removed on ReCharge, ' +
-    'rebuild the cache in Settings.'
-  );
-}
-
-type PageItems = CustomerFacts[] | AddressFacts[] | PaymentMethod[];
-
-async function fetchPage(options: PullOptions, checkpoint: Checkpoint): Promise<Page<Item>> {
-  const { api, signal, pageLimit } = options;
-  const phase = checkpoint.phase;
-  const list = (query: ListQuery): Promise<Page<Item>> =>
-    phase === 'customers'
-      ? api.listCustomers(query, signal)
-      : phase === 'addresses'
-        ? api.listAddresses(query, signal)
-        : api.listPaymentMethods(query, signal);
-  if (checkpoint.pageInfo !== null) {
-    try {
-      return await list({ limit: pageLimit, cursor: checkpoint.pageInfo });
-    } catch (error) {
-      // A cursor the server no longer accepts: restart the phase (upserts are idempotent).
-      if (!isRechargeError(error) || error.kind !== 'validation') throw error;
-      options.logger.warn('cursor refused; restarting the phase', { phase });
-    }
-  }
-  try {
-    return await list({ limit: pageLimit, updatedSince: checkpoint.since[phase] ?? null });
-  } catch (error) {
-    // A token without read_payment_methods still syncs customers and addresses.
-    if (phase !== 'payment_methods' || !isRechargeError(error) || error.kind !== 'forbidden')
-      throw error;
-    options.logger.warn('payment methods not readable with this token; skipped', {});
-    return { items: [], next: null };
-  }
-}
-
-async function missingOwners(
-  options: PullOptions,
-  items: readonly (AddressFacts | PaymentMethod)[],
-) {
-  const missing = [...new Set(items.map((item) => item.customer_id))].filter(
-    (id) => !options.store.customers.exists(id),
-  );
-  const found = [];
-  for (const id of missing) {
-    try {
-      found.push(await options.api.getCustomer(id, options.signal));
-    } catch (error) {
-      if (!isRechargeError(error) || error.kind !== 'not_found') throw error;
-    }
-  }
-  return found;
-}
-
-/** Deletes what a full pass did not see (a killed run resumes the sweep) and completes the run. */
-async function sweep(options: PullOptions, checkpoint: Checkpoint, summary: PullSummary) {
-  const { signal } = options;
-  options.onProgress({
-    phase: 'sweep',
-    full: true,
-    pages: checkpoint.pages,
-    customers: checkpoint.customers,
-    addresses: checkpoint.addresses,
-    paymentMethods: checkpoint.paymentMethods,
-    total: checkpoint.totals.customers,
-    ratePerSec: 0,
-    etaSec: null,
-  });
-  const deleted = await options.writer.sweep(
-    { pass: checkpoint.pass ?? 0, checkpoint, now: options.now() },
-    signal,
-  );
-  summary.deletedAddresses += deleted.addresses;
-  summary.deletedCustomers += deleted.customers;
-  summary.deletedPaymentMethods += deleted.paymentMethods;
-  signal.throwIfAborted();
 }

@@ -1,99 +1,32 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { AppError } from '../../src-shared/errors.ts';
 import {
   AddProfileInput,
-  type ApiVersion,
   type ProfilesState,
   type ProfileView,
 } from '../../src-shared/ipc/channels/profiles.ts';
 import { DEFAULT_API_VERSION } from '../../src-shared/recharge/versions.ts';
 import { SCOPES, type Scope } from '../../src-shared/scopes.ts';
-import type { Logger } from '../core/logger.ts';
-import {
-  cacheDbPathFor,
-  DEMO_PROFILE_ID,
-  newProfileId,
-  profilesFilePath,
-  storeDirFor,
-} from './profile-paths.ts';
+import { deleteCacheFolder } from './cache-folder.ts';
+import { createDemoProfile } from './demo-profile.ts';
+import type { ProfileManager, ProfileManagerDeps } from './profile-manager-types.ts';
+import { cacheDbPathFor, newProfileId, profilesFilePath } from './profile-paths.ts';
 import {
   readProfilesFile,
   writeProfilesFile,
   type ProfilesFile,
   type StoredProfile,
 } from './profile-store.ts';
-import type { SecretCipher } from './secret-cipher.ts';
-import { checkToken, isRechargeApiHost, normalizeBaseUrl, type FetchLike } from './token-check.ts';
+import { checkToken, isRechargeApiHost, normalizeBaseUrl } from './token-check.ts';
 
-/** The active store as main sees it. The token only through a function, and only in main. */
-export interface ActiveProfile {
-  id: string;
-  label: string;
-  baseUrl: string;
-  version: ApiVersion;
-  scopes: readonly Scope[];
-  demo: boolean;
-  token(): string;
-  cacheDbPath: string;
-}
-
-/** A profile whose token cannot be opened (wrong or missing key): shown, kept, not usable. */
-export interface ProfileIssue {
-  id: string;
-  label: string;
-  kind: AppError['kind'];
-  message: string;
-}
-
-export interface DemoSandbox {
-  url: string;
-  token: string;
-  close(): Promise<void>;
-}
-
-export interface RemoveProfileInput {
-  id: string;
-  deleteCache: boolean;
-  discardPending?: boolean;
-}
-
-export interface ProfileManagerDeps {
-  dataDir: string;
-  cipher: SecretCipher;
-  logger: Logger;
-  /** Outbox rows not yet pushed for a profile; removal refuses while there are any. */
-  pendingEdits(profileId: string): number | Promise<number>;
-  onChange?(state: ProfilesState): void;
-  /** Called before a profile's cache folder is deleted, so its database can be closed first. */
-  releaseCache?(profileId: string): void | Promise<void>;
-  fetch?: FetchLike;
-  timeoutMs?: number;
-  now?: () => Date;
-}
-
-export interface ProfileManager {
-  list(): ProfilesState;
-  add(input: AddProfileInput): Promise<ProfilesState>;
-  /** Re-enter a profile's token (after a key-file mismatch, or a rotated token). */
-  replaceToken(id: string, token: string): Promise<ProfilesState>;
-  switchTo(id: string): ProfilesState;
-  remove(input: RemoveProfileInput): Promise<ProfilesState>;
-  active(): ActiveProfile | null;
-  activeScopes(): ReadonlySet<Scope>;
-  /** A write scope the merchant ticked proved real (first successful write). */
-  confirmScope(id: string, scope: Scope): void;
-  /** A 403 proved the token lacks a scope: it stops being offered. */
-  withdrawScope(id: string, scope: Scope): void;
-  /** Opens the demo store (on `version`, 2021-11 unless told) when no other store exists. */
-  ensureDemoProfile(start: () => Promise<DemoSandbox>, version?: ApiVersion): Promise<void>;
-  issues(): ProfileIssue[];
-  secretsForRedaction(): string[];
-  cacheDbPath(id: string): string;
-  /** Stops the demo sandbox if this manager started one. */
-  close(): Promise<void>;
-}
-
-export const DEMO_LABEL = 'Demo store (sandbox data)';
+export type {
+  ActiveProfile,
+  ProfileIssue,
+  ProfileManager,
+  ProfileManagerDeps,
+  RemoveProfileInput,
+} from './profile-manager-types.ts';
+export { DEMO_LABEL, type DemoSandbox } from './demo-profile.ts';
 const WRITE_SCOPES: readonly Scope[] = ['write_customer', 'write_payments'];
 
 export function tokenHint(token: string): string {
@@ -116,7 +49,6 @@ export function createProfileManager(deps: ProfileManagerDeps): ProfileManager {
   let file: ProfilesFile = readProfilesFile(filePath, logger, now);
   const tokens = new Map<string, string>();
   const locked = new Map<string, AppError>();
-  let demoSandbox: DemoSandbox | null = null;
 
   for (const profile of file.profiles) {
     try {
@@ -197,11 +129,18 @@ export function createProfileManager(deps: ProfileManagerDeps): ProfileManager {
     changed();
   };
 
-  const closeDemo = async () => {
-    const sandbox = demoSandbox;
-    demoSandbox = null;
-    await sandbox?.close();
-  };
+  const demo = createDemoProfile({
+    file: () => file,
+    persist,
+    replaceProfile: (updated) => replaceProfile(updated),
+    tokens,
+    unlock: (id) => locked.delete(id),
+    cipher,
+    logger,
+    now,
+    check: (input) => checkToken(input, { fetch: deps.fetch, timeoutMs: deps.timeoutMs }),
+    writeScopes: WRITE_SCOPES,
+  });
 
   const manager: ProfileManager = {
     list: state,
@@ -320,11 +259,8 @@ export function createProfileManager(deps: ProfileManagerDeps): ProfileManager {
         deleteCache: input.deleteCache,
       });
       const result = changed();
-      if (profile.demo) await closeDemo();
-      if (input.deleteCache) {
-        await deps.releaseCache?.(profile.id);
-        rmSync(storeDirFor(dataDir, profile.id), { recursive: true, force: true });
-      }
+      if (profile.demo) await demo.close();
+      if (input.deleteCache) await deleteCacheFolder(dataDir, profile.id, deps.releaseCache);
       return result;
     },
 
@@ -381,50 +317,7 @@ export function createProfileManager(deps: ProfileManagerDeps): ProfileManager {
     },
 
     async ensureDemoProfile(start, version = DEFAULT_API_VERSION) {
-      const existing = file.profiles.find((p) => p.demo);
-      if ((!existing && file.profiles.length > 0) || demoSandbox) return;
-      const sandbox = await start();
-      try {
-        const baseUrl = normalizeBaseUrl(sandbox.url);
-        const checked = await checkToken(
-          // The demo starts with the sandbox's full token: on 2021-01, where a token cannot say
-          // what it may write, it is taken at its word.
-          { baseUrl, version, token: sandbox.token, writeScopes: [...WRITE_SCOPES] },
-          { fetch: deps.fetch, timeoutMs: deps.timeoutMs },
-        );
-        const at = now().toISOString();
-        const sealNeeded = !existing || tokens.get(existing.id) !== sandbox.token;
-        const profile: StoredProfile = {
-          id: existing?.id ?? DEMO_PROFILE_ID,
-          label: existing?.label ?? DEMO_LABEL,
-          // The sandbox listens on a fresh port each run.
-          baseUrl,
-          version,
-          scopes: checked.scopes,
-          claimedScopes: checked.claimed,
-          demo: true,
-          createdAt: existing?.createdAt ?? at,
-          updatedAt: at,
-          token: existing && !sealNeeded ? existing.token : cipher.seal(sandbox.token),
-        };
-        persist(
-          existing
-            ? replaceProfile(profile)
-            : { ...file, activeId: profile.id, profiles: [...file.profiles, profile] },
-        );
-        tokens.set(profile.id, sandbox.token);
-        locked.delete(profile.id);
-        demoSandbox = sandbox;
-        logger.info(existing ? 'demo store restarted' : 'demo store created', {
-          id: profile.id,
-          baseUrl,
-          scopes: profile.scopes,
-        });
-      } catch (error) {
-        await sandbox.close();
-        throw error;
-      }
-      changed();
+      if (await demo.ensure(start, version)) changed();
     },
 
     issues() {
@@ -443,7 +336,7 @@ export function createProfileManager(deps: ProfileManagerDeps): ProfileManager {
       return cacheDbPathFor(dataDir, id);
     },
 
-    close: closeDemo,
+    close: demo.close,
   };
   return manager;
 }
