@@ -1,0 +1,100 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../../../src-main/sandbox/index.ts';
+import { TOKEN_REFUSED_MESSAGE } from '../../../src-main/vault/token-check.ts';
+import {
+  failure,
+  manager,
+  profilesPath,
+  sandbox,
+  states,
+  useProfileFixture,
+} from './profile-fixture.ts';
+
+useProfileFixture();
+
+describe('validation on save', () => {
+  it('refuses a token the store rejects (401) and saves nothing', async () => {
+    const vault = manager();
+    const error = await failure(
+      vault.add({
+        label: 'Bad',
+        baseUrl: sandbox.url,
+        version: '2021-11',
+        token: 'wrong-token-123',
+      }),
+    );
+    expect(error.kind).toBe('auth');
+    expect(error.message).toBe(TOKEN_REFUSED_MESSAGE);
+    expect(existsSync(profilesPath())).toBe(false);
+    expect(vault.list()).toEqual({ profiles: [], activeId: null });
+  });
+
+  it('on a network failure says so and saves nothing', async () => {
+    const vault = manager();
+    await vault.add({
+      label: 'Kept',
+      baseUrl: sandbox.url,
+      version: '2021-11',
+      token: sandbox.tokens.full,
+    });
+    const saved = readFileSync(profilesPath());
+    const gone = await startSandbox({ customers: 1 });
+    await gone.close();
+    const error = await failure(
+      vault.add({ label: 'Gone', baseUrl: gone.url, version: '2021-11', token: gone.tokens.full }),
+    );
+    expect(error.kind).toBe('network');
+    expect(readFileSync(profilesPath()).equals(saved)).toBe(true);
+    expect(vault.list().profiles.map((p) => p.label)).toEqual(['Kept']);
+  });
+
+  it('gives the sandbox read-only token only the read scopes', async () => {
+    const vault = manager();
+    const state = await vault.add({
+      label: 'Read-only',
+      baseUrl: sandbox.url,
+      version: '2021-11',
+      token: sandbox.tokens.readOnly,
+    });
+    expect(state.profiles[0]?.scopes).toEqual(['read_customer', 'read_payments']);
+    expect([...vault.activeScopes()]).toEqual(['read_customer', 'read_payments']);
+  });
+
+  it('keeps ticked write scopes on 2021-01 until withdrawScope removes one (and remembers)', async () => {
+    const vault = manager();
+    const state = await vault.add({
+      label: 'Old API',
+      baseUrl: sandbox.url,
+      version: '2021-01',
+      token: sandbox.tokens.readOnly,
+      writeScopes: ['write_customer', 'write_payments'],
+    });
+    const id = state.activeId!;
+    // 2021-01 keeps billing on the customer: reading customers reads payment details too.
+    expect([...vault.activeScopes()].sort()).toEqual([
+      'read_customer',
+      'read_payments',
+      'write_customer',
+      'write_payments',
+    ]);
+    states.length = 0;
+    vault.withdrawScope(id, 'write_payments');
+    const left = ['read_customer', 'read_payments', 'write_customer'];
+    expect([...vault.activeScopes()].sort()).toEqual(left);
+    expect(states.at(-1)?.profiles[0]?.scopes.slice().sort()).toEqual(left);
+    expect([...manager().activeScopes()].sort()).toEqual(left);
+  });
+
+  it('refuses the same store and token twice', async () => {
+    const vault = manager();
+    const input = {
+      label: 'Twice',
+      baseUrl: sandbox.url,
+      version: '2021-11' as const,
+      token: sandbox.tokens.full,
+    };
+    await vault.add(input);
+    expect((await failure(vault.add(input))).kind).toBe('conflict');
+  });
+});
