@@ -56,7 +56,7 @@ function prepares(fn: () => void): number {
 }
 
 describe('outbox reads', () => {
-  it('finds the live edits of any number of customers, oldest first', () => {
+  it('finds the shown edits (live but not failed) of any number of customers, oldest first', () => {
     const some = [3, 4, 5, 17, 17, 42, 999];
     expect(repo.shownFor(some).map((e) => e.id)).toEqual(
       reference(
