@@ -20,7 +20,7 @@ import {
 } from '../../src-shared/recharge/payment-tokens.ts';
 import type { EditRow } from './edit-rows.ts';
 import { touchesBilling, type EditPlanner, type Target } from './edit-planner.ts';
-import type { OutboxServiceDeps } from './service.ts';
+import type { OutboxServiceDeps } from './ports.ts';
 import type { ReadModel } from './read-model.ts';
 import { openPatch, sealValue, withoutSecrets } from './token-codec.ts';
 

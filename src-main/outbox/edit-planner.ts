@@ -5,7 +5,7 @@ import { changedFields, pick, type FieldValues } from '../../src-shared/outbox/r
 import { BILLING_FIELDS, type Customer } from '../../src-shared/customers/model.ts';
 import { SCOPE_LABELS, type Scope } from '../../src-shared/scopes.ts';
 import type { NewEdit } from './edit-rows.ts';
-import type { OutboxServiceDeps } from './service.ts';
+import type { OutboxServiceDeps } from './ports.ts';
 import { customerName } from './read-model.ts';
 
 const SAMPLE_SIZE = 5;

@@ -11,7 +11,7 @@ import { isTokenField } from '../../src-shared/recharge/payment-tokens.ts';
 import type { Address, Customer } from '../../src-shared/customers/model.ts';
 import type { EditRow } from './edit-rows.ts';
 import type { OutboxRepo } from './outbox-repo.ts';
-import type { OutboxServiceDeps } from './service.ts';
+import type { OutboxServiceDeps } from './ports.ts';
 import { displayValue } from './token-codec.ts';
 
 export const customerName = (c: Pick<Customer, 'first_name' | 'last_name'> | null, id: number) =>

@@ -1,27 +1,11 @@
-import { LIVE_STATES, type OutboxSummary } from '../../src-shared/outbox/edits.ts';
-import type { VersionTraits } from '../../src-shared/recharge/versions.ts';
-import type { Scope } from '../../src-shared/scopes.ts';
+import { LIVE_STATES } from '../../src-shared/outbox/edits.ts';
 import { auditCsv } from './audit-csv.ts';
 import { createCommands } from './commands.ts';
 import { createEditPlanner } from './edit-planner.ts';
-import type { OutboxRepo } from './outbox-repo.ts';
-import type { CacheAccess, TokenSealer } from './ports.ts';
+import type { OutboxServiceDeps } from './ports.ts';
 import { createReadModel } from './read-model.ts';
 
-export interface OutboxServiceDeps {
-  repo: OutboxRepo;
-  cache: CacheAccess;
-  sealer: TokenSealer;
-  /** Called after every change so the renderer's counts stay true. */
-  onChange: (summary: OutboxSummary) => void;
-  /** Asks the pusher to drain soon (after a new edit). */
-  kick: () => void;
-  pausedReason: () => OutboxSummary['pausedReason'];
-  /** How the store's API version shapes edits (where billing lives, what a token needs). */
-  traits: VersionTraits;
-  /** The active profile's scopes, read at each edit. */
-  scopes: () => ReadonlySet<Scope>;
-}
+export type { OutboxServiceDeps } from './ports.ts';
 
 export type OutboxService = ReturnType<typeof createOutboxService>;
 
