@@ -9,7 +9,7 @@ import {
   schemaVersion,
 } from '../../../src-main/db/migrations/index.ts';
 import { openDatabase } from '../../../src-main/db/open.ts';
-import { AppError } from '../../../src-shared/errors.ts';
+import { appErrorOfSync } from '../../helpers/app-error.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 const dirs: ReturnType<typeof tempDir>[] = [];
@@ -21,16 +21,6 @@ const fresh = () => {
 afterEach(() => {
   for (const dir of dirs.splice(0)) dir.cleanup();
 });
-
-function openError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('cache migrations', () => {
   it('gives a fresh database the latest schema with WAL, foreign keys and STRICT tables', () => {
@@ -158,7 +148,7 @@ describe('cache migrations', () => {
     const future = new Database(path);
     future.pragma(`user_version = ${LATEST_VERSION + 3}`);
     future.close();
-    const error = openError(() => openDatabase({ path }));
+    const error = appErrorOfSync(() => openDatabase({ path }));
     expect(error.kind).toBe('unavailable');
     expect(error.message).toContain('newer version of ReCharge Desk');
     expect(error.message).toContain(`schema ${LATEST_VERSION + 3}`);
@@ -169,7 +159,7 @@ describe('cache migrations', () => {
     const path = dir.path('cache.db');
     const garbage = 'this is not a database, just some bytes '.repeat(200);
     writeFileSync(path, garbage);
-    const error = openError(() => openCacheStore({ path }));
+    const error = appErrorOfSync(() => openCacheStore({ path }));
     expect(error.kind).toBe('unavailable');
     expect(error.message).toMatch(/damaged or is not a ReCharge Desk database/);
 
