@@ -1,11 +1,25 @@
 import { AppError } from '../../src-shared/errors.ts';
 
-/** The AppError a call fails with; any other outcome (success or a plain Error) fails the test. */
-export async function appErrorOf(run: Promise<unknown> | (() => unknown)): Promise<AppError> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ErrorClass<E> = new (...args: any[]) => E;
+
+/**
+ * The AppError (or the given subclass) a call fails with; any other outcome, success or another
+ * error, fails the test.
+ */
+export async function appErrorOf(run: Promise<unknown> | (() => unknown)): Promise<AppError>;
+export async function appErrorOf<E extends AppError>(
+  run: Promise<unknown> | (() => unknown),
+  kind: ErrorClass<E>,
+): Promise<E>;
+export async function appErrorOf(
+  run: Promise<unknown> | (() => unknown),
+  kind: ErrorClass<AppError> = AppError,
+): Promise<AppError> {
   try {
     await (typeof run === 'function' ? run() : run);
   } catch (error) {
-    if (error instanceof AppError) return error;
+    if (error instanceof kind) return error;
     throw error;
   }
   throw new Error('expected an AppError, but the call succeeded');

@@ -172,3 +172,27 @@ export async function expectEveryInputLabelled(scope: Locator): Promise<number> 
   }
   return count;
 }
+
+/**
+ * Bulk-sets the billing company of the checked rows and waits until all `editable` of them (the
+ * ones with a billing address the app can edit) reached the store; returns the dialog.
+ */
+export async function bulkSetCompany(
+  page: Page,
+  company: string,
+  editable: number,
+): Promise<Locator> {
+  await page.getByTestId('bulk-edit-button').click();
+  const bulk = page.getByTestId('bulk-dialog');
+  await bulk.getByTestId('bulk-check-billing_company').getByRole('checkbox').check();
+  await bulk.getByLabel('New company').fill(company);
+  await bulk.getByTestId('bulk-preview').click();
+  await bulk.getByTestId('bulk-confirm').click();
+  await expect(bulk.getByTestId('bulk-drain')).toHaveText(`${editable} of ${editable} sent`, {
+    timeout: 20_000,
+  });
+  await expect(bulk.getByTestId('bulk-queued')).toContainText(
+    `All ${editable} edits reached ReCharge`,
+  );
+  return bulk;
+}
