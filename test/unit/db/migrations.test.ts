@@ -11,6 +11,7 @@ import {
 import { openDatabase } from '../../../src-main/db/open.ts';
 import { appErrorOfSync } from '../../helpers/app-error.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { insertOldCustomer } from './migrations/old-customer-row.ts';
 
 const dirs: ReturnType<typeof tempDir>[] = [];
 const fresh = () => {
@@ -101,12 +102,7 @@ describe('cache migrations', () => {
       "UPDATE customers SET status = 'INACTIVE', has_valid_payment_method = 0 WHERE id = 7",
     ).run();
     db.prepare('DELETE FROM customers WHERE id = 8').run();
-    db.prepare(
-      `INSERT INTO customers (id, hash, email, first_name, last_name, status,
-        has_valid_payment_method, has_card_error_in_dunning, created_at, updated_at, raw, synced_at)
-       VALUES (9, 'h', 'c@d.e', 'C', 'D', 'ACTIVE', 1, 1, '2021-01-01T00:00:00',
-        '2021-01-01T00:00:00', '{}', 0)`,
-    ).run();
+    insertOldCustomer(db, { id: 9, email: 'c@d.e', valid: 1, dunning: 1 });
     expect(flags()).toEqual([
       { id: 7, status: 'INACTIVE', has_valid_payment_method: 0, has_card_error_in_dunning: 0 },
       { id: 9, status: 'ACTIVE', has_valid_payment_method: 1, has_card_error_in_dunning: 1 },
