@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CustomerEnvelope } from '../../../src-shared/recharge/wire-2021-01.ts';
 import { normalizeErrors } from '../../../src-shared/recharge/wire-errors.ts';
 import { expectErrorShape, useWriteSandbox } from './write-sandbox.ts';
+import { GUIDE_BILLING_UPDATE } from '../../helpers/wire-samples.ts';
 
 const env = useWriteSandbox();
 const { api, newestId } = env;
@@ -79,19 +80,7 @@ describe('customer writes', () => {
     const before = CustomerEnvelope.parse((await api(`/customers/${id}`)).json).customer;
     const response = await api(`/customers/${id}`, {
       method: 'PUT',
-      body: {
-        first_name: 'Mike',
-        last_name: 'Flynn',
-        billing_address1: '3030 Nebraska Avenue',
-        billing_address2: null,
-        billing_zip: '90404',
-        billing_city: 'Los Angeles',
-        billing_company: null,
-        billing_province: 'California',
-        billing_country: 'United States',
-        billing_phone: '3103843698',
-        accepts_marketing: 1,
-      },
+      body: { ...GUIDE_BILLING_UPDATE, accepts_marketing: 1 },
     });
     expect(response.status).toBe(200);
     const after = CustomerEnvelope.parse(response.json).customer;
