@@ -16,9 +16,9 @@ import { createKeyFileCipher } from '../vault/key-file-cipher.ts';
 import { KEY_FILE_NAME } from '../vault/key-file.ts';
 import { createProfileManager, type ProfileManager } from '../vault/profile-manager.ts';
 import type { SecretCipher } from '../vault/secret-cipher.ts';
-import { createEventBus, type EventBus } from './event-bus.ts';
+import { createEventBus, type EventBus } from '../lib/event-bus.ts';
 import { createHandlers } from './handlers.ts';
-import { silentLogger, withSecrets, type Logger } from './logger.ts';
+import { silentLogger, withSecrets, type Logger } from '../lib/logger.ts';
 import { openStoreSession, type StoreSession } from './store-session.ts';
 
 export interface DemoOptions {
