@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { silentLogger } from '../src-main/core/logger.ts';
+import { silentLogger } from '../src-main/lib/logger.ts';
 import { openCacheStore } from '../src-main/db/cache-store.ts';
 import { createRechargeClient } from '../src-main/recharge/client.ts';
 import { createStoreApi } from '../src-main/recharge/create-store-api.ts';
