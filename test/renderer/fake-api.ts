@@ -12,7 +12,7 @@ import {
 } from '../../src-shared/ipc/contract.ts';
 import { SCOPES, type Scope } from '../../src-shared/scopes.ts';
 import { createRouter, type HandlersOf } from '../../src-main/ipc/router.ts';
-import { silentLogger, type Logger } from '../../src-main/core/logger.ts';
+import { silentLogger, type Logger } from '../../src-main/lib/logger.ts';
 import { setApi } from '../../src-renderer/api/index.ts';
 import { createAppVuetify } from '../../src-renderer/plugins/vuetify.ts';
 

@@ -1,5 +1,7 @@
+import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
+
 /** The ReCharge API versions the demo store can speak; each Playwright project picks one. */
-export type DemoVersion = '2021-01' | '2021-11';
+export type DemoVersion = ApiVersion;
 
 /** The project's API version (`metadata.demoVersion` in playwright.config.ts). */
 export function versionOf(metadata: Record<string, unknown>): DemoVersion {

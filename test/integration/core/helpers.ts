@@ -1,4 +1,5 @@
-import { createCore, type Core, type CoreConfig } from '../../../src-main/core/create-core.ts';
+import type { CoreConfig } from '../../../src-main/core/core-config.ts';
+import { createCore, type Core } from '../../../src-main/core/create-core.ts';
 import type { Sandbox } from '../../../src-main/sandbox/index.ts';
 import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
 import type { Envelope } from '../../../src-shared/ipc/envelope.ts';
