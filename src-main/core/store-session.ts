@@ -12,7 +12,7 @@ import { composeOutbox } from '../outbox/compose.ts';
 import type { OutboxPusher } from '../outbox/pusher.ts';
 import type { OutboxService } from '../outbox/service.ts';
 import type { ActiveProfile } from '../vault/profile-manager.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import { openStoreServices, rebuildStoreServices, type StoreServices } from './store-services.ts';
 
 export interface StoreSessionOptions {

@@ -1,6 +1,6 @@
 import type { OutboxSummary } from '../../src-shared/outbox/edits.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import type { StoreApi } from '../recharge/store-api.ts';
 import type { OutboxRepo } from './outbox-repo.ts';
 import { createPushPauses } from './pauses.ts';

@@ -1,5 +1,5 @@
 import type { Scope } from '../../src-shared/scopes.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import type { StoreApi } from '../recharge/store-api.ts';
 import type { OutboxRepo } from './outbox-repo.ts';
 import type { PushPauses } from './pauses.ts';

@@ -4,7 +4,7 @@ import type {
   PaymentMethod,
 } from '../../src-shared/customers/model.ts';
 import type { SyncProgress } from '../../src-shared/ipc/channels/sync.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import type { CacheStore } from '../db/cache-store.ts';
 import type { StoreApi } from '../recharge/store-api.ts';
 import type { CacheWriter } from './cache-writer.ts';

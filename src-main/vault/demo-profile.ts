@@ -1,6 +1,6 @@
 import type { ApiVersion } from '../../src-shared/ipc/channels/profiles.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import { DEMO_PROFILE_ID } from './profile-paths.ts';
 import type { ProfilesFile, StoredProfile } from './profile-store.ts';
 import type { SecretCipher } from './secret-cipher.ts';

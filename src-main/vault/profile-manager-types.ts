@@ -5,7 +5,7 @@ import type {
   ProfilesState,
 } from '../../src-shared/ipc/channels/profiles.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import type { DemoSandbox } from './demo-profile.ts';
 import type { SecretCipher } from './secret-cipher.ts';
 import type { FetchLike } from './token-check.ts';

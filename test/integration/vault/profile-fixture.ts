@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { createLogger } from '../../../src-main/core/logger.ts';
+import { createLogger } from '../../../src-main/lib/logger.ts';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import { createKeyFileCipher } from '../../../src-main/vault/key-file-cipher.ts';
 import {
