@@ -16,6 +16,11 @@ import { createKeyFileCipher } from '../vault/key-file-cipher.ts';
 import { KEY_FILE_NAME } from '../vault/key-file.ts';
 import { createProfileManager, type ProfileManager } from '../vault/profile-manager.ts';
 import type { SecretCipher } from '../vault/secret-cipher.ts';
+import {
+  createExportService,
+  type ChooseExportPath,
+  type ExportService,
+} from '../export/export-service.ts';
 import { createEventBus, type EventBus } from './event-bus.ts';
 import { createHandlers } from './handlers.ts';
 import { silentLogger, withSecrets, type Logger } from './logger.ts';
@@ -53,12 +58,15 @@ export interface CoreConfig {
   pushIntervalMs?: number;
   /** How long a create that may have reached the store waits before it is looked for there. */
   ambiguousSettleMs?: number;
+  /** The shell's save dialog for exports; without it (the harness) they are downloaded once. */
+  chooseExportPath?: ChooseExportPath;
 }
 
 export interface Core {
   router: Router;
   events: EventBus;
   profiles: ProfileManager;
+  exports: ExportService;
   /** The open store, if any (tests and the harness look inside). */
   session(): StoreSession | null;
   close(): Promise<void>;
@@ -196,8 +204,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   switching = switching.then(() => openActive());
   await switching;
 
+  const exports = createExportService({
+    chooseExportPath: config.chooseExportPath,
+    downloadDir: join(config.dataDir, 'exports'),
+    onProgress: (progress) => events.emit('customers:exportProgress', progress),
+  });
   const handlers = createHandlers({
     config,
+    exports,
     profiles,
     session: () => session,
     idleSync,
@@ -223,8 +237,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     router,
     events,
     profiles,
+    exports,
     session: () => session,
     async close() {
+      exports.close();
       await switching;
       await closeSession();
       await profiles.close();

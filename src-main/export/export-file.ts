@@ -1,0 +1,56 @@
+// Writes rows to a CSV file a chunk at a time: memory holds one chunk, whatever the row count.
+// The file appears under its name only when complete; a cancelled or failed export leaves
+// nothing behind.
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import { AppError } from '../../src-shared/errors.ts';
+import { csvHeader, csvLines, type CsvColumn } from '../../src-shared/csv.ts';
+
+export interface ExportFileInput<T> {
+  path: string;
+  columns: readonly CsvColumn<T>[];
+  /** Chunks of rows in file order; pulled one at a time, between writes. */
+  chunks: Iterable<readonly T[]>;
+  signal: AbortSignal;
+  /** Rows written so far, after each chunk. */
+  onRows?: (written: number) => void;
+}
+
+export type ExportFileOutcome = { state: 'done' | 'cancelled'; rows: number };
+
+// The BOM makes spreadsheet apps read the file as UTF-8.
+const BOM = '\uFEFF';
+
+export async function writeExportFile<T>(input: ExportFileInput<T>): Promise<ExportFileOutcome> {
+  const partial = `${input.path}.${randomBytes(6).toString('hex')}.part`;
+  const file = await open(partial, 'wx', 0o600).catch((error: unknown) => {
+    throw new AppError('unavailable', `The export file could not be created: ${reason(error)}`);
+  });
+  let rows = 0;
+  let finished = false;
+  try {
+    await file.write(BOM + csvHeader(input.columns));
+    for (const chunk of input.chunks) {
+      if (input.signal.aborted) break;
+      await file.write(csvLines(input.columns, chunk));
+      rows += chunk.length;
+      input.onRows?.(rows);
+    }
+    await file.close();
+    if (input.signal.aborted) return { state: 'cancelled', rows };
+    await rename(partial, input.path);
+    finished = true;
+    return { state: 'done', rows };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('unavailable', `The export could not be written: ${reason(error)}`);
+  } finally {
+    if (!finished) {
+      await file.close().catch(() => undefined);
+      await rm(partial, { force: true });
+    }
+  }
+}
+
+const reason = (error: unknown) =>
+  error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
