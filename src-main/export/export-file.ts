@@ -42,8 +42,8 @@ export async function writeExportFile<T>(input: ExportFileInput<T>): Promise<Exp
     finished = true;
     return { state: 'done', rows };
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('unavailable', `The export could not be written: ${reason(error)}`);
+    if (!isFileError(error)) throw error;
+    throw new AppError('unavailable', `The export could not be written: ${error.code}`);
   } finally {
     if (!finished) {
       await file.close().catch(() => undefined);
@@ -52,5 +52,8 @@ export async function writeExportFile<T>(input: ExportFileInput<T>): Promise<Exp
   }
 }
 
-const reason = (error: unknown) =>
-  error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
+/** A failure of the file system (ENOSPC, EACCES…), as opposed to one of reading the rows. */
+const isFileError = (error: unknown): error is Error & { code: string } =>
+  error instanceof Error && 'code' in error && /^E[A-Z]+$/.test(String(error.code));
+
+const reason = (error: unknown) => (isFileError(error) ? error.code : 'unknown error');

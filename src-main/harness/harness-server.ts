@@ -22,7 +22,10 @@ export async function startHarnessServer(
   const secret = options.secret ?? randomBytes(24).toString('base64url');
   const serveStatic = createStaticHandler(options.rendererDir);
   const server = createServer((req, res) => {
-    if (!serveExportDownload(core.exports, req, res)) void serveStatic(req, res);
+    void serveExportDownload(core.exports, req, res).then(
+      (served) => (served ? undefined : serveStatic(req, res)),
+      () => res.writeHead(500).end(),
+    );
   });
   let origin = '';
   const bridge = attachWsBridge(server, {

@@ -6,8 +6,9 @@ import type { Bound, Param } from './executor.ts';
 import type { Planned } from './planner.ts';
 import { dirOf, ROW_COLUMNS, rowCount, SORT_COLUMNS, whereOf } from './sql-text.ts';
 
-/** The list's columns and the street address ones it leaves out. */
-export const EXPORT_COLUMNS = `${ROW_COLUMNS}, c.billing_address1, c.billing_address2, c.billing_phone`;
+/** The list's columns and the street address ones it leaves out (kept in the stored document). */
+export const EXPORT_COLUMNS = `${ROW_COLUMNS}, json_extract(c.doc, '$.billing_address1') AS billing_address1,
+  json_extract(c.doc, '$.billing_address2') AS billing_address2, c.billing_phone`;
 
 /** Where the previous chunk stopped: its last row's sort key and id. */
 export interface ExportCursor {
