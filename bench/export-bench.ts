@@ -1,0 +1,174 @@
+// `node bench/export-bench.ts [--1m]`: the customer export row(s) alone, on caches built the way
+// bench/search-only.ts builds them, written into BENCHMARKS.md. `benchExportRows` is what
+// bench/run.ts calls on the caches it has built already.
+//
+// Each way runs in a child process of its own, so one's heap does not inflate the other's RSS:
+// - export: main's way, keyset chunks of 1,000 rows into a file (src-main/export);
+// - baseline: the old way, pages of 100 through the search (LIMIT/OFFSET) gathered into one
+//   array, then one CSV string written at once (the renderer did this, plus 10,000 IPC calls
+//   at 1M, which the baseline leaves out).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CustomerRow } from '../src-shared/customers/views.ts';
+import { toCsv } from '../src-shared/csv.ts';
+import { openCacheStore } from '../src-main/db/cache-store.ts';
+import type { ExportRow } from '../src-main/db/search/export-pages.ts';
+import { customerExportColumns } from '../src-main/export/customer-columns.ts';
+import { EXPORT_CHUNK_ROWS } from '../src-main/export/export-service.ts';
+import { writeExportFile } from '../src-main/export/export-file.ts';
+import { buildSearchCache } from './search-cache.ts';
+
+export interface ExportRun {
+  rows: number;
+  seconds: number;
+  /** Peak RSS over the run, minus RSS before it, in MB. */
+  peakGrowthMb: number;
+  startMb: number;
+  fileMb: number;
+}
+
+const SORT = { key: 'name', dir: 'asc' } as const;
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** Samples RSS every 5 ms and at every call of `sample`, for the peak. */
+function rssPeak() {
+  const start = process.memoryUsage().rss;
+  let peak = start;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  };
+  const timer = setInterval(sample, 5);
+  return {
+    start,
+    sample,
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
+
+async function runExport(dbPath: string, out: string): Promise<ExportRun> {
+  const store = openCacheStore({ path: dbPath });
+  const rss = rssPeak();
+  const started = performance.now();
+  const outcome = await writeExportFile({
+    path: out,
+    columns: customerExportColumns({ status: true }),
+    chunks: store.search.exportPages({ query: '', filters: {}, sort: SORT }, EXPORT_CHUNK_ROWS),
+    signal: new AbortController().signal,
+    onRows: rss.sample,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const peak = rss.stop();
+  store.close();
+  return result(outcome.rows, seconds, rss.start, peak, out);
+}
+
+async function runBaseline(dbPath: string, out: string): Promise<ExportRun> {
+  const store = openCacheStore({ path: dbPath });
+  const rss = rssPeak();
+  const started = performance.now();
+  const rows: CustomerRow[] = [];
+  for (let page = 1; ; page++) {
+    const result = store.search.search({ query: '', filters: {}, sort: SORT, page, pageSize: 100 });
+    rows.push(...result.items);
+    rss.sample();
+    if (result.items.length < 100) break;
+    // The old loop awaited an IPC answer per page: the timer gets its turn here too.
+    if (page % 10 === 0) await new Promise((r) => setImmediate(r));
+  }
+  // The list's rows have no street columns: those cells stay empty (the old export had none).
+  const csv = toCsv(customerExportColumns({ status: true }), rows as unknown as ExportRow[]);
+  rss.sample();
+  writeFileSync(out, '\uFEFF' + csv);
+  const seconds = (performance.now() - started) / 1000;
+  const peak = rss.stop();
+  store.close();
+  return result(rows.length, seconds, rss.start, peak, out);
+}
+
+const result = (rows: number, seconds: number, start: number, peak: number, out: string) => ({
+  rows,
+  seconds: Math.round(seconds * 100) / 100,
+  peakGrowthMb: mb(peak - start),
+  startMb: mb(start),
+  fileMb: mb(statSync(out).size),
+});
+
+function inChild(way: 'export' | 'baseline', dbPath: string, out: string): ExportRun {
+  const stdout = execFileSync(
+    process.execPath,
+    [new URL(import.meta.url).pathname, '--child', way, dbPath, out],
+    { encoding: 'utf8', maxBuffer: 1024 * 1024 },
+  );
+  rmSync(out, { force: true });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as ExportRun;
+}
+
+export const EXPORT_ROW = (size: number) =>
+  `| export ${size.toLocaleString('en-US')} customers to a CSV file`;
+
+export function exportRow(size: number, run: ExportRun, baseline: ExportRun): string {
+  const rate = Math.round(run.rows / run.seconds).toLocaleString('en-US');
+  return (
+    `${EXPORT_ROW(size)} (every row, sorted by name; keyset chunks of ${EXPORT_CHUNK_ROWS.toLocaleString('en-US')}, pending values applied, written as they come) | ` +
+    `${run.seconds} s (${rate} rows/s, ${run.fileMb} MB file); peak RSS +${run.peakGrowthMb} MB over ${run.startMb} MB | ` +
+    `the old way (pages of 100 at growing OFFSETs into one array, then one string; IPC left out): ${baseline.seconds} s, peak RSS +${baseline.peakGrowthMb} MB → ` +
+    `${(baseline.seconds / run.seconds).toFixed(1)}× faster, ${(baseline.peakGrowthMb / Math.max(run.peakGrowthMb, 0.1)).toFixed(0)}× less memory | memory flat in the row count |`
+  );
+}
+
+/** The export row for each cache, the export and its baseline each in a child process. */
+export function benchExportRows(caches: readonly { size: number; path: string }[]): string[] {
+  return caches.map(({ size, path }) => {
+    const out = `${path}.export.csv`;
+    const run = inChild('export', path, out);
+    const baseline = inChild('baseline', path, out);
+    return exportRow(size, run, baseline);
+  });
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--child') {
+  const [, way, dbPath, out] = args as [string, string, string, string];
+  const run = way === 'export' ? await runExport(dbPath, out) : await runBaseline(dbPath, out);
+  console.log(JSON.stringify(run));
+} else if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizes = args.includes('--1m') ? [100_000, 1_000_000] : [100_000];
+  const dir = mkdtempSync(join(tmpdir(), 'rc-export-bench-'));
+  const file = new URL('../BENCHMARKS.md', import.meta.url);
+  const load = loadavg()[0]?.toFixed(2);
+  const started = Date.now();
+  try {
+    const rows: string[] = [];
+    for (const size of sizes) {
+      const path = join(dir, `export-${size}.db`);
+      buildSearchCache(path, size).store.close();
+      const [row] = benchExportRows([{ size, path }]);
+      console.log(row);
+      rows.push(row!);
+    }
+    const lines = readFileSync(file, 'utf8').split('\n');
+    for (const [i, row] of rows.entries()) {
+      const at = lines.findIndex((l) => l.startsWith(EXPORT_ROW(sizes[i]!)));
+      if (at >= 0) lines[at] = row;
+      else lines.splice(lines.findIndex((l) => l.startsWith('## Notes')) - 1, 0, row);
+    }
+    const cpu = cpus();
+    const note =
+      `- Export rows by \`node bench/export-bench.ts${sizes.length > 1 ? ' --1m' : ''}\` on ${new Date().toISOString().slice(0, 10)} ` +
+      `(${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores; Node ${process.version}; load average at start ${load}); ` +
+      `${Math.round((Date.now() - started) / 1000)} s in all, cache builds included.`;
+    const noteAt = lines.findIndex((l) => l.startsWith('- Export rows by '));
+    if (noteAt >= 0) lines[noteAt] = note;
+    else lines.splice(lines.findIndex((l) => l.startsWith('## Notes')) + 1, 0, note);
+    writeFileSync(file, lines.join('\n'));
+    console.log(`\n${note}\nwritten to BENCHMARKS.md`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
