@@ -3,12 +3,21 @@ import prettier from 'eslint-config-prettier';
 import vue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { mainLayersRule } from './eslint/main-layers.js';
 
 const electronOnlyInShell = {
   name: 'electron',
   message: 'Only src-main/index.ts and src-main/preload.ts may import electron.',
   allowTypeImports: true,
 };
+
+const rendererPatterns = [
+  {
+    group: ['**/src-main', '**/src-main/**'],
+    message: 'The renderer talks to main only through the typed api.',
+  },
+  { regex: '^node:', message: 'The renderer has no Node APIs.' },
+];
 
 export default tseslint.config(
   {
@@ -48,14 +57,28 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
+        { paths: [electronOnlyInShell], patterns: rendererPatterns },
+      ],
+    },
+  },
+  {
+    // Components call store actions; only the Pinia stores (and main.ts) hold the api.
+    files: [
+      'src-renderer/components/**/*.{ts,vue}',
+      'src-renderer/lib/**/*.ts',
+      'src-renderer/App.vue',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
         {
           paths: [electronOnlyInShell],
           patterns: [
+            ...rendererPatterns,
             {
-              group: ['**/src-main', '**/src-main/**'],
-              message: 'The renderer talks to main only through the typed api.',
+              group: ['**/api', '**/api/**', '!**/src-shared/**'],
+              message: 'Only the Pinia stores call the api; components call store actions.',
             },
-            { regex: '^node:', message: 'The renderer has no Node APIs.' },
           ],
         },
       ],
@@ -79,6 +102,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The layers of src-main (docs/ARCHITECTURE.md): each folder imports only those below it.
+    files: ['src-main/**/*.ts'],
+    plugins: { local: { rules: { 'main-layers': mainLayersRule } } },
+    rules: { 'local/main-layers': 'error' },
   },
   {
     files: ['src-main/index.ts', 'src-main/preload.ts'],

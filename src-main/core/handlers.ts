@@ -4,7 +4,7 @@ import type { channels } from '../../src-shared/ipc/contract.ts';
 import type { HandlersOf } from '../ipc/router.ts';
 import type { ExportService } from '../export/export-service.ts';
 import type { ProfileManager } from '../vault/profile-manager.ts';
-import type { CoreConfig } from './create-core.ts';
+import type { CoreConfig } from './core-config.ts';
 import type { StoreSession } from './store-session.ts';
 import { noSession } from './store-session.ts';
 

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { createCore, type Core } from '../core/create-core.ts';
 import { saveDialogChooser, type SaveDialogLike } from './save-dialog.ts';
 import { createSafeStorageCipher, type SafeStorageLike } from '../vault/safe-storage-cipher.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import {
   createSenderCheck,
   forwardEvents,

@@ -4,12 +4,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import type { ApiVersion } from '../../src-shared/recharge/versions.ts';
 import { test as base } from './fixtures.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
 /** The ReCharge API versions the demo store can speak; each Playwright project picks one. */
-export type DemoVersion = '2021-01' | '2021-11';
+export type DemoVersion = ApiVersion;
 
 /** The project's API version (`metadata.demoVersion` in playwright.config.ts). */
 export function versionOf(metadata: Record<string, unknown>): DemoVersion {

@@ -7,11 +7,12 @@ import { RateLimiter } from '../../../src-main/recharge/rate-limiter.ts';
 import { createStoreApi2021_01 } from '../../../src-main/recharge/v2021-01.ts';
 import { createStoreApi2021_11 } from '../../../src-main/recharge/v2021-11.ts';
 import { mergeAddress, mergeCustomer } from '../../../src-shared/customers/model.ts';
+import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
 import * as w01 from '../../../src-shared/recharge/wire-2021-01.ts';
 import * as w11 from '../../../src-shared/recharge/wire-2021-11.ts';
 import { scriptedFetch, type Reply } from '../../helpers/fake-fetch.ts';
 
-function apiOf(version: '2021-01' | '2021-11', replies: Reply[]) {
+function apiOf(version: ApiVersion, replies: Reply[]) {
   const { fetch } = scriptedFetch(replies);
   const client = createRechargeClient({
     baseUrl: 'http://127.0.0.1:9',
