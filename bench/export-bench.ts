@@ -3,7 +3,8 @@
 // bench/run.ts calls on the caches it has built already.
 //
 // Each way runs in a child process of its own, so one's heap does not inflate the other's RSS:
-// - export: main's way, keyset chunks of 1,000 rows into a file (src-main/export);
+// - export: main's way, keyset chunks (EXPORT_CHUNK_ROWS) into a file (src-main/export), each
+//   chunk's read and formatting timed (a task on the main thread);
 // - baseline: the old way, pages of 100 through the search (LIMIT/OFFSET) gathered into one
 //   array, then one CSV string written at once (the renderer did this, plus 10,000 IPC calls
 //   at 1M, which the baseline leaves out).
@@ -25,6 +26,9 @@ export interface ExportRun {
   seconds: number;
   /** Peak RSS over the run, minus RSS before it, in MB. */
   peakGrowthMb: number;
+  /** The main thread's longest stretches: reading and formatting one chunk (export only). */
+  chunkP99Ms: number | null;
+  chunkMaxMs: number | null;
   /** How much of that came in the second half of the rows. */
   secondHalfMb: number;
   /** Heap still in use after a full GC, minus the same before the run: at half the rows, at the end. */
@@ -83,7 +87,10 @@ function rssPeak(totalRows: number) {
 const customerCount = (store: CacheStore) =>
   store.db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
 
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
 async function runExport(dbPath: string, out: string): Promise<ExportRun> {
+  const tasks: number[] = [];
   const store = openCacheStore({ path: dbPath });
   const rss = rssPeak(customerCount(store));
   const started = performance.now();
@@ -91,13 +98,19 @@ async function runExport(dbPath: string, out: string): Promise<ExportRun> {
     path: out,
     columns: customerExportColumns({ status: true }),
     chunks: store.search.exportPages({ query: '', filters: {}, sort: SORT }, EXPORT_CHUNK_ROWS),
+    onTask: (ms) => tasks.push(ms),
     signal: new AbortController().signal,
     onRows: (n) => rss.sample(n),
   });
   const seconds = (performance.now() - started) / 1000;
   const peak = rss.stop();
   store.close();
-  return result(outcome.rows, seconds, rss.start, peak, out);
+  tasks.sort((a, b) => a - b);
+  return {
+    ...result(outcome.rows, seconds, rss.start, peak, out),
+    chunkP99Ms: round2(tasks[Math.floor(tasks.length * 0.99)] ?? 0),
+    chunkMaxMs: round2(tasks.at(-1) ?? 0),
+  };
 }
 
 async function runBaseline(dbPath: string, out: string): Promise<ExportRun> {
@@ -134,7 +147,9 @@ const result = (
   out: string,
 ) => ({
   rows,
-  seconds: Math.round(seconds * 100) / 100,
+  seconds: round2(seconds),
+  chunkP99Ms: null,
+  chunkMaxMs: null,
   peakGrowthMb: mb(peak.peak - start),
   secondHalfMb: mb(peak.peak - peak.half),
   retainedHalfMb: mb(peak.heapHalf),
@@ -160,9 +175,9 @@ export function exportRow(size: number, run: ExportRun, baseline: ExportRun): st
   const rate = Math.round(run.rows / run.seconds).toLocaleString('en-US');
   return (
     `${EXPORT_ROW(size)} (every row, sorted by name; keyset chunks of ${EXPORT_CHUNK_ROWS.toLocaleString('en-US')}, pending values applied, written as they come) | ` +
-    `${run.seconds} s (${rate} rows/s, ${run.fileMb} MB file); peak RSS +${run.peakGrowthMb} MB over ${run.startMb} MB (+${run.secondHalfMb} MB of it in the second half of the rows); heap kept after a full GC: +${run.retainedHalfMb} MB at half, +${run.retainedEndMb} MB at the end | ` +
+    `${run.seconds} s (${rate} rows/s, ${run.fileMb} MB file); main thread per chunk (read, pending values, formatting): p99 ${run.chunkP99Ms} ms, longest ${run.chunkMaxMs} ms; peak RSS +${run.peakGrowthMb} MB over ${run.startMb} MB (+${run.secondHalfMb} MB of it in the second half of the rows); heap kept after a full GC: +${run.retainedHalfMb} MB at half, +${run.retainedEndMb} MB at the end | ` +
     `the old way (pages of 100 at growing OFFSETs into one array, then one string; IPC left out): ${baseline.seconds} s; peak RSS +${baseline.peakGrowthMb} MB (+${baseline.secondHalfMb} MB in the second half); heap kept +${baseline.retainedHalfMb} MB at half, +${baseline.retainedEndMb} MB at the end → ` +
-    `${(baseline.seconds / run.seconds).toFixed(1)}× faster, ${(baseline.peakGrowthMb / Math.max(run.peakGrowthMb, 0.1)).toFixed(1)}× less peak RSS | heap kept flat in the row count (the same at half and at the end) |`
+    `${(baseline.seconds / run.seconds).toFixed(1)}× faster, ${(baseline.peakGrowthMb / Math.max(run.peakGrowthMb, 0.1)).toFixed(1)}× less peak RSS | heap kept flat in the row count (the same at half and at the end); no task over 16 ms |`
   );
 }
 
