@@ -92,7 +92,7 @@ export interface ElectronLike {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowLike;
   dialog: {
     showErrorBox(title: string, content: string): void;
-  } & SaveDialogLike<BrowserWindowLike>;
+  } & SaveDialogLike;
   ipcMain: IpcMainLike;
   Menu: {
     buildFromTemplate(template: MenuItemConstructorOptions[]): unknown;
@@ -277,7 +277,7 @@ async function run(
     writerWorker: join(options.bundleDir, 'write-worker.js'),
     chooseExportPath: saveDialogChooser(
       electron.dialog,
-      () => window,
+      () => window !== null,
       () => app.getPath('downloads'),
     ),
   });

@@ -2,22 +2,22 @@
 import { join } from 'node:path';
 import type { ChooseExportPath } from '../export/export-service.ts';
 
-export interface SaveDialogLike<W> {
-  showSaveDialog(
-    window: W,
-    options: { defaultPath: string; filters: { name: string; extensions: string[] }[] },
-  ): Promise<{ canceled: boolean; filePath?: string | undefined }>;
+export interface SaveDialogLike {
+  showSaveDialog(options: {
+    defaultPath: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<{ canceled: boolean; filePath?: string | undefined }>;
 }
 
-export function saveDialogChooser<W>(
-  dialog: SaveDialogLike<W>,
-  window: () => W | null,
+/** Asks only while the app has a window (none: the export is treated as cancelled). */
+export function saveDialogChooser(
+  dialog: SaveDialogLike,
+  hasWindow: () => boolean,
   downloadsDir: () => string,
 ): ChooseExportPath {
   return async (suggestedName) => {
-    const owner = window();
-    if (!owner) return null;
-    const chosen = await dialog.showSaveDialog(owner, {
+    if (!hasWindow()) return null;
+    const chosen = await dialog.showSaveDialog({
       defaultPath: join(downloadsDir(), suggestedName),
       filters: [{ name: 'CSV', extensions: ['csv'] }],
     });
