@@ -6,9 +6,14 @@ import type {
   OutboxListInput,
   OutboxSummary,
 } from '../../src-shared/outbox/edits.ts';
-import { overlay, type FieldValues } from '../../src-shared/outbox/rules.ts';
-import { isTokenField } from '../../src-shared/recharge/payment-tokens.ts';
+import type { FieldValues } from '../../src-shared/outbox/rules.ts';
 import type { Address, Customer } from '../../src-shared/customers/model.ts';
+import {
+  editsByCustomer,
+  pendingFieldsOf,
+  withAddressValues,
+  withBillingValues,
+} from '../db/pending-values.ts';
 import type { EditRow } from './edit-rows.ts';
 import type { OutboxRepo } from './outbox-repo.ts';
 import type { OutboxServiceDeps } from './ports.ts';
@@ -65,17 +70,8 @@ export function createReadModel(deps: OutboxServiceDeps) {
 
   /** Live billing values of customers: the cache with their queued edits on top. */
   const overlaid = (customers: readonly Customer[]): Map<number, Customer> => {
-    const live = repo.shownFor(customers.map((c) => c.id));
-    const byCustomer = new Map<number, FieldValues[]>();
-    for (const edit of live) {
-      if (edit.kind !== 'billing') continue;
-      byCustomer.set(edit.customerId, [...(byCustomer.get(edit.customerId) ?? []), edit.patch]);
-    }
-    const out = new Map<number, Customer>();
-    for (const customer of customers) {
-      out.set(customer.id, overlay(customer, byCustomer.get(customer.id) ?? []).record);
-    }
-    return out;
+    const live = editsByCustomer(repo.shownFor(customers.map((c) => c.id)));
+    return new Map(customers.map((c) => [c.id, withBillingValues(c, live.get(c.id) ?? [])]));
   };
 
   return {
@@ -83,40 +79,20 @@ export function createReadModel(deps: OutboxServiceDeps) {
     view,
     overlaid,
 
-    /**
-     * What has edits waiting, per customer: the customer's own fields by name, the payment
-     * method as `payment_method`, and delivery addresses as `address:<id>` (`address:new` for
-     * one being created), never under the customer's own field names.
-     */
+    /** What has edits waiting, per customer (see `pendingFieldsOf`). */
     pendingFields(customerIds: readonly number[]): Map<number, string[]> {
-      const out = new Map<number, Set<string>>();
-      for (const edit of repo.shownFor(customerIds)) {
-        const set = out.get(edit.customerId) ?? new Set<string>();
-        if (edit.kind === 'address_update') set.add(`address:${edit.addressId}`);
-        else if (edit.kind === 'address_create') set.add('address:new');
-        else {
-          for (const field of Object.keys(edit.patch))
-            set.add(isTokenField(field) ? 'payment_method' : field);
-        }
-        out.set(edit.customerId, set);
-      }
-      return new Map([...out].map(([id, set]) => [id, [...set].sort()]));
+      const byCustomer = editsByCustomer(repo.shownFor(customerIds));
+      return new Map([...byCustomer].map(([id, edits]) => [id, pendingFieldsOf(edits)]));
     },
 
     overlayCustomer(customer: Customer): Customer {
-      return overlaid([customer]).get(customer.id) ?? customer;
+      return withBillingValues(customer, repo.shownFor([customer.id]));
     },
 
     /** A customer's cached addresses with their queued changes on top, oldest edit first. */
     overlayAddresses(customerId: number, addresses: readonly Address[]): Address[] {
-      const edits = repo.shownFor([customerId]).filter((edit) => edit.kind === 'address_update');
-      return addresses.map(
-        (address) =>
-          overlay(
-            address,
-            edits.filter((edit) => edit.addressId === address.id).map((edit) => edit.patch),
-          ).record,
-      );
+      const edits = repo.shownFor([customerId]);
+      return addresses.map((address) => withAddressValues(address, edits));
     },
 
     list(input: z.output<typeof OutboxListInput>): OutboxList {

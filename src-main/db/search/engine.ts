@@ -7,6 +7,7 @@ import type { SearchQuery, SearchResult } from '../../../src-shared/customers/vi
 import { idsSql } from './count-sql.ts';
 import { createCounter } from './counting.ts';
 import type { Executor } from './executor.ts';
+import { exportPages, type ExportRow } from './export-pages.ts';
 import type { Lookups } from './lookups.ts';
 import { headSql } from './page-sql.ts';
 import { createPager } from './paging.ts';
@@ -30,6 +31,11 @@ export interface SearchRepo {
   ids(query: Pick<SearchQuery, 'query' | 'filters'>): number[];
   /** The plan SQLite picks for a query, for tests and diagnostics. */
   explain(query: SearchQuery): string[];
+  /** Every hit in sort order, `chunkSize` rows at a time, pending values applied (exports). */
+  exportPages(
+    query: Pick<SearchQuery, 'query' | 'filters' | 'sort'>,
+    chunkSize: number,
+  ): Generator<ExportRow[]>;
 }
 
 export interface SearchEngineParts {
@@ -96,5 +102,8 @@ export function createSearchEngine(parts: SearchEngineParts): SearchRepo {
       const counted = sorted ? counter.exactly(planned, query) : null;
       return exec.plan(pager.statementFor({ planned, query, start, counted }));
     },
+
+    exportPages: (query, chunkSize) =>
+      exportPages(exec, plannedFor(query), query, chunkSize, parts.overlay),
   };
 }
