@@ -10,6 +10,7 @@ import type { Bound } from './executor.ts';
 import { onlyFilters, type PageKind, type Planned } from './planner.ts';
 import {
   BY_STATUS,
+  digitsSql,
   dirOf,
   EXACT_SCAN_MAX,
   ROW_COLUMNS,
@@ -53,10 +54,22 @@ export function headSql(planned: Planned): Bound {
   };
 }
 
+// A ZIP equals the text, or is the text with a ZIP+4 suffix ("19193-4410" for "19193").
+const zipIs = (column: string) =>
+  `(lower(${column}) = @exactLower OR substr(lower(${column}), 1, length(@exactLower) + 1) = @exactLower || '-')`;
+const digitsAre = (column: string) =>
+  `${digitsSql(column)} IN (SELECT value FROM json_each(@exactDigits))`;
+/** A hit whose shopify id, hash, ZIP (billing or delivery) or phone number is the whole text. */
+const EXACT_FIELDS = `(c.external_customer_id = @exactText OR c.hash = @exactText
+  OR ${zipIs('c.billing_zip')} OR ${digitsAre('c.phone')} OR ${digitsAre('c.billing_phone')}
+  OR EXISTS (SELECT 1 FROM addresses a WHERE a.customer_id = c.id
+    AND (${zipIs('a.zip')} OR ${digitsAre('a.phone')})))`;
+
 /**
- * Exact id / email / shopify id / hash matches of the whole text, ranked first. A shopify id or
- * hash is long and rare: when the hits are few (`fewHits`) checking them all is cheap, and a
- * broad text cannot equal one of them.
+ * Exact matches of the whole text, ranked first: id and email through their indexes; shopify id,
+ * hash, ZIP and phone digits checked on each hit when the hits are few (`fewHits`: a ZIP or a
+ * whole phone number has a handful). Past that, a broad text (a city, "gmail") is rarely any of
+ * them, and checking every hit's row and addresses would cost more than the page.
  */
 export function exactSql(
   { plan, conds }: Planned,
@@ -70,7 +83,7 @@ export function exactSql(
   ];
   if (plan.kind === 'fts' && fewHits) {
     candidates.push(`SELECT c.id FROM customers c WHERE ${hitIds !== null ? LISTED : conds.hit}
-      AND (c.external_customer_id = @exactText OR c.hash = @exactText)`);
+      AND ${EXACT_FIELDS}`);
   }
   return {
     name: 'exact',
@@ -81,6 +94,7 @@ export function exactSql(
       exactId: probe.id,
       exactLower: probe.lower,
       exactText: probe.text,
+      exactDigits: JSON.stringify(probe.digits),
       hitIds,
     },
   };

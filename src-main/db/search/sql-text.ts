@@ -39,7 +39,7 @@ export const RESIDUAL_TEXT = `c.name_key || ' ' || c.email_key || ' ' || c.city_
   lower(coalesce(c.billing_zip, '') || ' ' || coalesce(c.billing_company, ''))`;
 export const RESIDUAL_ADDRESS_TEXT = `lower(coalesce(a.first_name, '') || ' ' || coalesce(a.last_name, '') || ' ' ||
   coalesce(a.city, '') || ' ' || coalesce(a.zip, '') || ' ' || coalesce(a.company, ''))`;
-const digitsSql = (column: string) =>
+export const digitsSql = (column: string) =>
   `replace(replace(replace(replace(replace(replace(coalesce(${column}, ''), ' ', ''), '-', ''),
     '(', ''), ')', ''), '.', ''), '+', '')`;
 // What the index would hold, as text, for rows it has not reached yet (a first load in progress).
