@@ -13,6 +13,31 @@ export type PaymentMethodView = z.infer<typeof PaymentMethodView>;
 
 const Text = z.string().nullable();
 
+/** Fields a search matches that the result list does not show: a row says which one matched. */
+export const MATCH_FIELDS = [
+  'phone',
+  'billing_phone',
+  'billing_zip',
+  'billing_company',
+  'external_customer_id',
+  'hash',
+  'address_name',
+  'address_phone',
+  'address_city',
+  'address_zip',
+  'address_company',
+] as const;
+export type MatchField = (typeof MATCH_FIELDS)[number];
+
+/** Why a row matched: the field's value and where in it (UTF-16 offsets, end excluded). */
+export const SearchMatch = z.object({
+  field: z.enum(MATCH_FIELDS),
+  value: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type SearchMatch = z.infer<typeof SearchMatch>;
+
 /** One line of search results: light enough that a page of them costs nothing. */
 export const CustomerRow = z.object({
   id: z.number().int(),
@@ -34,6 +59,8 @@ export const CustomerRow = z.object({
   updated_at: Text,
   /** Fields with an edit queued but not yet on the server. */
   pending_fields: z.array(z.string()),
+  /** Null when the text matched what the list shows (name, email, place, id), or no text. */
+  matched: SearchMatch.nullable(),
 });
 export type CustomerRow = z.infer<typeof CustomerRow>;
 

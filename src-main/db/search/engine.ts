@@ -20,6 +20,7 @@ import {
 } from './planner.ts';
 import { customerRows, type PendingOverlay } from './rows.ts';
 import { EXACT_SCAN_MAX } from './sql-text.ts';
+import { matchesOf, needlesOf } from './why-matched.ts';
 
 export interface SearchRepo {
   /** A page and its total, exact up to `exactTotalUpTo` hits (past it, at least that many). */
@@ -66,8 +67,9 @@ export function createSearchEngine(parts: SearchEngineParts): SearchRepo {
           : counter.upTo(planned, query);
       const hitIds = allHits ? JSON.stringify(allHits) : null;
       const records = pager.page({ planned, query, start, counted, bare, hitIds });
+      const matches = matchesOf(records, needlesOf(planned.plan), lookups.hiddenFields);
       return {
-        items: customerRows(records, parts.overlay()),
+        items: customerRows(records, parts.overlay(), matches),
         total: counted.total,
         totalExact: counted.exact,
         ...result,

@@ -105,3 +105,52 @@ describe('exact matches rank before partial ones', () => {
     expect(rest).toEqual([...rest].sort((a, b) => b - a));
   });
 });
+
+describe('a row says why it matched when the list does not show it', () => {
+  const rowOf = (query: string, id: number) =>
+    store.search
+      .search(SearchInput.parse({ query, pageSize: 100 }))
+      .items.find((row) => row.id === id);
+
+  it('names the phone, billing ZIP or delivery ZIP and where the text is in it', () => {
+    const partial = rowOf('19193', PHONE_PARTIALS[0]!.id);
+    expect(partial?.matched).toEqual({
+      field: 'phone',
+      value: '(919) 321-9193',
+      start: 8,
+      end: 14,
+    });
+    expect(rowOf('19193', ZIP_OWNER.id)?.matched).toEqual({
+      field: 'billing_zip',
+      value: '19193',
+      start: 0,
+      end: 5,
+    });
+    expect(rowOf('19193', DELIVERY_ZIP.id)?.matched).toEqual({
+      field: 'address_zip',
+      value: '19193-4410',
+      start: 0,
+      end: 5,
+    });
+  });
+
+  it('maps phone digits back onto the formatted number', () => {
+    const row = rowOf('3191930', PHONE_OWNER.id);
+    expect(row?.matched).toMatchObject({ field: 'phone', value: '(919) 319-1930' });
+    const { value, start, end } = row!.matched!;
+    expect(value.slice(start, end)).toBe('319-1930');
+  });
+
+  it('says nothing when the name, email, city or id shows the text', () => {
+    expect(rowOf('Philadelphia', ZIP_OWNER.id)?.matched).toBeNull();
+    expect(rowOf('zip.owner', ZIP_OWNER.id)?.matched).toBeNull();
+    expect(rowOf(String(ZIP_OWNER.id), ZIP_OWNER.id)?.matched).toBeNull();
+  });
+
+  it('names the hidden field of the one term the shown ones lack', () => {
+    expect(rowOf('philadelphia 19193', ZIP_OWNER.id)?.matched).toMatchObject({
+      field: 'billing_zip',
+    });
+    expect(rowOf('zipownerhash0001', ZIP_OWNER.id)?.matched).toMatchObject({ field: 'hash' });
+  });
+});
