@@ -81,6 +81,19 @@ export type SearchSort = z.infer<typeof SearchSort>;
 
 export const SEARCH_QUERY_MAX = 256;
 
+/**
+ * Where the next page starts: the last row's sort key and id, as the answer gave them. The key
+ * is that row's value of the sort column (null where it has none); by relevance, 0 while the
+ * exact matches last, 1 past them; by id, null.
+ */
+export const SearchCursor = z
+  .object({
+    key: z.union([z.string().max(1024), z.number()]).nullable(),
+    id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  })
+  .strict();
+export type SearchCursor = z.infer<typeof SearchCursor>;
+
 export const SearchInput = z
   .object({
     query: z
@@ -88,8 +101,11 @@ export const SearchInput = z
       .max(SEARCH_QUERY_MAX, `Search text is limited to ${SEARCH_QUERY_MAX} characters.`),
     filters: SearchFilters.default({}),
     sort: SearchSort.default({ key: 'relevance', dir: 'desc' }),
+    /** Numbers the page for the answer; without `after`, also finds it (by offset). */
     page: z.number().int().min(1).max(1_000_000).default(1),
     pageSize: z.number().int().min(1).max(100).default(25),
+    /** The page after this row (the previous answer's `next`), whatever changed since. */
+    after: SearchCursor.optional(),
   })
   .strict();
 export type SearchInput = z.input<typeof SearchInput>;
@@ -102,6 +118,8 @@ export const SearchResult = z.object({
   totalExact: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Pass as `after` for the page after this one; null when this is the last. */
+  next: SearchCursor.nullable(),
   tookMs: z.number(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;

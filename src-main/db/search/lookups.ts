@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { AddressSearchFields } from '../search-document.ts';
 import { distinctNewestFirst } from './distinct.ts';
-import { PREFIX_KEYS, ROW_COLUMNS, TOP, type RowRecord } from './sql-text.ts';
+import { PREFIX_KEYS, ROW_COLUMNS, SORT_COLUMNS, TOP, type RowRecord } from './sql-text.ts';
 import type { HiddenFields } from './why-matched.ts';
 
 export interface Lookups {
@@ -15,6 +15,8 @@ export interface Lookups {
   customers(): number;
   /** How many customers have an id up to `id` (their flags are kept for every one). */
   flagsThrough(id: number | null): number;
+  /** A customer's value of a sort column (a cursor's key); undefined: no such customer. */
+  sortKey(column: string, id: number): string | number | null | undefined;
   /** What the result list does not carry of these customers: billing phone, addresses. */
   hiddenFields(ids: readonly number[]): Map<number, HiddenFields>;
 }
@@ -49,7 +51,12 @@ export function createLookups(db: Database.Database): Lookups {
     }
     return out;
   };
+  const sortKeys = db.prepare(
+    `SELECT ${Object.values(SORT_COLUMNS).join(', ')} FROM customers WHERE id = ?`,
+  );
   return {
+    sortKey: (column, id) =>
+      (sortKeys.get(id) as Record<string, string | number | null> | undefined)?.[column],
     hiddenFields,
     rowsByIds: (ids) => rowsByIds.all(JSON.stringify(ids)) as RowRecord[],
     // The four key ranges merged once, for both the total and the page.

@@ -4,9 +4,10 @@
 // Relevance: exact matches of the whole text first, then the newest customers (highest id). The
 // trigram index hands hits back in rowid order, so a page stops after its rows instead of
 // ranking every hit (bm25 over tens of thousands of "gmail" hits cost 25 ms per page).
-import type { SearchQuery } from '../../../src-shared/customers/views.ts';
+import type { SearchCursor, SearchQuery } from '../../../src-shared/customers/views.ts';
 import type { ExactProbe } from '../search-query.ts';
-import type { Bound } from './executor.ts';
+import type { Bound, Param } from './executor.ts';
+import { sortedAfter } from './keyset-sql.ts';
 import { onlyFilters, type PageKind, type Planned } from './planner.ts';
 import {
   BY_STATUS,
@@ -35,6 +36,8 @@ export interface PageOptions {
   hitIds: string | null;
   /** A listing with filters alone walks its sort key's index (see `walksFilters`). */
   walkFilters: boolean;
+  /** The page starts after this row instead of at `offset` (see `keyset-sql.ts`). */
+  after: SearchCursor | null;
 }
 
 const NOT_EXACT = 'c.id NOT IN (SELECT value FROM json_each(@exactIds))';
@@ -108,52 +111,71 @@ export function pageSql(
   window: PageWindow,
   options: PageOptions,
 ): Bound {
-  const params = {
+  const { after } = options;
+  const params: Record<string, Param> = {
     ...planned.conds.params,
     limit: window.limit,
     offset: window.offset,
     exactIds: options.exactIds,
     hitIds: options.hitIds,
   };
-  if (kind === 'byId') return { name: 'page.byId', sql: byIdSql(planned, query), params };
+  // By id or relevance, the cursor is an id (past the exact matches: key 1).
+  const below = (id: string, dir: 'ASC' | 'DESC') => {
+    if (!after || (kind === 'relevance' && after.key !== 1)) return null;
+    params['afterId'] = after.id;
+    return `${id} ${dir === 'ASC' ? '>' : '<'} @afterId`;
+  };
+  if (kind === 'byId') {
+    const dir = dirOf(query);
+    return { name: 'page.byId', sql: byIdSql(planned, dir, below('f.rowid', dir)), params };
+  }
   if (kind === 'sorted') {
-    return { name: 'page.sorted', sql: sortedSql(planned, query, options.walkFilters), params };
+    const keyset = after ? sortedAfter(query, 'c', after) : null;
+    Object.assign(params, keyset?.params);
+    const sql = sortedSql(planned, query, options.walkFilters, keyset?.sql ?? null);
+    return { name: 'page.sorted', sql, params };
   }
   const { conds } = planned;
   if (options.hitIds !== null) {
     return {
       name: 'page.listed',
-      sql: `SELECT ${ROW_COLUMNS} FROM customers c WHERE ${LISTED} AND ${NOT_EXACT}
+      sql: `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([LISTED, NOT_EXACT, below('c.id', 'DESC')])}
         ORDER BY c.id DESC ${TAIL}`,
       params,
     };
   }
   if (conds.ftsComplete) {
+    const where = [
+      'customers_fts MATCH @match',
+      ...conds.others,
+      NOT_EXACT,
+      below('f.rowid', 'DESC'),
+    ];
     return {
       name: 'page.relevance',
       sql: `SELECT ${ROW_COLUMNS} FROM customers_fts f JOIN customers c ON c.id = f.rowid
-        ${whereOf(['customers_fts MATCH @match', ...conds.others, NOT_EXACT])}
-        ORDER BY f.rowid DESC ${TAIL}`,
+        ${whereOf(where)} ORDER BY f.rowid DESC ${TAIL}`,
       params,
     };
   }
   return {
     name: 'page.newest',
-    sql: `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([conds.hit, ...conds.others, NOT_EXACT])}
+    sql: `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([conds.hit, ...conds.others, NOT_EXACT, below('c.id', 'DESC')])}
       ORDER BY c.id DESC ${TAIL}`,
     params,
   };
 }
 
 // The trigram index hands hits back in id order either way: a page stops after its rows.
-const byIdSql = ({ conds }: Planned, query: Pick<SearchQuery, 'sort'>) =>
+const byIdSql = ({ conds }: Planned, dir: 'ASC' | 'DESC', after: string | null) =>
   `SELECT ${ROW_COLUMNS} FROM customers_fts f JOIN customers c ON c.id = f.rowid
-    ${whereOf(['customers_fts MATCH @match', ...conds.others])} ORDER BY f.rowid ${dirOf(query)} ${TAIL}`;
+    ${whereOf(['customers_fts MATCH @match', ...conds.others, after])} ORDER BY f.rowid ${dir} ${TAIL}`;
 
 function sortedSql(
   { plan, conds }: Planned,
   query: Pick<SearchQuery, 'sort' | 'filters'>,
   walkFilters: boolean,
+  after: string | null,
 ): string {
   const { key } = query.sort;
   const listing = plan.kind === 'all' && key !== 'relevance' && key !== 'updated_at';
@@ -168,6 +190,6 @@ function sortedSql(
   const conditions = conds.others.map((other) =>
     walkFilters || (listing && partial && other === BY_STATUS) ? `+${other}` : other,
   );
-  return `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([conds.hit, ...conditions])}
+  return `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([conds.hit, ...conditions, after])}
     ORDER BY ${order} ${TAIL}`;
 }

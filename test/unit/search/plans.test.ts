@@ -43,7 +43,12 @@ const queryOf = (sort: SearchSort, filters: SearchFilters = {}): SearchQuery =>
   SearchInput.parse({ query: '', sort, filters });
 const planOf = (bound: Bound) => exec.plan(bound).join('\n');
 const WINDOW = { limit: 25, offset: 50 };
-const NOTHING_LISTED: PageOptions = { exactIds: '[]', hitIds: null, walkFilters: false };
+const NOTHING_LISTED: PageOptions = {
+  exactIds: '[]',
+  hitIds: null,
+  walkFilters: false,
+  after: null,
+};
 const page = (kind: PageKind, of: Planned, query: SearchQuery, options = NOTHING_LISTED) =>
   pageSql(kind, of, query, WINDOW, options);
 
