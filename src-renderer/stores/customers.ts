@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type {
   CustomerRow,
+  SearchCursor,
   SearchFilters,
   SearchInput,
   SearchSort,
@@ -48,6 +49,10 @@ export function customersCsv(rows: readonly CustomerRow[], options = { status: t
   return toCsv(columns, rows);
 }
 
+/** A request without its cursor: what a cursor's page answered. */
+const requestKey = (asked: SearchInput) =>
+  JSON.stringify([asked.query, asked.filters, asked.sort, asked.page, asked.pageSize]);
+
 /** Table column keys mapped to the sort keys the search understands. */
 export const COLUMN_SORT_KEYS: Record<string, SearchSort['key']> = {
   name: 'name',
@@ -86,6 +91,8 @@ export const useCustomersStore = defineStore('customers', () => {
   let sequence = 0;
   let shownSearch = JSON.stringify(['', {}]);
   let shownPage = '';
+  /** Where the page after the shown one starts, and the request that shown one answered. */
+  let nextCursor: { after: SearchCursor; of: string } | null = null;
   let countTimer: ReturnType<typeof setTimeout> | null = null;
   let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -107,7 +114,7 @@ export const useCustomersStore = defineStore('customers', () => {
   );
 
   function input(overrides: Partial<SearchInput> = {}): SearchInput {
-    return {
+    const asked: SearchInput = {
       query: query.value,
       filters: { ...filters.value },
       sort: { ...sort.value },
@@ -115,6 +122,12 @@ export const useCustomersStore = defineStore('customers', () => {
       pageSize: pageSize.value,
       ...overrides,
     };
+    // The page after the shown one starts at its last row, whatever changed since; page
+    // numbers alone find the first pages and jumps.
+    if (nextCursor && nextCursor.of === requestKey({ ...asked, page: (asked.page ?? 1) - 1 })) {
+      asked.after = nextCursor.after;
+    }
+    return asked;
   }
 
   /**
@@ -139,6 +152,7 @@ export const useCustomersStore = defineStore('customers', () => {
         JSON.stringify([asked.sort, asked.page, asked.pageSize]) === shownPage;
       shownSearch = answered;
       shownPage = JSON.stringify([asked.sort, asked.page, asked.pageSize]);
+      nextCursor = result.next ? { after: result.next, of: requestKey(asked) } : null;
       items.value = result.items;
       total.value = result.total;
       totalExact.value = result.totalExact;
@@ -258,13 +272,22 @@ export const useCustomersStore = defineStore('customers', () => {
     const rows: CustomerRow[] = [];
     let pageNo = 1;
     let expected: number | null = null;
+    let after: SearchCursor | undefined;
     for (;;) {
-      const asked = input({ page: pageNo, pageSize: EXPORT_PAGE_SIZE });
+      const asked: SearchInput = {
+        query: query.value,
+        filters: { ...filters.value },
+        sort: { ...sort.value },
+        page: pageNo,
+        pageSize: EXPORT_PAGE_SIZE,
+        after,
+      };
       const result = await getApi().customers.search(asked);
       expected ??= result.totalExact ? result.total : await exactTotal(asked);
       rows.push(...result.items);
       exportProgress.value = expected === 0 ? 100 : Math.min(100, (rows.length / expected) * 100);
-      if (result.items.length < EXPORT_PAGE_SIZE || rows.length >= expected) return rows;
+      if (!result.next || rows.length >= expected) return rows;
+      after = result.next;
       pageNo++;
     }
   }
