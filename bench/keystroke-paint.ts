@@ -44,6 +44,9 @@ interface Bench {
   sent: Map<number, number>;
   queries: Map<number, string>;
   roundTrips: Map<string, number>;
+  /** When each query's request left, and when its answer came. */
+  sentAt: Map<string, number>;
+  answeredAt: Map<string, number>;
   keys: { query: string; down: number; painted: number | null }[];
 }
 
@@ -74,7 +77,14 @@ interface PageGlobals {
 /** Runs in the page before the app: times each search's bridge round trip and each keystroke. */
 function instrument(): void {
   const page = globalThis as unknown as PageGlobals;
-  page.__bench = { sent: new Map(), queries: new Map(), roundTrips: new Map(), keys: [] };
+  page.__bench = {
+    sent: new Map(),
+    queries: new Map(),
+    roundTrips: new Map(),
+    sentAt: new Map(),
+    answeredAt: new Map(),
+    keys: [],
+  };
   const bench = page.__bench;
   const Native = page.WebSocket;
   class Timed extends Native {
@@ -86,6 +96,7 @@ function instrument(): void {
         const query = typeof id === 'number' ? bench.queries.get(id) : undefined;
         if (query !== undefined && id !== undefined) {
           bench.roundTrips.set(query, performance.now() - bench.sent.get(id)!);
+          bench.answeredAt.set(query, performance.now());
         }
       });
     }
@@ -94,6 +105,7 @@ function instrument(): void {
       if (message.channel === 'customers:search') {
         bench.sent.set(message.id, performance.now());
         bench.queries.set(message.id, message.input.query);
+        bench.sentAt.set(message.input.query, performance.now());
       }
       super.send(data);
     }
@@ -204,15 +216,29 @@ try {
       await page.waitForTimeout(60);
     }
   }
-  const { keys, roundTrips } = await page.evaluate(() => {
+  const { keys, roundTrips, sentAt, answeredAt } = await page.evaluate(() => {
     const b = (globalThis as unknown as PageGlobals).__bench;
-    return { keys: b.keys, roundTrips: Object.fromEntries(b.roundTrips) };
+    return {
+      keys: b.keys,
+      roundTrips: Object.fromEntries(b.roundTrips),
+      sentAt: Object.fromEntries(b.sentAt),
+      answeredAt: Object.fromEntries(b.answeredAt),
+    };
   });
   const typedKeys = keys.filter((k) => k.query !== '');
   const painted = typedKeys.filter((k) => k.painted !== null).map((k) => k.painted! - k.down);
   const queryOnly = typedKeys
     .map((k) => roundTrips[k.query])
     .filter((t): t is number => t !== undefined);
+  const done = typedKeys.filter(
+    (k) => k.painted !== null && sentAt[k.query] && answeredAt[k.query],
+  );
+  const toRequest = done.map((k) => sentAt[k.query]! - k.down);
+  const toPaint = done.map((k) => k.painted! - answeredAt[k.query]!);
+  console.log(
+    `keydown → request sent: p50 ${ms(percentile(toRequest, 50))}, p95 ${ms(percentile(toRequest, 95))}; ` +
+      `answer → painted: p50 ${ms(percentile(toPaint, 50))}, p95 ${ms(percentile(toPaint, 95))}`,
+  );
   const missed = typedKeys.length - painted.length;
   const p95 = percentile(painted, 95);
   const row =

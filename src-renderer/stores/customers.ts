@@ -17,6 +17,8 @@ import { useProfilesStore } from './profiles.ts';
 export const EXPORT_PAGE_SIZE = 100;
 /** A broad search's exact count waits this long for typing to pause: it costs more than a page. */
 export const COUNT_DELAY_MS = 250;
+/** The results say "searching" only when an answer takes longer than this. */
+export const SLOW_SEARCH_MS = 150;
 
 /** yes / no, and an empty cell where the store did not say. */
 const yesNoCell = (flag: boolean | null) => (flag === null ? null : flag ? 'yes' : 'no');
@@ -76,6 +78,8 @@ export const useCustomersStore = defineStore('customers', () => {
   const totalExact = ref(true);
   const tookMs = ref<number | null>(null);
   const loading = ref(false);
+  /** A search has been running long enough to say so (a bar on every keystroke would flicker). */
+  const slow = ref(false);
   const error = ref<UiError | null>(null);
   /** The query the shown rows answer (highlighting must match what is on screen). */
   const shownQuery = ref('');
@@ -94,6 +98,7 @@ export const useCustomersStore = defineStore('customers', () => {
   /** Where the page after the shown one starts, and the request that shown one answered. */
   let nextCursor: { after: SearchCursor; of: string } | null = null;
   let countTimer: ReturnType<typeof setTimeout> | null = null;
+  let slowTimer: ReturnType<typeof setTimeout> | null = null;
   let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
   // Rows marked pending lose their mark when their edits land: the page is asked again once a
@@ -139,9 +144,13 @@ export const useCustomersStore = defineStore('customers', () => {
     countTimer = null;
     const mine = ++sequence;
     const asked = input();
+    // The request leaves before any state changes here, so it does not wait for a re-render.
+    const answer = getApi().customers.search(asked);
     loading.value = true;
+    if (slowTimer) clearTimeout(slowTimer);
+    slowTimer = setTimeout(() => (slow.value = loading.value), SLOW_SEARCH_MS);
     try {
-      const result = await getApi().customers.search(asked);
+      const result = await answer;
       if (mine !== sequence) return;
       // Rows picked while the previous answer was still on screen belong to another search.
       const answered = JSON.stringify([asked.query, asked.filters]);
@@ -177,6 +186,8 @@ export const useCustomersStore = defineStore('customers', () => {
     } finally {
       if (mine === sequence) {
         loading.value = false;
+        slow.value = false;
+        if (slowTimer) clearTimeout(slowTimer);
         loaded.value = true;
       }
     }
@@ -198,8 +209,9 @@ export const useCustomersStore = defineStore('customers', () => {
     }
   }
 
+  // Left alone when already empty: a new empty list would re-render every row's checkbox.
   function resetSelection() {
-    selectedIds.value = [];
+    if (selectedIds.value.length > 0) selectedIds.value = [];
     allMatching.value = false;
   }
 
@@ -333,6 +345,7 @@ export const useCustomersStore = defineStore('customers', () => {
     totalText,
     tookMs,
     loading,
+    slow,
     error,
     shownQuery,
     loaded,
