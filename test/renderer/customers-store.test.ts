@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src-shared/errors.ts';
 import type { SearchCursor, SearchInput } from '../../src-shared/customers/views.ts';
-import { COUNT_DELAY_MS, useCustomersStore } from '../../src-renderer/stores/customers.ts';
+import {
+  COUNT_DELAY_MS,
+  SLOW_SEARCH_MS,
+  useCustomersStore,
+} from '../../src-renderer/stores/customers.ts';
 import { deferred, fakeCore, freshPinia } from './fake-api.ts';
 import { row } from './fixtures.ts';
 
@@ -280,5 +284,21 @@ describe('customers search store', () => {
       [4, undefined],
     ]);
     expect(store.items[0]?.id).toBe(925);
+  });
+
+  it('says it is searching only when an answer takes longer than a moment', async () => {
+    const answer = deferred<ReturnType<typeof page>>();
+    fakeCore({ 'customers:search': () => answer.promise });
+    const store = useCustomersStore();
+    store.setQuery('slow');
+    await vi.advanceTimersByTimeAsync(SLOW_SEARCH_MS - 50);
+    expect(store.loading).toBe(true);
+    expect(store.slow).toBe(false);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(store.slow).toBe(true);
+    answer.resolve(page([1]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.slow).toBe(false);
+    expect(store.loading).toBe(false);
   });
 });
