@@ -3,6 +3,7 @@ import prettier from 'eslint-config-prettier';
 import vue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { mainLayersRule } from './eslint/main-layers.js';
 
 const electronOnlyInShell = {
   name: 'electron',
@@ -79,6 +80,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The layers of src-main (docs/ARCHITECTURE.md): each folder imports only those below it.
+    files: ['src-main/**/*.ts'],
+    plugins: { local: { rules: { 'main-layers': mainLayersRule } } },
+    rules: { 'local/main-layers': 'error' },
   },
   {
     files: ['src-main/index.ts', 'src-main/preload.ts'],

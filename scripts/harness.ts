@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../src-main/core/create-core.ts';
-import { createLogger } from '../src-main/core/logger.ts';
+import { createLogger } from '../src-main/lib/logger.ts';
 import { startHarnessServer } from '../src-main/harness/harness-server.ts';
 import { preparePrivateDataDir } from '../src-main/harness/private-data-dir.ts';
 import { PRIVATE_UMASK } from '../src-main/shell/private-files.ts';

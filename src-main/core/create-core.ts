@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../src-shared/errors.ts';
-import type { AppMode } from '../../src-shared/ipc/channels/app.ts';
 import type { SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
-import type { ApiVersion } from '../../src-shared/recharge/versions.ts';
 import { channels } from '../../src-shared/ipc/contract.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
 import { countLiveEdits } from '../db/outbox-count.ts';
@@ -15,45 +13,14 @@ import { sealerFrom } from '../sync/sealer.ts';
 import { createKeyFileCipher } from '../vault/key-file-cipher.ts';
 import { KEY_FILE_NAME } from '../vault/key-file.ts';
 import { createProfileManager, type ProfileManager } from '../vault/profile-manager.ts';
-import type { SecretCipher } from '../vault/secret-cipher.ts';
-import { createEventBus, type EventBus } from './event-bus.ts';
+import { createEventBus, type EventBus } from '../lib/event-bus.ts';
+import { silentLogger, withSecrets } from '../lib/logger.ts';
+import { DEFAULT_DEMO, type CoreConfig } from './core-config.ts';
 import { createHandlers } from './handlers.ts';
-import { silentLogger, withSecrets, type Logger } from './logger.ts';
 import { openStoreSession, type StoreSession } from './store-session.ts';
 
-export interface DemoOptions {
-  customers: number;
-  seed: number;
-  /** Drain-rate multiplier of the demo sandbox's rate limit (1 = the live API's 2/s). */
-  timeScale: number;
-  /** The API version the demo store speaks (2021-11 unless told). */
-  version?: ApiVersion;
-  /**
-   * Serve the demo sandbox's admin controls over HTTP (the browser harness, for its tests). Off
-   * in the app: no web page may reset or reshape the store the app is working on.
-   */
-  adminApi?: boolean;
-}
-
-export interface CoreConfig {
-  dataDir: string;
-  mode: AppMode;
-  version: string;
-  logger?: Logger;
-  /** Seals API and payment tokens at rest; the key file beside the data by default. */
-  cipher?: SecretCipher;
-  /** First run without a profile opens on an embedded sandbox; false turns that off. */
-  demo?: DemoOptions | false;
-  fetch?: typeof fetch;
-  /** better-sqlite3 binding built for Electron, when one exists. */
-  nativeBinding?: string | undefined;
-  /** The cache writer's worker script when bundled (Node runs the source by default). */
-  writerWorker?: string | undefined;
-  syncIntervalMs?: number;
-  pushIntervalMs?: number;
-  /** How long a create that may have reached the store waits before it is looked for there. */
-  ambiguousSettleMs?: number;
-}
+// The config's types live apart so handlers.ts can read them without importing this file.
+export { DEFAULT_DEMO, type CoreConfig, type DemoOptions } from './core-config.ts';
 
 export interface Core {
   router: Router;
@@ -63,8 +30,6 @@ export interface Core {
   session(): StoreSession | null;
   close(): Promise<void>;
 }
-
-export const DEFAULT_DEMO: DemoOptions = { customers: 3000, seed: 42, timeScale: 1 };
 
 const idleSync = (cached: number): SyncStatus => ({
   state: 'idle',

@@ -3,7 +3,7 @@ import type { SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
 import type { channels } from '../../src-shared/ipc/contract.ts';
 import type { HandlersOf } from '../ipc/router.ts';
 import type { ProfileManager } from '../vault/profile-manager.ts';
-import type { CoreConfig } from './create-core.ts';
+import type { CoreConfig } from './core-config.ts';
 import type { StoreSession } from './store-session.ts';
 import { noSession } from './store-session.ts';
 

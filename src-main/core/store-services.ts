@@ -17,7 +17,7 @@ import { limiters } from '../recharge/rate-limiter.ts';
 import type { StoreApi } from '../recharge/store-api.ts';
 import { createCacheWriter } from '../sync/cache-writer.ts';
 import { createSyncEngine, type Timers } from '../sync/engine.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../lib/logger.ts';
 
 export interface StoreServicesOptions {
   dbPath: string;

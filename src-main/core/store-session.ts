@@ -11,7 +11,7 @@ import type { TokenSealer } from '../sync/outbox-ports.ts';
 import { createOutboxPusher, type OutboxPusher } from '../sync/outbox-push.ts';
 import { createOutboxService, type OutboxService } from '../sync/outbox-service.ts';
 import type { ActiveProfile } from '../vault/profile-manager.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import { openStoreServices, rebuildStoreServices, type StoreServices } from './store-services.ts';
 
 export interface StoreSessionOptions {

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, normalize, sep } from 'node:path';
-import { contentTypeOf } from '../core/renderer-assets.ts';
+import { contentTypeOf } from '../lib/renderer-assets.ts';
 import { APP_CSP } from '../shell/csp.ts';
 
 /** Serves the built renderer folder, GET/HEAD only, never outside the folder. */

@@ -1,5 +1,5 @@
 import { CHANNEL_NAMES } from '../../src-shared/ipc/contract.ts';
-import type { EventBus } from '../core/event-bus.ts';
+import type { EventBus } from '../lib/event-bus.ts';
 import type { Router } from './router.ts';
 
 /** The parts of Electron's ipcMain and its events we use; injected so this runs under plain Node. */

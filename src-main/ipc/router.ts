@@ -3,7 +3,7 @@ import { AppError, type ErrorShape, type FieldErrors } from '../../src-shared/er
 import type { ChannelSpec } from '../../src-shared/ipc/define.ts';
 import type { Envelope } from '../../src-shared/ipc/envelope.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 
 type Contract = Record<string, ChannelSpec>;
 

@@ -3,7 +3,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import type { EventBus } from '../core/event-bus.ts';
+import type { EventBus } from '../lib/event-bus.ts';
 import type { Router } from './router.ts';
 
 export const BRIDGE_PATH = '/bridge';

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { ApiVersion } from '../../src-shared/recharge/versions.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
-import { silentLogger, type Logger } from '../core/logger.ts';
+import { silentLogger, type Logger } from '../lib/logger.ts';
 import {
   errorFromResponse,
   isRechargeError,

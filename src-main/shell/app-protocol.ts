@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
-import { contentTypeOf } from '../core/renderer-assets.ts';
+import { contentTypeOf } from '../lib/renderer-assets.ts';
 import { APP_CSP } from './csp.ts';
 
 /**

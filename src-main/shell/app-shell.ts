@@ -4,7 +4,7 @@ import { isEventName } from '../../src-shared/ipc/contract.ts';
 import { existsSync } from 'node:fs';
 import { createCore, type Core } from '../core/create-core.ts';
 import { createSafeStorageCipher, type SafeStorageLike } from '../vault/safe-storage-cipher.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import {
   createSenderCheck,
   forwardEvents,

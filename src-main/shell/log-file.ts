@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLogger, type Logger, type LogSink } from '../core/logger.ts';
+import { createLogger, type Logger, type LogSink } from '../lib/logger.ts';
 
 export const LOG_FILE = 'main.log';
 export const LOG_MAX_BYTES = 5 * 1024 * 1024;

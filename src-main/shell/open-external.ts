@@ -1,4 +1,4 @@
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 
 /** Hosts the app may hand to the system browser: ReCharge's own docs and help pages. */
 export const EXTERNAL_HOSTS: readonly string[] = [

@@ -3,7 +3,7 @@
 // on a backoff, a stop with the store's message for a refused token, a retry for the rest.
 import { AppError, type ErrorShape } from '../../src-shared/errors.ts';
 import type { SyncProgress, SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import type { CacheStore } from '../db/cache-store.ts';
 import { isRechargeError } from '../recharge/errors.ts';
 import type { StoreApi } from '../recharge/store-api.ts';

@@ -12,7 +12,7 @@ import {
   processorOfField,
 } from '../../src-shared/recharge/payment-tokens.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import { LONGEST_WAIT_MS, type EditRow, type OutboxRepo } from '../db/outbox-repo.ts';
 import { isRechargeError } from '../recharge/errors.ts';
 import { backoffDelay } from '../recharge/retry-policy.ts';

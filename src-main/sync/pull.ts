@@ -9,7 +9,7 @@ import type {
 } from '../../src-shared/customers/model.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { SyncProgress } from '../../src-shared/ipc/channels/sync.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import type { CacheStore } from '../db/cache-store.ts';
 import { isRechargeError } from '../recharge/errors.ts';
 import type { ListQuery, Page, StoreApi } from '../recharge/store-api.ts';

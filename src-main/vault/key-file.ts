@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../src-shared/errors.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import { createFileAtomic } from './atomic-file.ts';
 
 export const KEY_BYTES = 32;

@@ -8,7 +8,7 @@ import {
 } from '../../src-shared/ipc/channels/profiles.ts';
 import { DEFAULT_API_VERSION } from '../../src-shared/recharge/versions.ts';
 import { SCOPES, type Scope } from '../../src-shared/scopes.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import {
   cacheDbPathFor,
   DEMO_PROFILE_ID,

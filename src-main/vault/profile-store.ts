@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../src-shared/errors.ts';
 import { ApiVersion } from '../../src-shared/ipc/channels/profiles.ts';
 import { Scope } from '../../src-shared/scopes.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 import { PROFILE_ID } from './profile-paths.ts';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { AppError } from '../../src-shared/errors.ts';
-import type { Logger } from '../core/logger.ts';
+import type { Logger } from '../lib/logger.ts';
 import { createKeyFileCipher } from './key-file-cipher.ts';
 import { KEY_FILE_NAME } from './key-file.ts';
 import { combineCiphers, type SecretCipher } from './secret-cipher.ts';

@@ -10,7 +10,7 @@ import { RateLimiter } from '../../src-main/recharge/rate-limiter.ts';
 import type { RetryConfig } from '../../src-main/recharge/retry-policy.ts';
 import { createSyncEngine, type SyncEngine, type Timers } from '../../src-main/sync/engine.ts';
 import type { SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
-import { silentLogger } from '../../src-main/core/logger.ts';
+import { silentLogger } from '../../src-main/lib/logger.ts';
 import { tempDir } from './temp-dir.ts';
 
 export interface SyncFixture {

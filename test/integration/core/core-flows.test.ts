@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src-main/core/create-core.ts';
-import { createLogger } from '../../../src-main/core/logger.ts';
+import { createLogger } from '../../../src-main/lib/logger.ts';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import { ok } from './helpers.ts';
 

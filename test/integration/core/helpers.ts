@@ -1,4 +1,5 @@
-import { createCore, type CoreConfig } from '../../../src-main/core/create-core.ts';
+import type { CoreConfig } from '../../../src-main/core/core-config.ts';
+import { createCore } from '../../../src-main/core/create-core.ts';
 import type { Envelope } from '../../../src-shared/ipc/envelope.ts';
 
 /** The value of a successful call; a failed one fails the test with the error it carried. */

@@ -1,6 +1,6 @@
 import { writeFileSync, existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src-main/core/logger.ts';
+import { silentLogger } from '../../../src-main/lib/logger.ts';
 import {
   openStoreServices,
   rebuildStoreServices,

@@ -3,7 +3,7 @@
 // small waits.
 import { expect } from 'vitest';
 import type { CacheStore } from '../../../src-main/db/cache-store.ts';
-import { silentLogger } from '../../../src-main/core/logger.ts';
+import { silentLogger } from '../../../src-main/lib/logger.ts';
 import type { StoreApi } from '../../../src-main/recharge/store-api.ts';
 import type { Sandbox } from '../../../src-main/sandbox/index.ts';
 import { createSyncEngine, type SyncEngine } from '../../../src-main/sync/engine.ts';

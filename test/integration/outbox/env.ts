@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger } from '../../../src-main/core/logger.ts';
+import { silentLogger } from '../../../src-main/lib/logger.ts';
 import { openCacheStore, type CacheStore } from '../../../src-main/db/cache-store.ts';
 import { createOutboxRepo } from '../../../src-main/db/outbox-repo.ts';
 

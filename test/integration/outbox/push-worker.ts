@@ -1,6 +1,6 @@
 // A child process that pushes the outbox of a cache file, for the kill test: the parent SIGKILLs
 // it at random points and starts it again.
-import { silentLogger } from '../../../src-main/core/logger.ts';
+import { silentLogger } from '../../../src-main/lib/logger.ts';
 import { openCacheStore } from '../../../src-main/db/cache-store.ts';
 import { createOutboxRepo } from '../../../src-main/db/outbox-repo.ts';
 import { createRechargeClient } from '../../../src-main/recharge/client.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src-main/core/create-core.ts';
-import { createLogger } from '../../../src-main/core/logger.ts';
+import { createLogger } from '../../../src-main/lib/logger.ts';
 import { ok } from '../core/helpers.ts';
 import { call } from './http.ts';
 

@@ -1,7 +1,7 @@
 // Runs one pull in a child process so a test can SIGKILL it mid-run. Prints `page N` per page and
 // `phase <name>` as the run moves through customers, addresses, payment methods, the deletion
 // sweep and the search-index build; `done <state>` at the end.
-import { silentLogger } from '../../../src-main/core/logger.ts';
+import { silentLogger } from '../../../src-main/lib/logger.ts';
 import { openCacheStore } from '../../../src-main/db/cache-store.ts';
 import { createRechargeClient } from '../../../src-main/recharge/client.ts';
 import { createStoreApi } from '../../../src-main/recharge/create-store-api.ts';

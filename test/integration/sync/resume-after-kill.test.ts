@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src-main/core/logger.ts';
+import { silentLogger } from '../../../src-main/lib/logger.ts';
 import { openCacheStore } from '../../../src-main/db/cache-store.ts';
 import { createSyncEngine } from '../../../src-main/sync/engine.ts';
 import { STATE_KEYS, type Checkpoint } from '../../../src-main/sync/checkpoint.ts';

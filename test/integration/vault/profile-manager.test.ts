@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src-main/core/logger.ts';
+import { createLogger } from '../../../src-main/lib/logger.ts';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import {
   createKeyFileCipher,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CHANNEL_NAMES, channels } from '../../../src-shared/ipc/contract.ts';
 import { createCore, type Core } from '../../../src-main/core/create-core.ts';
-import { silentLogger, type Logger } from '../../../src-main/core/logger.ts';
+import { silentLogger, type Logger } from '../../../src-main/lib/logger.ts';
 
 // Every channel of the contract gets hostile input through the real core's router: the answer
 // must be a `validation` error, never `internal` or a crash, and nothing may change on disk.

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../../src-shared/errors.ts';
 import { defineChannels } from '../../../src-shared/ipc/define.ts';
 import type { Scope } from '../../../src-shared/scopes.ts';
-import { silentLogger, type Logger } from '../../../src-main/core/logger.ts';
+import { silentLogger, type Logger } from '../../../src-main/lib/logger.ts';
 import { createRouter } from '../../../src-main/ipc/router.ts';
 
 const testChannels = defineChannels({

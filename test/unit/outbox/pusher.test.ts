@@ -1,6 +1,6 @@
 // The pusher's rules, one defect of "No edit lost…" per test, against an in-memory store.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../../src-main/core/logger.ts';
+import type { Logger } from '../../../src-main/lib/logger.ts';
 import { createOutboxRepo } from '../../../src-main/db/outbox-repo.ts';
 import { RechargeError } from '../../../src-main/recharge/errors.ts';
 import { cacheAccessOn } from '../../../src-main/sync/outbox-cache.ts';

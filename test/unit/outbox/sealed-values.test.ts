@@ -1,7 +1,7 @@
 // Security, second round, item 7: only token fields are sealed or masked, and a sealed token is
 // bound to its purpose and its store.
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src-main/core/logger.ts';
+import { silentLogger } from '../../../src-main/lib/logger.ts';
 import { displayValue, openPatch, withoutSecrets } from '../../../src-main/sync/outbox-service.ts';
 import { sealerFrom, WRONG_CONTEXT_MESSAGE } from '../../../src-main/sync/sealer.ts';
 import { createKeyFileCipher } from '../../../src-main/vault/key-file-cipher.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src-main/core/logger.ts';
+import { silentLogger } from '../../../src-main/lib/logger.ts';
 import { APP_ENTRY_URL } from '../../../src-main/shell/app-protocol.ts';
 import { createAppUrlCheck, startShell } from '../../../src-main/shell/app-shell.ts';
 import { fakeContents, fakeElectron } from './fake-electron.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src-main/core/logger.ts';
+import { createLogger } from '../../../src-main/lib/logger.ts';
 import { createOpenExternal, vetExternalUrl } from '../../../src-main/shell/open-external.ts';
 
 describe('openExternal guard', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src-main/core/logger.ts';
+import { silentLogger } from '../../../src-main/lib/logger.ts';
 import {
   placeWindow,
   readWindowState,

@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src-main/core/logger.ts';
+import { createLogger } from '../../../src-main/lib/logger.ts';
 import {
   createKeyFileCipher,
   KEY_MISMATCH_MESSAGE,

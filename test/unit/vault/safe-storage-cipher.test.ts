@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src-main/core/logger.ts';
+import { createLogger } from '../../../src-main/lib/logger.ts';
 import {
   createSafeStorageCipher,
   type SafeStorageLike,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, redact } from '../../../src-main/core/logger.ts';
+import { createLogger, redact } from '../../../src-main/lib/logger.ts';
 
 describe('logger redaction', () => {
   it('never writes processor tokens, secret-named fields or known secrets', () => {
