@@ -40,14 +40,19 @@ const WORDS = [
 const GOAL = 'p95 ≤ 50 ms';
 const ROW = '| keystroke → results painted';
 
+interface Key {
+  query: string;
+  down: number;
+  /** When its customers:search left, and when the answer came. */
+  sent: number | null;
+  answered: number | null;
+  painted: number | null;
+}
+
 interface Bench {
-  sent: Map<number, number>;
-  queries: Map<number, string>;
-  roundTrips: Map<string, number>;
-  /** When each query's request left, and when its answer came. */
-  sentAt: Map<string, number>;
-  answeredAt: Map<string, number>;
-  keys: { query: string; down: number; painted: number | null }[];
+  /** The keystroke each search request was sent for, by request id. */
+  requests: Map<number, Key>;
+  keys: Key[];
 }
 
 // The little of the page's DOM the probe below uses (this file is type-checked as Node code).
@@ -77,14 +82,7 @@ interface PageGlobals {
 /** Runs in the page before the app: times each search's bridge round trip and each keystroke. */
 function instrument(): void {
   const page = globalThis as unknown as PageGlobals;
-  page.__bench = {
-    sent: new Map(),
-    queries: new Map(),
-    roundTrips: new Map(),
-    sentAt: new Map(),
-    answeredAt: new Map(),
-    keys: [],
-  };
+  page.__bench = { requests: new Map(), keys: [] };
   const bench = page.__bench;
   const Native = page.WebSocket;
   class Timed extends Native {
@@ -93,19 +91,16 @@ function instrument(): void {
       // Registered before the client's onmessage, so it runs first.
       this.addEventListener('message', (event) => {
         const id = (JSON.parse(String(event.data)) as { id?: number }).id;
-        const query = typeof id === 'number' ? bench.queries.get(id) : undefined;
-        if (query !== undefined && id !== undefined) {
-          bench.roundTrips.set(query, performance.now() - bench.sent.get(id)!);
-          bench.answeredAt.set(query, performance.now());
-        }
+        const key = typeof id === 'number' ? bench.requests.get(id) : undefined;
+        if (key) key.answered = performance.now();
       });
     }
     override send(data: string) {
       const message = JSON.parse(data) as { id: number; channel: string; input: { query: string } };
-      if (message.channel === 'customers:search') {
-        bench.sent.set(message.id, performance.now());
-        bench.queries.set(message.id, message.input.query);
-        bench.sentAt.set(message.input.query, performance.now());
+      const key = bench.keys.at(-1);
+      if (message.channel === 'customers:search' && key && key.query === message.input.query) {
+        key.sent = performance.now();
+        bench.requests.set(message.id, key);
       }
       super.send(data);
     }
@@ -117,7 +112,7 @@ function instrument(): void {
     'input',
     (event) => {
       const query = (event.target as { value: string }).value;
-      const key = { query, down, painted: null as number | null };
+      const key: Key = { query, down, sent: null, answered: null, painted: null };
       bench.keys.push(key);
       const observer = new page.MutationObserver(() => {
         const shown = page.document.querySelector('[data-shown-query]');
@@ -216,25 +211,15 @@ try {
       await page.waitForTimeout(60);
     }
   }
-  const { keys, roundTrips, sentAt, answeredAt } = await page.evaluate(() => {
-    const b = (globalThis as unknown as PageGlobals).__bench;
-    return {
-      keys: b.keys,
-      roundTrips: Object.fromEntries(b.roundTrips),
-      sentAt: Object.fromEntries(b.sentAt),
-      answeredAt: Object.fromEntries(b.answeredAt),
-    };
-  });
+  const keys = await page.evaluate(() => (globalThis as unknown as PageGlobals).__bench.keys);
   const typedKeys = keys.filter((k) => k.query !== '');
   const painted = typedKeys.filter((k) => k.painted !== null).map((k) => k.painted! - k.down);
-  const queryOnly = typedKeys
-    .map((k) => roundTrips[k.query])
-    .filter((t): t is number => t !== undefined);
   const done = typedKeys.filter(
-    (k) => k.painted !== null && sentAt[k.query] && answeredAt[k.query],
+    (k) => k.painted !== null && k.sent !== null && k.answered !== null,
   );
-  const toRequest = done.map((k) => sentAt[k.query]! - k.down);
-  const toPaint = done.map((k) => k.painted! - answeredAt[k.query]!);
+  const queryOnly = done.map((k) => k.answered! - k.sent!);
+  const toRequest = done.map((k) => k.sent! - k.down);
+  const toPaint = done.map((k) => k.painted! - k.answered!);
   console.log(
     `keydown → request sent: p50 ${ms(percentile(toRequest, 50))}, p95 ${ms(percentile(toRequest, 95))}; ` +
       `answer → painted: p50 ${ms(percentile(toPaint, 50))}, p95 ${ms(percentile(toPaint, 95))}`,
