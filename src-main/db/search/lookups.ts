@@ -21,7 +21,7 @@ export interface Lookups {
   hiddenFields(ids: readonly number[]): Map<number, HiddenFields>;
 }
 
-type AddressRecord = AddressSearchFields & { customer_id: number };
+type AddressRecord = AddressSearchFields & { id: number; customer_id: number };
 
 export function createLookups(db: Database.Database): Lookups {
   const rowsByIds = db.prepare(
@@ -37,8 +37,10 @@ export function createLookups(db: Database.Database): Lookups {
     'SELECT id, billing_phone FROM customers WHERE id IN (SELECT value FROM json_each(?))',
   );
   const addressesOf = db.prepare(
-    `SELECT customer_id, first_name, last_name, phone, city, zip, company FROM addresses
-     WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, id`,
+    // Unordered: an ORDER BY here made SQLite walk the whole index in its order (~1 ms at 150k
+    // addresses) instead of looking up each customer; the few rows are sorted below.
+    `SELECT id, customer_id, first_name, last_name, phone, city, zip, company FROM addresses
+     WHERE customer_id IN (SELECT value FROM json_each(?))`,
   );
   const hiddenFields = (ids: readonly number[]) => {
     const json = JSON.stringify(ids);
@@ -46,7 +48,9 @@ export function createLookups(db: Database.Database): Lookups {
     for (const row of billingPhones.all(json) as { id: number; billing_phone: string | null }[]) {
       out.set(row.id, { billing_phone: row.billing_phone, addresses: [] });
     }
-    for (const address of addressesOf.all(json) as AddressRecord[]) {
+    const found = addressesOf.all(json) as AddressRecord[];
+    found.sort((a, b) => a.id - b.id);
+    for (const address of found) {
       (out.get(address.customer_id)?.addresses as AddressSearchFields[] | undefined)?.push(address);
     }
     return out;

@@ -62,11 +62,32 @@ const zipIs = (column: string) =>
   `(lower(${column}) = @exactLower OR substr(lower(${column}), 1, length(@exactLower) + 1) = @exactLower || '-')`;
 const digitsAre = (column: string) =>
   `${digitsSql(column)} IN (SELECT value FROM json_each(@exactDigits))`;
+// What a text can be decides what is checked on each hit: a ZIP is short, has a digit and only
+// letters, digits, spaces and dashes; a phone number has seven digits or more; ids and hashes
+// have no space. "maria gar" is none of them and checks nothing.
+const ZIP_LIKE = /^(?=.*\d)[\p{L}\d][\p{L}\d -]{1,9}$/u;
+const PHONE_DIGITS_MIN = 7;
+
 /** A hit whose shopify id, hash, ZIP (billing or delivery) or phone number is the whole text. */
-const EXACT_FIELDS = `(c.external_customer_id = @exactText OR c.hash = @exactText
-  OR ${zipIs('c.billing_zip')} OR ${digitsAre('c.phone')} OR ${digitsAre('c.billing_phone')}
-  OR EXISTS (SELECT 1 FROM addresses a WHERE a.customer_id = c.id
-    AND (${zipIs('a.zip')} OR ${digitsAre('a.phone')})))`;
+function exactFields(probe: ExactProbe): string | null {
+  const own: string[] = [];
+  const delivery: string[] = [];
+  if (!probe.text.includes(' '))
+    own.push('c.external_customer_id = @exactText', 'c.hash = @exactText');
+  if (ZIP_LIKE.test(probe.text)) {
+    own.push(zipIs('c.billing_zip'));
+    delivery.push(zipIs('a.zip'));
+  }
+  if (probe.digits.some((d) => d.length >= PHONE_DIGITS_MIN)) {
+    own.push(digitsAre('c.phone'), digitsAre('c.billing_phone'));
+    delivery.push(digitsAre('a.phone'));
+  }
+  if (delivery.length > 0) {
+    own.push(`EXISTS (SELECT 1 FROM addresses a WHERE a.customer_id = c.id
+      AND (${delivery.join(' OR ')}))`);
+  }
+  return own.length > 0 ? `(${own.join(' OR ')})` : null;
+}
 
 /**
  * Exact matches of the whole text, ranked first: id and email through their indexes; shopify id,
@@ -84,9 +105,10 @@ export function exactSql(
     'SELECT id FROM customers WHERE id = @exactId',
     'SELECT id FROM customers WHERE email_key = @exactLower',
   ];
-  if (plan.kind === 'fts' && fewHits) {
+  const fields = exactFields(probe);
+  if (plan.kind === 'fts' && fewHits && fields) {
     candidates.push(`SELECT c.id FROM customers c WHERE ${hitIds !== null ? LISTED : conds.hit}
-      AND ${EXACT_FIELDS}`);
+      AND ${fields}`);
   }
   return {
     name: 'exact',

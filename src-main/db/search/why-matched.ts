@@ -20,21 +20,24 @@ export interface HiddenFields {
 
 const MARK = /\p{M}+/gu;
 
-/** Lower case without accents (as the trigram index compares), with each char's origin. */
+const ASCII = /^[ -~]*$/;
+
+/** Lower case without accents, as the trigram index compares. */
+export const foldText = (text: string): string =>
+  ASCII.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(MARK, '').toLowerCase();
+
+/** The folded text with each of its chars' place in the original (for a match's offsets). */
 function fold(text: string): { folded: string; origin: number[] } {
   let folded = '';
   const origin: number[] = [];
   for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    const plain = char.normalize('NFD').replace(MARK, '').toLowerCase();
+    const plain = foldText(text[i]!);
     for (let j = 0; j < plain.length; j += 1) origin.push(i);
     folded += plain;
   }
   origin.push(text.length);
   return { folded, origin };
 }
-
-export const foldText = (text: string): string => fold(text).folded;
 
 export function needlesOf(plan: SearchPlan): Needles | null {
   if (plan.kind === 'all' || plan.kind === 'none') return null;
@@ -45,9 +48,14 @@ export function needlesOf(plan: SearchPlan): Needles | null {
 type Span = [number, number];
 
 function findTerm(value: string, term: string): Span | null {
+  if (!foldText(value).includes(term)) return null;
+  if (ASCII.test(value)) {
+    const at = value.toLowerCase().indexOf(term);
+    return [at, at + term.length];
+  }
   const { folded, origin } = fold(value);
   const at = folded.indexOf(term);
-  return at < 0 ? null : [origin[at]!, origin[at + term.length - 1]! + 1];
+  return [origin[at]!, origin[at + term.length - 1]! + 1];
 }
 
 /** Digits of a phone, wherever its punctuation puts them. */
