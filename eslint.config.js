@@ -11,6 +11,14 @@ const electronOnlyInShell = {
   allowTypeImports: true,
 };
 
+const rendererPatterns = [
+  {
+    group: ['**/src-main', '**/src-main/**'],
+    message: 'The renderer talks to main only through the typed api.',
+  },
+  { regex: '^node:', message: 'The renderer has no Node APIs.' },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -49,14 +57,28 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
+        { paths: [electronOnlyInShell], patterns: rendererPatterns },
+      ],
+    },
+  },
+  {
+    // Components call store actions; only the Pinia stores (and main.ts) hold the api.
+    files: [
+      'src-renderer/components/**/*.{ts,vue}',
+      'src-renderer/lib/**/*.ts',
+      'src-renderer/App.vue',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
         {
           paths: [electronOnlyInShell],
           patterns: [
+            ...rendererPatterns,
             {
-              group: ['**/src-main', '**/src-main/**'],
-              message: 'The renderer talks to main only through the typed api.',
+              group: ['**/api', '**/api/**', '!**/src-shared/**'],
+              message: 'Only the Pinia stores call the api; components call store actions.',
             },
-            { regex: '^node:', message: 'The renderer has no Node APIs.' },
           ],
         },
       ],

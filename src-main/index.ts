@@ -1,7 +1,10 @@
 import * as electron from 'electron';
 import { startShell, type ElectronLike } from './shell/app-shell.ts';
 
-startShell(electron as unknown as ElectronLike, {
+// Checked, not cast: a change in Electron's API that the shell relies on fails the typecheck.
+const shellElectron: ElectronLike = electron;
+
+startShell(shellElectron, {
   bundleDir: import.meta.dirname,
   argv: process.argv,
   env: process.env,

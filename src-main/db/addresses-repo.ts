@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { mergeAddress, type Address, type AddressFacts } from '../../src-shared/customers/model.ts';
 import { isOlder, UNSEEN, type UpsertOptions } from './customers-repo.ts';
 import type { SearchIndex } from './search-index.ts';
+import { upsertById } from './upsert-sql.ts';
 
 export interface AddressUpsertReport {
   written: number;
@@ -42,12 +43,7 @@ const COLUMNS = [
 ] as const;
 
 export function createAddressesRepo(db: Database.Database, index: SearchIndex): AddressesRepo {
-  const write = db.prepare(
-    `INSERT INTO addresses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
-     ON CONFLICT(id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
-       .map((c) => `${c} = excluded.${c}`)
-       .join(', ')}`,
-  );
+  const write = db.prepare(upsertById('addresses', COLUMNS));
   const getDoc = db.prepare('SELECT doc, seen_pass FROM addresses WHERE id = ?');
   const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
   const markSeen = db.prepare('UPDATE addresses SET seen_pass = ? WHERE id = ?');

@@ -9,6 +9,7 @@ import {
 } from '../../src-shared/customers/model.ts';
 import { formatUtc, inRepeatedHour, instantSeconds } from '../../src-shared/time/eastern.ts';
 import type { SearchIndex } from './search-index.ts';
+import { upsertById } from './upsert-sql.ts';
 
 export interface UpsertOptions {
   syncedAt: number;
@@ -118,12 +119,7 @@ export function customerColumns(c: Customer, syncedAt: number, seenPass: number 
 }
 
 export function createCustomersRepo(db: Database.Database, index: SearchIndex): CustomersRepo {
-  const write = db.prepare(
-    `INSERT INTO customers (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
-     ON CONFLICT(id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
-       .map((c) => `${c} = excluded.${c}`)
-       .join(', ')}`,
-  );
+  const write = db.prepare(upsertById('customers', COLUMNS));
   const markSeen = db.prepare('UPDATE customers SET seen_pass = ? WHERE id = ?');
   const getDoc = db.prepare('SELECT doc, seen_pass FROM customers WHERE id = ?');
   const exists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();

@@ -4,6 +4,7 @@ import { existsSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../src-shared/errors.ts';
 import { LATEST_VERSION, migrate, type Migration, MIGRATIONS } from './migrations/index.ts';
+import { registerPhoneDigits } from './phone-digits.ts';
 
 export interface OpenOptions {
   path: string;
@@ -36,6 +37,7 @@ export function openDatabase(options: OpenOptions): Database.Database {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    registerPhoneDigits(db);
     // Up to 64 MiB of pages (the default is 2 MiB): a search over 100k customers reads a few MB
     // of trigram doclists, and ingest updates indexes at random places.
     db.pragma('cache_size = -65536');

@@ -8,6 +8,7 @@ import {
   type PaymentMethod,
 } from '../../src-shared/customers/model.ts';
 import { isOlder, UNSEEN, type CustomersRepo, type UpsertOptions } from './customers-repo.ts';
+import { upsertById } from './upsert-sql.ts';
 
 export interface PaymentMethodsReport {
   written: number;
@@ -30,11 +31,15 @@ export function createPaymentMethodsRepo(
   customers: CustomersRepo,
 ): PaymentMethodsRepo {
   const write = db.prepare(
-    `INSERT INTO payment_methods (id, customer_id, is_default, updated_at, doc, synced_at, seen_pass)
-     VALUES (@id, @customer_id, @is_default, @updated_at, @doc, @synced_at, @seen_pass)
-     ON CONFLICT(id) DO UPDATE SET customer_id = excluded.customer_id,
-       is_default = excluded.is_default, updated_at = excluded.updated_at, doc = excluded.doc,
-       synced_at = excluded.synced_at, seen_pass = excluded.seen_pass`,
+    upsertById('payment_methods', [
+      'id',
+      'customer_id',
+      'is_default',
+      'updated_at',
+      'doc',
+      'synced_at',
+      'seen_pass',
+    ]),
   );
   const stored = db.prepare(
     'SELECT customer_id, updated_at, seen_pass FROM payment_methods WHERE id = ?',

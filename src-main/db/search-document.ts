@@ -1,5 +1,6 @@
 // What the full-text index holds for one customer: its own fields plus its delivery addresses',
 // grouped in a few columns so a query can aim at one (phone digits) or all of them.
+import { digitsOf } from './phone-digits.ts';
 
 export interface CustomerSearchFields {
   id: number;
@@ -32,9 +33,6 @@ export interface SearchDocument {
   place: string;
   ids: string;
 }
-
-export const digitsOf = (text: string | null | undefined): string =>
-  text ? text.replace(/\D+/g, '') : '';
 
 function joinUnique(values: (string | null | undefined)[]): string {
   const seen = new Set<string>();

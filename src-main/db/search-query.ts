@@ -4,6 +4,7 @@
 // Also picks how a page of hits in a sort key's order is found, from how many hits there are.
 import { AppError } from '../../src-shared/errors.ts';
 import { SEARCH_QUERY_MAX } from '../../src-shared/customers/views.ts';
+import { digitsOf } from './phone-digits.ts';
 
 export interface ExactProbe {
   /** The query as a whole number, when it is one (a ReCharge id). */
@@ -65,7 +66,7 @@ export function planSearch(query: string): SearchPlan {
   };
 
   if (PHONE_LIKE.test(text)) {
-    const digits = text.replace(/\D+/g, '');
+    const digits = digitsOf(text);
     if (digits.length >= TRIGRAM) {
       // Phone numbers are indexed as digits only; ids, zips and the like keep their punctuation.
       const alternatives = phoneAlternatives(text, digits);

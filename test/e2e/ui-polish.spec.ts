@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import {
+  bulkSetCompany,
   editBilling,
   expect,
   openCustomer,
@@ -128,18 +129,7 @@ test.describe('the merchant’s desk, polished', () => {
     }
     let editable = 0;
     for (const id of ids) if (await desk.demo.billingEditable(id)) editable++;
-    await page.getByTestId('bulk-edit-button').click();
-    const bulk = page.getByTestId('bulk-dialog');
-    await bulk.getByTestId('bulk-check-billing_company').getByRole('checkbox').check();
-    await bulk.getByLabel('New company').fill('Polish Batch Ltd');
-    await bulk.getByTestId('bulk-preview').click();
-    await bulk.getByTestId('bulk-confirm').click();
-    await expect(bulk.getByTestId('bulk-drain')).toHaveText(`${editable} of ${editable} sent`, {
-      timeout: 20_000,
-    });
-    await expect(bulk.getByTestId('bulk-queued')).toContainText(
-      `All ${editable} edits reached ReCharge`,
-    );
+    const bulk = await bulkSetCompany(page, 'Polish Batch Ltd', editable);
     // The unrelated edit still waits, and is no part of this progress.
     await expect(page.getByTestId('outbox-badge')).toContainText('1');
     await shot('ui-polish-2-bulk-own-batch');

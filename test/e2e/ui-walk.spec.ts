@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import {
+  bulkSetCompany,
   expect,
   openCustomer,
   openDesk,
@@ -168,18 +169,7 @@ test('merchant walk: search, edit, pay, ship, bulk, outbox, conflict, settings, 
     if (await desk.demo.billingEditable(Number(await rows.nth(i).getAttribute('data-customer-id'))))
       editable++;
   }
-  await page.getByTestId('bulk-edit-button').click();
-  const bulk = page.getByTestId('bulk-dialog');
-  await bulk.getByTestId('bulk-check-billing_company').getByRole('checkbox').check();
-  await bulk.getByLabel('New company').fill('Walk Wholesale');
-  await bulk.getByTestId('bulk-preview').click();
-  await bulk.getByTestId('bulk-confirm').click();
-  await expect(bulk.getByTestId('bulk-drain')).toHaveText(`${editable} of ${editable} sent`, {
-    timeout: 20_000,
-  });
-  await expect(bulk.getByTestId('bulk-queued')).toContainText(
-    `All ${editable} edits reached ReCharge`,
-  );
+  const bulk = await bulkSetCompany(page, 'Walk Wholesale', editable);
   await shot('ui-walk-04-bulk-done');
   await bulk.getByRole('button', { name: 'Open outbox' }).click();
 

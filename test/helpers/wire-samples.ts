@@ -80,3 +80,17 @@ export function domainAddress(
 ): DomainAddress {
   return mergeAddress(null, addressFacts(sampleAddress(overrides)));
 }
+
+/** The billing update of ReCharge's guide (2021-01 `PUT /customers/{id}`), clears included. */
+export const GUIDE_BILLING_UPDATE = {
+  first_name: 'Mike',
+  last_name: 'Flynn',
+  billing_address1: '3030 Nebraska Avenue',
+  billing_address2: null,
+  billing_zip: '90404',
+  billing_city: 'Los Angeles',
+  billing_company: null,
+  billing_province: 'California',
+  billing_country: 'United States',
+  billing_phone: '3103843698',
+};

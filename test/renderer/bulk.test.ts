@@ -65,6 +65,25 @@ function core(extra: Record<string, Handler> = {}) {
   };
 }
 
+/** Mounts the dialog closed, then opens it, as the search view does. */
+async function openBulkDialog(ids: number[], count: number) {
+  const wrapper = mount(BulkEditDialog, {
+    props: { modelValue: false, target: { kind: 'ids', ids }, count },
+    attachTo: document.body,
+    global: plugins(freshPinia()),
+  });
+  await wrapper.setProps({ modelValue: true });
+  await flushPromises();
+  return wrapper;
+}
+
+async function previewCity(city: string) {
+  $('[data-testid="bulk-check-billing_city"] input').click();
+  await flushPromises();
+  await type('bulk-value-billing_city', city);
+  await click('bulk-preview');
+}
+
 describe('bulk edit store', () => {
   beforeEach(() => freshPinia());
 
@@ -175,14 +194,7 @@ describe('bulk edit dialog', () => {
 
   it('walks from field choice to preview to queued', async () => {
     const fake = core();
-    const pinia = freshPinia();
-    const wrapper = mount(BulkEditDialog, {
-      props: { modelValue: false, target: { kind: 'ids', ids: [1, 2, 3] }, count: 3 },
-      attachTo: document.body,
-      global: plugins(pinia),
-    });
-    await wrapper.setProps({ modelValue: true });
-    await flushPromises();
+    await openBulkDialog([1, 2, 3], 3);
     expect($('[data-testid="bulk-target"]').textContent).toContain('3 selected customers');
     expect(isDisabled('bulk-preview')).toBe(true);
     $('[data-testid="bulk-check-billing_company"] input').click();
@@ -211,18 +223,8 @@ describe('bulk edit dialog', () => {
 
   it('says how many customers the preview skipped for lack of an editable billing address', async () => {
     core({ 'customers:bulkPreview': () => ({ ...preview, count: 97, skipped: 3 }) });
-    const pinia = freshPinia();
-    const wrapper = mount(BulkEditDialog, {
-      props: { modelValue: false, target: { kind: 'ids', ids: [1, 2, 3] }, count: 100 },
-      attachTo: document.body,
-      global: plugins(pinia),
-    });
-    await wrapper.setProps({ modelValue: true });
-    await flushPromises();
-    $('[data-testid="bulk-check-billing_city"] input').click();
-    await flushPromises();
-    await type('bulk-value-billing_city', 'Salem');
-    await click('bulk-preview');
+    await openBulkDialog([1, 2, 3], 100);
+    await previewCity('Salem');
     expect($('[data-testid="bulk-preview-count"]').textContent).toContain('97 customers');
     expect($('[data-testid="bulk-preview-skipped"]').textContent).toContain(
       '3 customers skipped: no editable billing address',
@@ -231,18 +233,8 @@ describe('bulk edit dialog', () => {
 
   it('says nothing of skipped customers when none were', async () => {
     core();
-    const pinia = freshPinia();
-    const wrapper = mount(BulkEditDialog, {
-      props: { modelValue: false, target: { kind: 'ids', ids: [1] }, count: 1 },
-      attachTo: document.body,
-      global: plugins(pinia),
-    });
-    await wrapper.setProps({ modelValue: true });
-    await flushPromises();
-    $('[data-testid="bulk-check-billing_city"] input').click();
-    await flushPromises();
-    await type('bulk-value-billing_city', 'Salem');
-    await click('bulk-preview');
+    await openBulkDialog([1], 1);
+    await previewCity('Salem');
     expect(document.querySelector('[data-testid="bulk-preview-skipped"]')).toBeNull();
   });
 });

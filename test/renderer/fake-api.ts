@@ -1,7 +1,18 @@
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { AppError } from '../../src-shared/errors.ts';
 import { buildApi, type Api } from '../../src-shared/ipc/api.ts';
-import type { ChannelName, EventName, EventPayload } from '../../src-shared/ipc/contract.ts';
+import {
+  CHANNEL_NAMES,
+  channels,
+  events,
+  type ChannelName,
+  type Channels,
+  type EventName,
+  type EventPayload,
+} from '../../src-shared/ipc/contract.ts';
+import { SCOPES, type Scope } from '../../src-shared/scopes.ts';
+import { createRouter, type HandlersOf } from '../../src-main/ipc/router.ts';
+import { silentLogger, type Logger } from '../../src-main/lib/logger.ts';
 import { setApi } from '../../src-renderer/api/index.ts';
 import { createAppVuetify } from '../../src-renderer/plugins/vuetify.ts';
 
@@ -12,27 +23,37 @@ export interface FakeCore {
   calls: { channel: ChannelName; input: unknown }[];
   callsTo(channel: ChannelName): unknown[];
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Handler failures that were not AppErrors, which the app would log and answer `internal`. */
+  logged: unknown[];
 }
 
 /**
- * A fake core behind the real envelope code: handlers return values or throw AppErrors, and
- * channels without a handler answer `unavailable`, as the unwired core does.
+ * A fake core behind the real router and envelope code: the contract's schemas check every
+ * request and answer as in the app, handlers return values or throw AppErrors, and channels
+ * without a handler answer `unavailable`, as the unwired core does.
  */
-export function fakeCore(handlers: Partial<Record<ChannelName, Handler>> = {}): FakeCore {
+export function fakeCore(
+  handlers: Partial<Record<ChannelName, Handler>> = {},
+  options: { scopes?: readonly Scope[] } = {},
+): FakeCore {
   const calls: FakeCore['calls'] = [];
+  const logged: unknown[] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const wired = {} as HandlersOf<Channels>;
+  for (const channel of CHANNEL_NAMES) {
+    (wired as Record<string, Handler>)[channel] = (input) => {
+      const handler = handlers[channel];
+      if (!handler) throw new AppError('unavailable', 'This part of the app is not available yet.');
+      return handler(input);
+    };
+  }
+  const scopes = new Set(options.scopes ?? SCOPES);
+  const logger: Logger = { ...silentLogger, error: (_message, fields) => logged.push(fields) };
+  const router = createRouter({ channels, handlers: wired, scopes: () => scopes, logger });
   const api = buildApi(
     async (channel, input) => {
       calls.push({ channel, input });
-      const handler = handlers[channel];
-      try {
-        if (!handler)
-          throw new AppError('unavailable', 'This part of the app is not available yet.');
-        return { ok: true, value: await handler(input) };
-      } catch (error) {
-        if (error instanceof AppError) return { ok: false, error: error.toShape() };
-        throw error;
-      }
+      return router.call(channel, input);
     },
     (event, listener) => {
       const set = listeners.get(event) ?? new Set();
@@ -45,9 +66,11 @@ export function fakeCore(handlers: Partial<Record<ChannelName, Handler>> = {}): 
   return {
     api,
     calls,
+    logged,
     callsTo: (channel) => calls.filter((c) => c.channel === channel).map((c) => c.input),
     emit: (event, payload) => {
-      for (const listener of listeners.get(event) ?? []) listener(payload);
+      const checked = events[event].parse(payload);
+      for (const listener of listeners.get(event) ?? []) listener(checked);
     },
   };
 }

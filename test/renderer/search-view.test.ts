@@ -21,6 +21,7 @@ async function mountSearch(
       totalExact: true,
       page: 1,
       pageSize: 25,
+      next: null,
       tookMs: 1,
     }),
   });

@@ -1,6 +1,7 @@
 // Fragments of SQL the search builders share. Nothing here holds a value from a query: values are
 // bound as parameters, so a statement's text depends only on the query's shape.
 import type { CustomerRow, SearchQuery } from '../../../src-shared/customers/views.ts';
+import { DIGITS_SQL_FUNCTION } from '../phone-digits.ts';
 
 export const ROW_COLUMNS = `c.id, c.hash, c.email, c.first_name, c.last_name, c.phone, c.external_customer_id,
   c.status, c.has_valid_payment_method, c.in_dunning, c.processor_type,
@@ -39,9 +40,8 @@ export const RESIDUAL_TEXT = `c.name_key || ' ' || c.email_key || ' ' || c.city_
   lower(coalesce(c.billing_zip, '') || ' ' || coalesce(c.billing_company, ''))`;
 export const RESIDUAL_ADDRESS_TEXT = `lower(coalesce(a.first_name, '') || ' ' || coalesce(a.last_name, '') || ' ' ||
   coalesce(a.city, '') || ' ' || coalesce(a.zip, '') || ' ' || coalesce(a.company, ''))`;
-export const digitsSql = (column: string) =>
-  `replace(replace(replace(replace(replace(replace(coalesce(${column}, ''), ' ', ''), '-', ''),
-    '(', ''), ')', ''), '.', ''), '+', '')`;
+/** A phone column as the index holds it: digits only (`digits()` is registered by db/open.ts). */
+export const digitsSql = (column: string) => `${DIGITS_SQL_FUNCTION}(${column})`;
 // What the index would hold, as text, for rows it has not reached yet (a first load in progress).
 export const SCAN_TEXT = `${RESIDUAL_TEXT} || ' ' || lower(coalesce(c.billing_province, '') || ' ' ||
   coalesce(c.external_customer_id, '') || ' ' || coalesce(c.hash, '')) || ' ' || c.id || ' ' ||

@@ -11,7 +11,7 @@ import type { Core } from '../../../src-main/core/create-core.ts';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import type { CustomerDetail, SearchResult } from '../../../src-shared/customers/views.ts';
 import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
-import { ok, quietCore } from './helpers.ts';
+import { addFullStore, ok, quietCore } from './helpers.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -77,15 +77,7 @@ describe.each(['2021-01', '2021-11'] as ApiVersion[])('a store on API %s', (vers
     dataDir = mkdtempSync(join(tmpdir(), `rcd-${version}-`));
     dirs.push(dataDir);
     core = await quietCore(dataDir);
-    ok(
-      await core.router.call('profiles:add', {
-        label: `Store ${version}`,
-        baseUrl: sandbox.url,
-        version,
-        token: sandbox.tokens.full,
-        writeScopes: version === '2021-01' ? ['write_customer', 'write_payments'] : [],
-      }),
-    );
+    await addFullStore(core, sandbox, version);
   });
   afterAll(async () => {
     await core.close();

@@ -9,7 +9,7 @@ import {
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import { SearchInput } from '../../../src-shared/customers/views.ts';
 import type { SyncStatus } from '../../../src-shared/ipc/channels/sync.ts';
-import { AppError } from '../../../src-shared/errors.ts';
+import { appErrorOfSync } from '../../helpers/app-error.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -76,14 +76,8 @@ describe('store services', () => {
   it('refuses a damaged cache with a clear error, and rebuilds keeping the old file', async () => {
     const { options } = await setup();
     writeFileSync(options.dbPath, 'garbage '.repeat(1000));
-    let error: unknown;
-    try {
-      openStoreServices(options);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).message).toMatch(/damaged/);
+    const error = appErrorOfSync(() => openStoreServices(options));
+    expect(error.message).toMatch(/damaged/);
     const { services, movedTo } = rebuildStoreServices(options);
     cleanups.push(() => services.close());
     expect(movedTo && existsSync(movedTo)).toBe(true);

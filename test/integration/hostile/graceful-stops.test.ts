@@ -20,7 +20,7 @@ import {
   type Sandbox,
 } from '../../../src-main/sandbox/index.ts';
 import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
-import { ok, quietCore } from '../core/helpers.ts';
+import { addFullStore, ok, quietCore } from '../core/helpers.ts';
 
 /** The core's wait before it looks for an interrupted create on the store (30 s in the app). */
 const SETTLE_MS = 1_000;
@@ -68,17 +68,6 @@ interface World {
 
 type Summary = { counts: Record<string, number> };
 
-const addProfile = async (core: Core, sandbox: Sandbox, version: ApiVersion, label: string) =>
-  ok<{ activeId: string }>(
-    await core.router.call('profiles:add', {
-      label,
-      baseUrl: sandbox.url,
-      version,
-      token: sandbox.tokens.full,
-      writeScopes: version === '2021-01' ? ['write_customer', 'write_payments'] : [],
-    }),
-  ).activeId;
-
 async function setUp(version: ApiVersion, seed: number): Promise<World> {
   const sandbox = await startSandbox({ seed, customers: 40, timeScale: 50 });
   const other = await startSandbox({ seed: seed + 100, customers: 10, timeScale: 50 });
@@ -88,8 +77,8 @@ async function setUp(version: ApiVersion, seed: number): Promise<World> {
   const core = await quietCore(dataDir, { ambiguousSettleMs: SETTLE_MS });
   open.cores.push(core);
   // The other store first: adding the main one leaves it open.
-  const otherId = await addProfile(core, other, version, 'Other store');
-  const mainId = await addProfile(core, sandbox, version, 'Main store');
+  const otherId = await addFullStore(core, other, version, 'Other store');
+  const mainId = await addFullStore(core, sandbox, version, 'Main store');
   expect(ok<{ state: string }>(await core.router.call('sync:start', { full: true })).state).toBe(
     'idle',
   );

@@ -1,7 +1,7 @@
 // Helpers for the app's own code against the sandbox with its hostile switches on: a pull engine
 // over an outbox environment's cache, a version-neutral comparison of cache and store, and
 // small waits.
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { CacheStore } from '../../../src-main/db/cache-store.ts';
 import { silentLogger } from '../../../src-main/lib/logger.ts';
 import type { StoreApi } from '../../../src-main/recharge/store-api.ts';
@@ -9,7 +9,9 @@ import type { Sandbox } from '../../../src-main/sandbox/index.ts';
 import { createSyncEngine, type SyncEngine } from '../../../src-main/sync/engine.ts';
 import { easternWallToUtc, formatUtc, utcToEasternWall } from '../../../src-shared/time/eastern.ts';
 import type { SyncStatus } from '../../../src-shared/ipc/channels/sync.ts';
+import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
 import { manualTimers } from '../../helpers/sync-fixture.ts';
+import { createOutboxEnv, type OutboxEnv } from '../outbox/env.ts';
 
 /** A pull engine on a cache the test already holds (the outbox environment's). */
 export function engineOn(store: CacheStore, api: StoreApi): SyncEngine {
@@ -29,6 +31,31 @@ export async function pullOk(engine: SyncEngine, full = false): Promise<SyncStat
   expect(status.lastError ?? null, JSON.stringify(status.lastError)).toBeNull();
   expect(status.state).toBe('idle');
   return status;
+}
+
+/**
+ * Opens the outbox environment of a sandbox with a pull engine that has pulled it once; each is
+ * stopped and closed, sandbox too, after the test.
+ */
+export function pulledEnvs(): (
+  sandbox: Sandbox,
+  version: ApiVersion,
+) => Promise<{ env: OutboxEnv; engine: SyncEngine }> {
+  const open: { env: OutboxEnv; engine: SyncEngine }[] = [];
+  afterEach(async () => {
+    for (const { env, engine } of open.splice(0)) {
+      await engine.stop();
+      await env.close();
+      await env.sandbox.close();
+    }
+  });
+  return async (sandbox, version) => {
+    const env = await createOutboxEnv({ sandbox, version });
+    const engine = engineOn(env.store, env.api);
+    open.push({ env, engine });
+    await pullOk(engine, true);
+    return { env, engine };
+  };
 }
 
 type Row = Record<string, unknown>;

@@ -4,31 +4,19 @@
 // conflict; a change to another field must be kept alongside ours. Never an overwrite.
 // On 2021-11 the billing address is the default payment method's: the portal changes that
 // method's billing company, or the customer's name.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSandbox, type ScheduledAction } from '../../../src-main/sandbox/index.ts';
-import type { SyncEngine } from '../../../src-main/sync/engine.ts';
 import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
-import { createOutboxEnv, type OutboxEnv } from '../outbox/env.ts';
-import { cachedIds, engineOn, pullOk, storeDiff } from './helpers.ts';
+import { cachedIds, pullOk, pulledEnvs, storeDiff } from './helpers.ts';
 
-let env: OutboxEnv | null = null;
-let engine: SyncEngine | null = null;
-afterEach(async () => {
-  await engine?.stop();
-  await env?.close();
-  await env?.sandbox.close();
-  env = null;
-  engine = null;
-});
+const pulledEnv = pulledEnvs();
 
 const PATCH = { billing_company: 'Bulk Co' };
 
 describe.each(['2021-01', '2021-11'] as ApiVersion[])('a bulk push on %s', (version) => {
   it('meets portal changes scheduled mid-push as conflicts or keeps them', async () => {
     const sandbox = await startSandbox({ seed: 11, customers: 130, timeScale: 50 });
-    env = await createOutboxEnv({ sandbox, version });
-    engine = engineOn(env.store, env.api);
-    await pullOk(engine, true);
+    const { env, engine } = await pulledEnv(sandbox, version);
 
     const ids = cachedIds(env.store, 120);
     const target = { kind: 'ids' as const, ids };
@@ -106,9 +94,7 @@ describe.each(['2021-01', '2021-11'] as ApiVersion[])('a bulk push on %s', (vers
 
   it('overwrites only what changed after its own batch was re-read (the documented window)', async () => {
     const sandbox = await startSandbox({ seed: 12, customers: 60, timeScale: 50 });
-    env = await createOutboxEnv({ sandbox, version });
-    engine = engineOn(env.store, env.api);
-    await pullOk(engine, true);
+    const { env } = await pulledEnv(sandbox, version);
     const target = { kind: 'ids' as const, ids: cachedIds(env.store, 50) };
     env.service.bulkConfirm(target, PATCH, env.service.bulkPreview(target, PATCH).count);
     const queued = env.service

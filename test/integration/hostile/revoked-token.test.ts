@@ -9,7 +9,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src-main/core/create-core.ts';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
-import { ok, quietCore } from '../core/helpers.ts';
+import { addFullStore, ok, quietCore } from '../core/helpers.ts';
 
 const dirs: string[] = [];
 let sandbox: Sandbox | null = null;
@@ -43,15 +43,7 @@ async function openStore(version: ApiVersion) {
   const dir = mkdtempSync(join(tmpdir(), 'rcd-revoked-'));
   dirs.push(dir);
   core = await quietCore(dir);
-  const state = ok<{ activeId: string }>(
-    await core.router.call('profiles:add', {
-      label: `Store ${version}`,
-      baseUrl: sandbox.url,
-      version,
-      token: sandbox.tokens.full,
-      writeScopes: version === '2021-01' ? ['write_customer', 'write_payments'] : [],
-    }),
-  );
+  const activeId = await addFullStore(core, sandbox, version);
   expect(ok<Status>(await core.router.call('sync:start', { full: true })).state).toBe('idle');
   const { items } = ok<{ items: { id: number }[] }>(
     await core.router.call('customers:search', {
@@ -60,7 +52,7 @@ async function openStore(version: ApiVersion) {
       sort: { key: 'id', dir: 'asc' },
     }),
   );
-  return { sandbox, core, profileId: state.activeId, ids: items.map((item) => item.id) };
+  return { sandbox, core, profileId: activeId, ids: items.map((item) => item.id) };
 }
 
 /** Revokes a token as the tests' tooling would: over the admin API's HTTP route. */

@@ -3,22 +3,13 @@
 // reach the cache through the app's incremental pull, and an edit queued on the first is compared
 // by field with the second (a conflict, never an overwrite), although `updated_at` still equals
 // its base.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../src-main/sandbox/index.ts';
-import type { SyncEngine } from '../../../src-main/sync/engine.ts';
 import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
-import { createOutboxEnv, type OutboxEnv } from '../outbox/env.ts';
-import { cachedIds, engineOn, pullOk, storeDiff } from './helpers.ts';
+import type { OutboxEnv } from '../outbox/env.ts';
+import { cachedIds, pullOk, pulledEnvs, storeDiff } from './helpers.ts';
 
-let env: OutboxEnv | null = null;
-let engine: SyncEngine | null = null;
-afterEach(async () => {
-  await engine?.stop();
-  await env?.close();
-  await env?.sandbox.close();
-  env = null;
-  engine = null;
-});
+const pulledEnv = pulledEnvs();
 
 const NOW = '2025-06-02T15:00:00Z';
 
@@ -31,10 +22,7 @@ async function sameSecondStore(version: ApiVersion) {
     frozenClock: true,
     sameSecondUpdates: true,
   });
-  env = await createOutboxEnv({ sandbox, version });
-  engine = engineOn(env.store, env.api);
-  await pullOk(engine, true);
-  return { env, engine };
+  return pulledEnv(sandbox, version);
 }
 
 const wireUpdatedAt = (e: OutboxEnv, id: number) => e.sandbox.store.customerRow(id)?.updated;

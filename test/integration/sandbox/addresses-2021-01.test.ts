@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
+import { describe, expect, it } from 'vitest';
 import {
   AddressEnvelope,
   AddressList,
@@ -8,29 +7,15 @@ import {
 } from '../../../src-shared/recharge/wire-2021-01.ts';
 import { CountBody } from '../../../src-shared/recharge/wire-common.ts';
 import { normalizeErrors } from '../../../src-shared/recharge/wire-errors.ts';
-import { call, type CallOptions } from './http.ts';
+import { useWriteSandbox } from './write-sandbox.ts';
 
-let sandbox: Sandbox;
-let nowMs = Date.UTC(2026, 10, 27, 15, 0, 0);
-
-beforeAll(async () => {
-  // The clock creeps 1 ms per reading and the time scale is huge, so the bucket stays out of the
-  // way while timestamps stay within the same second for many writes (the limiter has own tests).
-  sandbox = await startSandbox({ seed: 7, customers: 60, timeScale: 1e6, now: () => (nowMs += 1) });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-
-const api = (path: string, options: CallOptions = {}) =>
-  call(sandbox.url, path, { token: sandbox.tokens.full, ...options });
-
-const newestId = () => Math.max(...[...sandbox.store.customers.rows.keys()]);
+const env = useWriteSandbox();
+const { api, newestId } = env;
 
 describe('addresses', () => {
   const customerWithAddresses = () => {
-    for (const row of sandbox.store.customers.rows.values()) {
-      if (sandbox.store.addressIdsOf(row.data.id).length >= 2) return row.data.id;
+    for (const row of env.sandbox.store.customers.rows.values()) {
+      if (env.sandbox.store.addressIdsOf(row.data.id).length >= 2) return row.data.id;
     }
     throw new Error('no customer with addresses');
   };
@@ -40,7 +25,7 @@ describe('addresses', () => {
     const response = await api(`/customers/${id}/addresses`);
     expect(response.status).toBe(200);
     const { addresses } = AddressList.parse(response.json);
-    expect(addresses.map((a) => a.id).sort()).toEqual(sandbox.store.addressIdsOf(id));
+    expect(addresses.map((a) => a.id).sort()).toEqual(env.sandbox.store.addressIdsOf(id));
     expect(addresses.every((a) => a.customer_id === id)).toBe(true);
     expect((await api('/customers/1/addresses')).status).toBe(404);
   });
@@ -48,11 +33,11 @@ describe('addresses', () => {
   it('GET /addresses and /addresses/count filter by customer_id and ids', async () => {
     const id = customerWithAddresses();
     const list = AddressList.parse((await api(`/addresses?customer_id=${id}`)).json);
-    expect(list.addresses.length).toBe(sandbox.store.addressIdsOf(id).length);
+    expect(list.addresses.length).toBe(env.sandbox.store.addressIdsOf(id).length);
     const count = CountBody.parse((await api(`/addresses/count?customer_id=${id}`)).json);
     expect(count.count).toBe(list.addresses.length);
     const all = CountBody.parse((await api('/addresses/count')).json);
-    expect(all.count).toBe(sandbox.store.addresses.size);
+    expect(all.count).toBe(env.sandbox.store.addresses.size);
     const first = list.addresses[0];
     const byIds = AddressList.parse((await api(`/addresses?ids=${first?.id}`)).json);
     expect(byIds.addresses).toHaveLength(1);
@@ -96,13 +81,13 @@ describe('addresses', () => {
     const readOnly = await api(`/customers/${id}/addresses`, {
       method: 'POST',
       body,
-      token: sandbox.tokens.readOnly,
+      token: env.sandbox.tokens.readOnly,
     });
     expect(readOnly.status).toBe(403);
   });
 
   it('GET, PUT and DELETE /addresses/{id}', async () => {
-    const id = sandbox.store.addressIdsOf(customerWithAddresses())[0] ?? 0;
+    const id = env.sandbox.store.addressIdsOf(customerWithAddresses())[0] ?? 0;
     const got = await api(`/addresses/${id}`);
     expect(got.status).toBe(200);
     const before = AddressEnvelope.parse(got.json).address;
@@ -124,7 +109,7 @@ describe('addresses', () => {
 
   it('deleting a customer removes its addresses', async () => {
     const id = customerWithAddresses();
-    const addressIds = sandbox.store.addressIdsOf(id);
+    const addressIds = env.sandbox.store.addressIdsOf(id);
     expect((await api(`/customers/${id}`, { method: 'DELETE' })).status).toBe(204);
     for (const addressId of addressIds)
       expect((await api(`/addresses/${addressId}`)).status).toBe(404);
@@ -137,7 +122,7 @@ describe('updated_at and incremental pulls', () => {
       (await api('/customers?sort_by=updated_at-desc&limit=1')).json,
     ).customers[0];
     if (!newest) throw new Error('no customers');
-    const ids = [...sandbox.store.customers.rows.keys()].slice(0, 3);
+    const ids = [...env.sandbox.store.customers.rows.keys()].slice(0, 3);
     for (const id of ids) {
       await api(`/customers/${id}`, { method: 'PUT', body: { billing_phone: '310.384.3698' } });
     }
@@ -157,9 +142,9 @@ describe('updated_at and incremental pulls', () => {
       CustomerEnvelope.parse(
         (await api(`/customers/${id}`, { method: 'PUT', body: { billing_zip: '10001' } })).json,
       ).customer;
-    nowMs = Date.UTC(2027, 0, 2, 12, 0, 0);
+    env.setNow(Date.UTC(2027, 0, 2, 12, 0, 0));
     expect((await put()).updated_at).toBe('2027-01-02T07:00:00');
-    nowMs = Date.UTC(2027, 6, 2, 12, 0, 0);
+    env.setNow(Date.UTC(2027, 6, 2, 12, 0, 0));
     expect((await put()).updated_at).toBe('2027-07-02T08:00:00');
   });
 });

@@ -1,31 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
+import { describe, expect, it } from 'vitest';
 import { parseRechargeTimestamp } from '../../../src-shared/time/eastern.ts';
 import { CustomerEnvelope, CustomerList } from '../../../src-shared/recharge/wire-2021-01.ts';
 import { CountBody, TokenInformation } from '../../../src-shared/recharge/wire-common.ts';
-import { ErrorBody, normalizeErrors } from '../../../src-shared/recharge/wire-errors.ts';
-import { call, type CallOptions } from './http.ts';
+import { normalizeErrors } from '../../../src-shared/recharge/wire-errors.ts';
+import { expectErrorShape, useWriteSandbox } from './write-sandbox.ts';
 
-let sandbox: Sandbox;
-let nowMs = Date.UTC(2026, 10, 27, 15, 0, 0);
-
-beforeAll(async () => {
-  // The clock creeps 1 ms per reading and the time scale is huge, so the bucket stays out of the
-  // way while timestamps stay within the same second for many writes (the limiter has own tests).
-  sandbox = await startSandbox({ seed: 7, customers: 60, timeScale: 1e6, now: () => (nowMs += 1) });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-
-const api = (path: string, options: CallOptions = {}) =>
-  call(sandbox.url, path, { token: sandbox.tokens.full, ...options });
-
-function expectErrorShape(json: unknown): void {
-  expect(ErrorBody.safeParse(json).success).toBe(true);
-}
-
-const newestId = () => Math.max(...[...sandbox.store.customers.rows.keys()]);
+const env = useWriteSandbox();
+const { api, newestId } = env;
 
 describe('common headers and version', () => {
   it('sends X-Request-Id, X-Recharge-Limit and the time scale on every response', async () => {
@@ -63,7 +44,7 @@ describe('auth and scopes', () => {
   it('403 naming write_customer for a read-only token', async () => {
     const id = newestId();
     const response = await api(`/customers/${id}`, {
-      token: sandbox.tokens.readOnly,
+      token: env.sandbox.tokens.readOnly,
       method: 'PUT',
       body: { billing_city: 'Boston' },
     });
@@ -73,7 +54,7 @@ describe('auth and scopes', () => {
 
   it('403 naming write_payments for a payment token without that scope', async () => {
     const response = await api(`/customers/${newestId()}`, {
-      token: sandbox.tokens.readWrite,
+      token: env.sandbox.tokens.readWrite,
       method: 'PUT',
       body: { stripe_customer_token: 'cus_IV0hD7FtykKe1a' },
     });
@@ -83,14 +64,14 @@ describe('auth and scopes', () => {
   });
 
   it('403 naming read_customer for a token without read scope', async () => {
-    const added = sandbox.admin.addToken({ scopes: ['write_customers'], label: 'writer' });
+    const added = env.sandbox.admin.addToken({ scopes: ['write_customers'], label: 'writer' });
     const response = await api('/customers', { token: added.token });
     expect(response.status).toBe(403);
     expect(normalizeErrors(response.json).message).toContain('read_customer');
   });
 
   it('accepts both scope spellings', async () => {
-    const guide = sandbox.admin.addToken({ scopes: ['read_customer', 'write_customer'] });
+    const guide = env.sandbox.admin.addToken({ scopes: ['read_customer', 'write_customer'] });
     const response = await api(`/customers/${newestId()}`, {
       token: guide.token,
       method: 'PUT',
@@ -102,14 +83,14 @@ describe('auth and scopes', () => {
   it('GET /token_information returns the scopes on 2021-11 only', async () => {
     const v2021_11 = await api('/token_information', {
       version: '2021-11',
-      token: sandbox.tokens.readOnly,
+      token: env.sandbox.tokens.readOnly,
     });
     expect(v2021_11.status).toBe(200);
     expect(TokenInformation.parse(v2021_11.json).token_information.scopes).toEqual([
       'read_customers',
       'read_payment_methods',
     ]);
-    const v2021_01 = await api('/token_information', { token: sandbox.tokens.readOnly });
+    const v2021_01 = await api('/token_information', { token: env.sandbox.tokens.readOnly });
     expect(v2021_01.status).toBe(404);
   });
 });
@@ -129,7 +110,7 @@ describe('customers', () => {
     const all = CountBody.parse((await api('/customers/count')).json).count;
     const active = CountBody.parse((await api('/customers/count?status=ACTIVE')).json).count;
     const inactive = CountBody.parse((await api('/customers/count?status=INACTIVE')).json).count;
-    expect(all).toBe(sandbox.store.customers.size);
+    expect(all).toBe(env.sandbox.store.customers.size);
     expect(active + inactive).toBe(all);
     expect(active).toBeGreaterThan(inactive);
   });

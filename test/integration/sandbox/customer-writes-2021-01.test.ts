@@ -1,29 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
+import { describe, expect, it } from 'vitest';
 import { CustomerEnvelope } from '../../../src-shared/recharge/wire-2021-01.ts';
-import { ErrorBody, normalizeErrors } from '../../../src-shared/recharge/wire-errors.ts';
-import { call, type CallOptions } from './http.ts';
+import { normalizeErrors } from '../../../src-shared/recharge/wire-errors.ts';
+import { expectErrorShape, useWriteSandbox } from './write-sandbox.ts';
+import { GUIDE_BILLING_UPDATE } from '../../helpers/wire-samples.ts';
 
-let sandbox: Sandbox;
-let nowMs = Date.UTC(2026, 10, 27, 15, 0, 0);
-
-beforeAll(async () => {
-  // The clock creeps 1 ms per reading and the time scale is huge, so the bucket stays out of the
-  // way while timestamps stay within the same second for many writes (the limiter has own tests).
-  sandbox = await startSandbox({ seed: 7, customers: 60, timeScale: 1e6, now: () => (nowMs += 1) });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-
-const api = (path: string, options: CallOptions = {}) =>
-  call(sandbox.url, path, { token: sandbox.tokens.full, ...options });
-
-function expectErrorShape(json: unknown): void {
-  expect(ErrorBody.safeParse(json).success).toBe(true);
-}
-
-const newestId = () => Math.max(...[...sandbox.store.customers.rows.keys()]);
+const env = useWriteSandbox();
+const { api, newestId } = env;
 
 describe('customer writes', () => {
   it('POST /customers creates (201) and validates with the real error shapes', async () => {
@@ -98,19 +80,7 @@ describe('customer writes', () => {
     const before = CustomerEnvelope.parse((await api(`/customers/${id}`)).json).customer;
     const response = await api(`/customers/${id}`, {
       method: 'PUT',
-      body: {
-        first_name: 'Mike',
-        last_name: 'Flynn',
-        billing_address1: '3030 Nebraska Avenue',
-        billing_address2: null,
-        billing_zip: '90404',
-        billing_city: 'Los Angeles',
-        billing_company: null,
-        billing_province: 'California',
-        billing_country: 'United States',
-        billing_phone: '3103843698',
-        accepts_marketing: 1,
-      },
+      body: { ...GUIDE_BILLING_UPDATE, accepts_marketing: 1 },
     });
     expect(response.status).toBe(200);
     const after = CustomerEnvelope.parse(response.json).customer;
@@ -148,14 +118,14 @@ describe('customer writes', () => {
     expect(normalizeErrors(card.json).fieldErrors['stripe_customer_token']?.[0]).toMatch(
       /customer token.*cus/,
     );
-    const taken = sandbox.store.customer(id - 1)?.email ?? '';
+    const taken = env.sandbox.store.customer(id - 1)?.email ?? '';
     const duplicate = await api(`/customers/${id}`, { method: 'PUT', body: { email: taken } });
     expect(duplicate.json).toEqual({ errors: { email: 'email already exists on store' } });
   });
 
   it('PUT with a payment token sets the processor and a valid payment method', async () => {
     const id = newestId();
-    sandbox.admin.patchCustomer(id, {
+    env.sandbox.admin.patchCustomer(id, {
       has_valid_payment_method: false,
       reason_payment_method_not_valid: 'expired',
     });
@@ -168,7 +138,7 @@ describe('customer writes', () => {
     expect(customer.processor_type).toBe('braintree');
     expect(customer.has_valid_payment_method).toBe(true);
     expect(customer.reason_payment_method_not_valid).toBeNull();
-    expect(sandbox.admin.paymentTokenHint(id)).toBe('…789');
+    expect(env.sandbox.admin.paymentTokenHint(id)).toBe('…789');
   });
 
   it('415 for a write that is not JSON, 400 for malformed JSON', async () => {

@@ -2,6 +2,7 @@
 // versions' timestamps name the same instants (2021-01 in US Eastern wall time, DST included).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
+import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
 import * as w0101 from '../../../src-shared/recharge/wire-2021-01.ts';
 import * as w2111 from '../../../src-shared/recharge/wire-2021-11.ts';
 import { parseRechargeTimestamp } from '../../../src-shared/time/eastern.ts';
@@ -16,7 +17,7 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-const api = (version: '2021-01' | '2021-11', path: string, options: CallOptions = {}) =>
+const api = (version: ApiVersion, path: string, options: CallOptions = {}) =>
   call(sandbox.url, path, { token: sandbox.tokens.full, version, ...options });
 const methodsOf = async (id: number) =>
   w2111.PaymentMethodList.parse((await api('2021-11', `/payment_methods?customer_id=${id}`)).json)

@@ -12,6 +12,7 @@ import { createCore } from '../../../src-main/core/create-core.ts';
 import { createLogger } from '../../../src-main/lib/logger.ts';
 import { ok } from '../core/helpers.ts';
 import { call } from './http.ts';
+import { heldWhile } from '../../helpers/held-thread.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -79,26 +80,20 @@ describe('the embedded demo store', () => {
   it('is generated and served off the main thread, without an admin API', async () => {
     const dataDir = tempDir('rcd-demo-worker-');
     const before = ports();
-    let last = performance.now();
-    let heldMs = 0;
-    const tick = () => {
-      const now = performance.now();
-      heldMs = Math.max(heldMs, now - last);
-      last = now;
-    };
-    const timer = setInterval(tick, 5);
-    const started = performance.now();
-    const core = await createCore({
-      dataDir,
-      mode: 'test',
-      version: '0.0.0-test',
-      demo: { customers: 15_000, seed: 42, timeScale: 1e6 },
-      syncIntervalMs: 0,
-      pushIntervalMs: 0,
-    });
-    tick();
-    clearInterval(timer);
-    const ms = performance.now() - started;
+    const {
+      value: core,
+      ms,
+      heldMs,
+    } = await heldWhile(() =>
+      createCore({
+        dataDir,
+        mode: 'test',
+        version: '0.0.0-test',
+        demo: { customers: 15_000, seed: 42, timeScale: 1e6 },
+        syncIntervalMs: 0,
+        pushIntervalMs: 0,
+      }),
+    );
     try {
       // Generating 15,000 customers takes a second or more; in-process it held this thread for
       // all of it.

@@ -1,14 +1,13 @@
 // The hostile switches over real HTTP: the store's clock across the autumn fall-back, same-second
 // updates, changes scheduled on the client's own requests (deletions mid-walk among them), pages
 // without a next cursor, and tokens revoked through the admin API.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   startSandbox,
   type Sandbox,
   type SandboxOptions,
 } from '../../../src-main/sandbox/index.ts';
+import { refusedSandboxCli, startSandboxCli } from './cli-process.ts';
 import { adminCall, call, linkCursor } from './http.ts';
 import type { Json, Version } from './wire-helpers.ts';
 
@@ -327,36 +326,18 @@ describe('tokens revoked through the admin API', () => {
 
 describe('sandbox CLI switches', () => {
   it('starts at a clock, frozen, with same-second updates and cursors dropped', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        'src-main/sandbox/cli.ts',
-        '--customers',
-        '10',
-        '--port',
-        '0',
-        '--clock',
-        BEFORE_FALL_BACK,
-        '--frozen-clock',
-        '--same-second-updates',
-        '--drop-cursors',
-        'always',
-      ],
-      { cwd: new URL('../../../', import.meta.url).pathname, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    child.stdout.setEncoding('utf8');
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no banner: ${output}`)), 15_000);
-      child.stdout.on('data', (chunk: string) => {
-        output += chunk;
-        if (output.includes('admin:')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
-    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
+    const { output, url, stop } = await startSandboxCli([
+      '--customers',
+      '10',
+      '--port',
+      '0',
+      '--clock',
+      BEFORE_FALL_BACK,
+      '--frozen-clock',
+      '--same-second-updates',
+      '--drop-cursors',
+      'always',
+    ]);
     expect(output).toContain('2024-11-03T01:30:00 New York, frozen');
     const state = await adminCall(url, '/state');
     expect(state.json).toMatchObject({
@@ -364,15 +345,8 @@ describe('sandbox CLI switches', () => {
       dropCursors: 'always',
       clock: { utc: '2024-11-03T05:30:00+00:00', frozen: true },
     });
-    child.kill('SIGTERM');
-    const [code] = (await once(child, 'exit')) as [number | null];
-    expect(code).toBe(0);
+    expect(await stop()).toBe(0);
 
-    const bad = spawn(process.execPath, ['src-main/sandbox/cli.ts', '--clock', '2024-11-03'], {
-      cwd: new URL('../../../', import.meta.url).pathname,
-      stdio: 'ignore',
-    });
-    const [badCode] = (await once(bad, 'exit')) as [number | null];
-    expect(badCode).toBe(2);
+    expect(await refusedSandboxCli(['--clock', '2024-11-03'])).toBe(2);
   }, 30_000);
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import { AddressList, CustomerList } from '../../../src-shared/recharge/wire-2021-01.ts';
 import { call, linkCursor } from './http.ts';
+import { SORT_ORDERS } from '../../../src-main/sandbox/table.ts';
 
 let sandbox: Sandbox;
 
@@ -53,14 +54,7 @@ describe('paging', () => {
   });
 
   it('cursor mode from the first page returns everything once, in every sort order', async () => {
-    for (const sortBy of [
-      'id-asc',
-      'id-desc',
-      'created_at-asc',
-      'created_at-desc',
-      'updated_at-asc',
-      'updated_at-desc',
-    ]) {
+    for (const sortBy of SORT_ORDERS) {
       const ids = await walkCursor(`/customers?limit=250&sort_by=${sortBy}`, 'customers');
       expect(ids, sortBy).toHaveLength(3000);
       expect(new Set(ids).size, sortBy).toBe(3000);

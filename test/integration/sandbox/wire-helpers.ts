@@ -1,9 +1,10 @@
 // Test helpers: every object of a list in either version, and the documented keys of a schema.
 import type { z } from 'zod';
 import type { Sandbox } from '../../../src-main/sandbox/index.ts';
+import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
 import { call, linkCursor } from './http.ts';
 
-export type Version = '2021-01' | '2021-11';
+export type Version = ApiVersion;
 export type Json = Record<string, unknown>;
 
 /** Every item of a list, page after page (Link header on 2021-01, next_cursor on 2021-11). */

@@ -11,7 +11,7 @@ import type { PageWrite } from '../../../src-main/sync/write-ops.ts';
 import type { CustomerFacts } from '../../../src-shared/customers/model.ts';
 import type { Customer as Wire2101 } from '../../../src-shared/recharge/wire-2021-01.ts';
 import { SearchInput } from '../../../src-shared/customers/views.ts';
-import { AppError } from '../../../src-shared/errors.ts';
+import { appErrorOf } from '../../helpers/app-error.ts';
 import { tempCache } from '../../helpers/cache.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
@@ -103,10 +103,9 @@ describe('the cache writer', () => {
     writeFileSync(path, 'this is not a database, just text '.repeat(200));
     const writer = createCacheWriter({ path });
     cleanups.push(() => writer.close());
-    const error: unknown = await writer.writePage(page([], 1)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ kind: 'unavailable' });
-    expect((error as AppError).message).toMatch(/damaged|could not be opened/);
+    const error = await appErrorOf(writer.writePage(page([], 1)));
+    expect(error.kind).toBe('unavailable');
+    expect(error.message).toMatch(/damaged|could not be opened/);
   });
 
   it('stops an index build on abort and finishes it on the next call', async () => {

@@ -5,23 +5,13 @@ import {
   NO_SCOPES_MESSAGE,
   TOKEN_REFUSED_MESSAGE,
 } from '../../../src-main/vault/token-check.ts';
-import { AppError } from '../../../src-shared/errors.ts';
+import { appErrorOf } from '../../helpers/app-error.ts';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
   sandbox = await startSandbox({ seed: 42, customers: 30 });
 });
 afterAll(() => sandbox.close());
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('token check against the sandbox over HTTP', () => {
   it('reads all scopes of the full token from /token_information on 2021-11', async () => {
@@ -51,7 +41,7 @@ describe('token check against the sandbox over HTTP', () => {
 
   it('says the store refused the token on a 401', async () => {
     for (const version of ['2021-01', '2021-11'] as const) {
-      const error = await failure(
+      const error = await appErrorOf(
         checkToken({ baseUrl: sandbox.url, version, token: 'not-a-real-token', writeScopes: [] }),
       );
       expect(error.kind, version).toBe('auth');
@@ -61,7 +51,7 @@ describe('token check against the sandbox over HTTP', () => {
 
   it('on a 403 for the read probe: no read scope; refused when nothing else was ticked', async () => {
     const writeOnly = sandbox.admin.addToken({ scopes: ['write_customers'] }).token;
-    const error = await failure(
+    const error = await appErrorOf(
       checkToken({ baseUrl: sandbox.url, version: '2021-01', token: writeOnly, writeScopes: [] }),
     );
     expect(error.kind).toBe('forbidden');
@@ -79,7 +69,7 @@ describe('token check against the sandbox over HTTP', () => {
   it('fails with a network error when nothing listens, and says nothing was saved', async () => {
     const closed = await startSandbox({ customers: 1 });
     await closed.close();
-    const error = await failure(
+    const error = await appErrorOf(
       checkToken({
         baseUrl: closed.url,
         version: '2021-11',

@@ -9,8 +9,9 @@ import {
   schemaVersion,
 } from '../../../src-main/db/migrations/index.ts';
 import { openDatabase } from '../../../src-main/db/open.ts';
-import { AppError } from '../../../src-shared/errors.ts';
+import { appErrorOfSync } from '../../helpers/app-error.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { insertOldCustomer } from './migrations/old-customer-row.ts';
 
 const dirs: ReturnType<typeof tempDir>[] = [];
 const fresh = () => {
@@ -21,16 +22,6 @@ const fresh = () => {
 afterEach(() => {
   for (const dir of dirs.splice(0)) dir.cleanup();
 });
-
-function openError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('cache migrations', () => {
   it('gives a fresh database the latest schema with WAL, foreign keys and STRICT tables', () => {
@@ -111,12 +102,7 @@ describe('cache migrations', () => {
       "UPDATE customers SET status = 'INACTIVE', has_valid_payment_method = 0 WHERE id = 7",
     ).run();
     db.prepare('DELETE FROM customers WHERE id = 8').run();
-    db.prepare(
-      `INSERT INTO customers (id, hash, email, first_name, last_name, status,
-        has_valid_payment_method, has_card_error_in_dunning, created_at, updated_at, raw, synced_at)
-       VALUES (9, 'h', 'c@d.e', 'C', 'D', 'ACTIVE', 1, 1, '2021-01-01T00:00:00',
-        '2021-01-01T00:00:00', '{}', 0)`,
-    ).run();
+    insertOldCustomer(db, { id: 9, email: 'c@d.e', valid: 1, dunning: 1 });
     expect(flags()).toEqual([
       { id: 7, status: 'INACTIVE', has_valid_payment_method: 0, has_card_error_in_dunning: 0 },
       { id: 9, status: 'ACTIVE', has_valid_payment_method: 1, has_card_error_in_dunning: 1 },
@@ -158,7 +144,7 @@ describe('cache migrations', () => {
     const future = new Database(path);
     future.pragma(`user_version = ${LATEST_VERSION + 3}`);
     future.close();
-    const error = openError(() => openDatabase({ path }));
+    const error = appErrorOfSync(() => openDatabase({ path }));
     expect(error.kind).toBe('unavailable');
     expect(error.message).toContain('newer version of ReCharge Desk');
     expect(error.message).toContain(`schema ${LATEST_VERSION + 3}`);
@@ -169,7 +155,7 @@ describe('cache migrations', () => {
     const path = dir.path('cache.db');
     const garbage = 'this is not a database, just some bytes '.repeat(200);
     writeFileSync(path, garbage);
-    const error = openError(() => openCacheStore({ path }));
+    const error = appErrorOfSync(() => openCacheStore({ path }));
     expect(error.kind).toBe('unavailable');
     expect(error.message).toMatch(/damaged or is not a ReCharge Desk database/);
 

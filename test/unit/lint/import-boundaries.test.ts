@@ -43,6 +43,25 @@ describe('import boundaries (DESIGN.md layer rule)', () => {
     expect(await restrictedMessages(code, 'src-main/preload.ts')).toEqual([]);
   });
 
+  it('fails when a component or renderer helper reaches the api instead of a store', async () => {
+    const code = "import { getApi } from '../../api/index.ts';\nexport const a = getApi;\n";
+    for (const file of ['src-renderer/components/customers/Bad.ts', 'src-renderer/lib/bad/x.ts']) {
+      expect((await restrictedMessages(code, file)).join()).toMatch(/Only the Pinia stores call/);
+    }
+    expect(
+      (
+        await restrictedMessages(
+          `<script setup lang="ts">\nimport { getApi } from './api/index.ts';\ngetApi();\n</script>\n`,
+          'src-renderer/App.vue',
+        )
+      ).join(),
+    ).toMatch(/Only the Pinia stores call/);
+    expect(await restrictedMessages(code, 'src-renderer/stores/x/good.ts')).toEqual([]);
+    const sharedTypes =
+      "import type { Api } from '../../../src-shared/ipc/api.ts';\nexport type A = Api;\n";
+    expect(await restrictedMessages(sharedTypes, 'src-renderer/components/x/good.ts')).toEqual([]);
+  });
+
   it('allows the layers to import what they may', async () => {
     const ok =
       "import { z } from 'zod';\nimport { Scope } from '../src-shared/scopes.ts';\nexport const a = [z, Scope];\n";

@@ -5,21 +5,11 @@ import {
   UpdateBillingInput,
   UpdatePaymentTokenInput,
 } from '../../../src-shared/outbox/edits.ts';
+import { GUIDE_BILLING_UPDATE } from '../../helpers/wire-samples.ts';
 
 describe('billing patch rules', () => {
   it('accepts the guide example and keeps null as a clear', () => {
-    const parsed = BillingPatch.parse({
-      first_name: 'Mike',
-      last_name: 'Flynn',
-      billing_address1: '3030 Nebraska Avenue',
-      billing_address2: null,
-      billing_zip: '90404',
-      billing_city: 'Los Angeles',
-      billing_company: null,
-      billing_province: 'California',
-      billing_country: 'United States',
-      billing_phone: '3103843698',
-    });
+    const parsed = BillingPatch.parse(GUIDE_BILLING_UPDATE);
     expect(parsed.billing_address2).toBeNull();
     expect(parsed.billing_zip).toBe('90404');
   });

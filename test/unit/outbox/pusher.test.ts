@@ -75,6 +75,19 @@ function setup(count = 6, options: { now?: () => number } = {}) {
 
 const stateOf = (t: ReturnType<typeof setup>, id: number) => t.repo.get(id)?.state;
 
+const newAddress = (address1: string) => ({
+  first_name: 'A',
+  last_name: 'B',
+  company: null,
+  address1,
+  address2: null,
+  city: 'Reno',
+  province: null,
+  zip: '89501',
+  country: 'United States',
+  phone: null,
+});
+
 describe('the pusher', () => {
   it('1: claims an edit only while it is still pending (a discard during the re-read wins)', async () => {
     const t = setup(3);
@@ -113,18 +126,7 @@ describe('the pusher', () => {
 
   it('3: a stop during an address create leaves it ambiguous, and the next start finds it', async () => {
     const t = setup(1);
-    const edit = t.service.queueAddressCreate(1, {
-      first_name: 'A',
-      last_name: 'B',
-      company: null,
-      address1: '1 Main St',
-      address2: null,
-      city: 'Reno',
-      province: null,
-      zip: '89501',
-      country: 'United States',
-      phone: null,
-    }).edit;
+    const edit = t.service.queueAddressCreate(1, newAddress('1 Main St')).edit;
     const held = gate();
     t.remote.hook = async (call) => {
       // The store creates it, then the app closes before the answer arrives.
@@ -150,18 +152,7 @@ describe('the pusher', () => {
 
   it('3: a create the store took is done even when the local cache write then fails', async () => {
     const t = setup(1);
-    const edit = t.service.queueAddressCreate(1, {
-      first_name: 'A',
-      last_name: 'B',
-      company: null,
-      address1: '2 Main St',
-      address2: null,
-      city: 'Reno',
-      province: null,
-      zip: '89501',
-      country: 'United States',
-      phone: null,
-    }).edit;
+    const edit = t.service.queueAddressCreate(1, newAddress('2 Main St')).edit;
     const upsert = t.store.addresses.upsert;
     t.store.addresses.upsert = () => {
       throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });

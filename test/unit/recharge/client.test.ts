@@ -9,6 +9,9 @@ import { createStoreApi2021_01 } from '../../../src-main/recharge/v2021-01.ts';
 import { fakeClock } from '../../helpers/fake-clock.ts';
 import { scriptedFetch, type Reply } from '../../helpers/fake-fetch.ts';
 import { sampleAddress, sampleCustomer } from '../../helpers/wire-samples.ts';
+import { appErrorOf } from '../../helpers/app-error.ts';
+
+const rechargeError = (promise: Promise<unknown>) => appErrorOf(promise, RechargeError);
 
 const BASE = 'http://127.0.0.1:9';
 
@@ -33,16 +36,6 @@ function setup(
 }
 
 const state = (id: number) => ({ customer: { id }, paymentMethods: null });
-
-async function failure(promise: Promise<unknown>): Promise<RechargeError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RechargeError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('ReCharge client requests', () => {
   it('sends the token, version and JSON headers', async () => {
@@ -95,7 +88,7 @@ describe('ReCharge client requests', () => {
   it('refuses a body whose used fields have the wrong type, as a protocol error', async () => {
     const bad = { ...sampleCustomer(), id: '40000001' };
     const { client } = setup(Array(10).fill({ body: { customers: [bad] } }));
-    const error = await failure(client.listCustomers({ limit: 50 }));
+    const error = await rechargeError(client.listCustomers({ limit: 50 }));
     expect(error.kind).toBe('protocol');
     expect(error.message).toContain('customers.0.id');
   });
@@ -144,7 +137,7 @@ describe('ReCharge client retries', () => {
   it('never retries other 4xx', async () => {
     for (const status of [400, 401, 403, 404, 409, 422]) {
       const { client, calls } = setup([{ status, body: { errors: 'no' } }, { body: { count: 1 } }]);
-      const error = await failure(client.countCustomers());
+      const error = await rechargeError(client.countCustomers());
       expect(error.status).toBe(status);
       expect(calls).toHaveLength(1);
     }
@@ -163,12 +156,14 @@ describe('ReCharge client retries', () => {
     const down = setup(() => ({ fail: new TypeError('fetch failed') }), {
       retry: { maxAttempts: 3 },
     });
-    const error = await failure(down.client.listCustomers({ limit: 50 }));
+    const error = await rechargeError(down.client.listCustomers({ limit: 50 }));
     expect(error.kind).toBe('network');
     expect(down.calls).toHaveLength(3);
 
     const garbled = setup(() => ({ text: '{"customers":' }), { retry: { maxAttempts: 2 } });
-    expect((await failure(garbled.client.listCustomers({ limit: 50 }))).kind).toBe('protocol');
+    expect((await rechargeError(garbled.client.listCustomers({ limit: 50 }))).kind).toBe(
+      'protocol',
+    );
   });
 
   it('says the store stopped answering at the first dropped attempt, and when it answers again', async () => {
@@ -195,7 +190,7 @@ describe('ReCharge client retries', () => {
       { status: 503, body: { errors: 'Service Unavailable' } },
       { status: 201, body: { address: sampleAddress() } },
     ]);
-    const error = await failure(client.createAddress(40_000_001, { address1: '1 Main St' }));
+    const error = await rechargeError(client.createAddress(40_000_001, { address1: '1 Main St' }));
     expect(error.kind).toBe('server');
     expect(calls).toHaveLength(1);
   });
@@ -205,10 +200,10 @@ describe('ReCharge client retries', () => {
       { status: 422, body: { errors: { email: 'email already exists on store' } } },
       { status: 403, body: { errors: 'forbidden' } },
     ]);
-    const invalid = await failure(client.updateBilling(state(1), { email: 'a@b.c' }));
+    const invalid = await rechargeError(client.updateBilling(state(1), { email: 'a@b.c' }));
     expect(invalid.kind).toBe('validation');
     expect(invalid.fieldErrors).toEqual({ email: ['email already exists on store'] });
-    const forbidden = await failure(
+    const forbidden = await rechargeError(
       client.replacePaymentToken(state(1), {
         processor: 'stripe',
         customerToken: 'cus_x',
@@ -232,7 +227,7 @@ describe('ReCharge client retries', () => {
       retry: { maxAttempts: 1 },
       limiter: new RateLimiter(),
     });
-    const error = await failure(createStoreApi2021_01(client).countCustomers());
+    const error = await rechargeError(createStoreApi2021_01(client).countCustomers());
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(/did not answer in time/);
   });
@@ -249,7 +244,7 @@ describe('ReCharge client retries', () => {
       { status: 302, headers: { Location: 'https://elsewhere.example/customers' } },
       { body: { count: 1 } },
     ]);
-    const error = await failure(client.countCustomers());
+    const error = await rechargeError(client.countCustomers());
     expect(error.kind).toBe('protocol');
     expect(error.message).toMatch(/redirect/);
     expect(calls).toHaveLength(1);

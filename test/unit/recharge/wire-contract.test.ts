@@ -7,11 +7,15 @@ import { RateLimiter } from '../../../src-main/recharge/rate-limiter.ts';
 import { createStoreApi2021_01 } from '../../../src-main/recharge/v2021-01.ts';
 import { createStoreApi2021_11 } from '../../../src-main/recharge/v2021-11.ts';
 import { mergeAddress, mergeCustomer } from '../../../src-shared/customers/model.ts';
+import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
 import * as w01 from '../../../src-shared/recharge/wire-2021-01.ts';
 import * as w11 from '../../../src-shared/recharge/wire-2021-11.ts';
 import { scriptedFetch, type Reply } from '../../helpers/fake-fetch.ts';
+import { appErrorOf } from '../../helpers/app-error.ts';
 
-function apiOf(version: '2021-01' | '2021-11', replies: Reply[]) {
+const rechargeError = (promise: Promise<unknown>) => appErrorOf(promise, RechargeError);
+
+function apiOf(version: ApiVersion, replies: Reply[]) {
   const { fetch } = scriptedFetch(replies);
   const client = createRechargeClient({
     baseUrl: 'http://127.0.0.1:9',
@@ -22,16 +26,6 @@ function apiOf(version: '2021-01' | '2021-11', replies: Reply[]) {
     limiter: new RateLimiter(),
   });
   return version === '2021-01' ? createStoreApi2021_01(client) : createStoreApi2021_11(client);
-}
-
-async function failure(promise: Promise<unknown>): Promise<RechargeError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RechargeError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 /** Every documented key of a schema, set to null. */
@@ -104,20 +98,22 @@ describe.each(VERSIONS)('API $version payloads', ({ version, customer, address }
 
   it('refuses a customer whose id is not an integer, naming the field', async () => {
     const api = apiOf(version, [{ body: { customers: [{ id: 1 }, { id: '2' }] } }]);
-    const error = await failure(api.listCustomers({ limit: 50 }));
+    const error = await rechargeError(api.listCustomers({ limit: 50 }));
     expect(error.kind).toBe('protocol');
     expect(error.message).toContain('customers.1.id');
   });
 
   it('refuses an address without its customer, a list that is not one, and junk timestamps', async () => {
     const missingOwner = apiOf(version, [{ body: { addresses: [{ id: 5 }] } }]);
-    expect((await failure(missingOwner.listAddresses({ limit: 50 }))).message).toContain(
+    expect((await rechargeError(missingOwner.listAddresses({ limit: 50 }))).message).toContain(
       'addresses.0.customer_id',
     );
     const notAList = apiOf(version, [{ body: { customers: 'nope' } }]);
-    expect((await failure(notAList.listCustomers({ limit: 50 }))).message).toContain('customers');
+    expect((await rechargeError(notAList.listCustomers({ limit: 50 }))).message).toContain(
+      'customers',
+    );
     const junk = apiOf(version, [{ body: { customers: [{ id: 1, updated_at: 'yesterday' }] } }]);
-    expect((await failure(junk.listCustomers({ limit: 50 }))).message).toContain(
+    expect((await rechargeError(junk.listCustomers({ limit: 50 }))).message).toContain(
       'customers.0.updated_at',
     );
   });
@@ -275,7 +271,7 @@ describe('API 2021-11 specifics', () => {
 
   it('refuses a payment method whose customer_id is not an integer, naming the field', async () => {
     const api = apiOf('2021-11', [{ body: { payment_methods: [{ id: 1, customer_id: 'x' }] } }]);
-    expect((await failure(api.listPaymentMethods({ limit: 50 }))).message).toContain(
+    expect((await rechargeError(api.listPaymentMethods({ limit: 50 }))).message).toContain(
       'payment_methods.0.customer_id',
     );
   });

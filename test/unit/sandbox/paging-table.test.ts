@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, parseListRequest } from '../../../src-main/sandbox/paging.ts';
-import { Table, type Row } from '../../../src-main/sandbox/table.ts';
+import { SORT_ORDERS, Table, type Row } from '../../../src-main/sandbox/table.ts';
 import { createRng } from '../../../src-main/sandbox/prng.ts';
 
 describe('cursor', () => {
@@ -92,14 +92,7 @@ describe('Table keyset queries', () => {
     const table = new Table<Item>();
     table.load(rows(1000));
     const predicate = (row: Row<Item>) => row.data.id % 3 !== 0;
-    for (const sortBy of [
-      'id-asc',
-      'id-desc',
-      'created_at-asc',
-      'created_at-desc',
-      'updated_at-asc',
-      'updated_at-desc',
-    ] as const) {
+    for (const sortBy of SORT_ORDERS) {
       const seen: number[] = [];
       let page = table.query({ sortBy, limit: 37, start: { kind: 'page', offset: 0 }, predicate });
       seen.push(...page.rows.map((r) => r.data.id));

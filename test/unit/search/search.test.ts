@@ -6,7 +6,7 @@ import {
   SearchInput,
   type SearchInput as SearchInputType,
 } from '../../../src-shared/customers/views.ts';
-import { AppError } from '../../../src-shared/errors.ts';
+import { appErrorOfSync } from '../../helpers/app-error.ts';
 import { customerFacts } from '../../../src-main/recharge/v2021-01.ts';
 import { loadCache, tempCache } from '../../helpers/cache.ts';
 import { sampleAddress, sampleCustomer } from '../../helpers/wire-samples.ts';
@@ -256,14 +256,10 @@ describe('search filters, sort and paging', () => {
 
   it('refuses a 10,000-character query cleanly', () => {
     const query = SearchInput.parse({ query: '' });
-    let error: unknown;
-    try {
-      store.search.search({ ...query, query: 'a'.repeat(10_000) });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).kind).toBe('validation');
+    const error = appErrorOfSync(() =>
+      store.search.search({ ...query, query: 'a'.repeat(10_000) }),
+    );
+    expect(error.kind).toBe('validation');
     expect(SearchInput.safeParse({ query: 'a'.repeat(10_000) }).success).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-import type { MenuItemConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import type { InvokeEventLike } from '../../../src-main/ipc/electron-transport.ts';
 import type {
   BrowserWindowLike,
@@ -106,13 +106,13 @@ export function fakeElectron(options: FakeOptions) {
     maximized = false;
     normalBounds: Rect;
     private events = emitter();
-    constructor(opts: Record<string, unknown>) {
-      windows.push({ options: opts, win: this });
+    constructor(opts: BrowserWindowConstructorOptions) {
+      windows.push({ options: { ...opts }, win: this });
       this.normalBounds = {
-        x: opts['x'] as number,
-        y: opts['y'] as number,
-        width: opts['width'] as number,
-        height: opts['height'] as number,
+        x: opts.x ?? 0,
+        y: opts.y ?? 0,
+        width: opts.width ?? 0,
+        height: opts.height ?? 0,
       };
     }
     isMinimized = () => false;
@@ -167,8 +167,8 @@ export function fakeElectron(options: FakeOptions) {
     },
     Menu: {
       buildFromTemplate: (t: MenuItemConstructorOptions[]) => ({ template: t }),
-      setApplicationMenu: (m: { template: MenuItemConstructorOptions[] }) => {
-        menuTemplate = m.template;
+      setApplicationMenu: (m: unknown) => {
+        menuTemplate = (m as { template: MenuItemConstructorOptions[] }).template;
       },
     },
     protocol: {
@@ -186,7 +186,7 @@ export function fakeElectron(options: FakeOptions) {
     },
   };
   return {
-    electron: electron as unknown as ElectronLike,
+    electron: electron satisfies ElectronLike,
     handlers,
     windows: windows as unknown as {
       options: Record<string, unknown>;

@@ -45,14 +45,15 @@ const warnings = () =>
     .map((l) => JSON.parse(l) as { level: string; message: string })
     .filter((e) => e.level === 'warn');
 
+const cipherOn = (
+  storage: Parameters<typeof createSafeStorageCipher>[0],
+  platform: NodeJS.Platform = 'linux',
+) => createSafeStorageCipher(storage, { dataDir: dir, logger: logger(), platform });
+
 describe('safeStorage adapter', () => {
   it('falls back to the key file on Linux when the backend is basic_text, with a warning', () => {
     const fake = fakeSafeStorage('basic_text');
-    const cipher = createSafeStorageCipher(fake, {
-      dataDir: dir,
-      logger: logger(),
-      platform: 'linux',
-    });
+    const cipher = cipherOn(fake);
     expect(cipher.backend).toBe('key-file');
     const sealed = cipher.seal(TOKEN);
     expect(sealed.keyId).toMatch(/^key-file:/);
@@ -64,22 +65,14 @@ describe('safeStorage adapter', () => {
   });
 
   it('falls back when encryption is not available', () => {
-    const cipher = createSafeStorageCipher(fakeSafeStorage('gnome_libsecret', false), {
-      dataDir: dir,
-      logger: logger(),
-      platform: 'linux',
-    });
+    const cipher = cipherOn(fakeSafeStorage('gnome_libsecret', false));
     expect(cipher.backend).toBe('key-file');
     expect(warnings()).toHaveLength(1);
   });
 
   it('round-trips through a working keychain and writes no key file', () => {
     const fake = fakeSafeStorage('gnome_libsecret');
-    const cipher = createSafeStorageCipher(fake, {
-      dataDir: dir,
-      logger: logger(),
-      platform: 'linux',
-    });
+    const cipher = cipherOn(fake);
     expect(cipher.backend).toBe('safe-storage');
     const sealed = cipher.seal(TOKEN);
     expect(cipher.open(sealed)).toBe(TOKEN);
@@ -89,36 +82,20 @@ describe('safeStorage adapter', () => {
   });
 
   it('uses safeStorage on macOS, where there is no backend to ask', () => {
-    const cipher = createSafeStorageCipher(fakeSafeStorage(undefined), {
-      dataDir: dir,
-      logger: logger(),
-      platform: 'darwin',
-    });
+    const cipher = cipherOn(fakeSafeStorage(undefined), 'darwin');
     expect(cipher.backend).toBe('safe-storage');
   });
 
   it('still opens tokens sealed by the key file after the keychain becomes available', () => {
-    const before = createSafeStorageCipher(fakeSafeStorage('basic_text'), {
-      dataDir: dir,
-      logger: logger(),
-      platform: 'linux',
-    });
+    const before = cipherOn(fakeSafeStorage('basic_text'));
     const sealed = before.seal(TOKEN);
-    const after = createSafeStorageCipher(fakeSafeStorage('kwallet5'), {
-      dataDir: dir,
-      logger: logger(),
-      platform: 'linux',
-    });
+    const after = cipherOn(fakeSafeStorage('kwallet5'));
     expect(after.backend).toBe('safe-storage');
     expect(after.open(sealed)).toBe(TOKEN);
   });
 
   it('gives a clear error when the keychain cannot decrypt a saved token', () => {
-    const cipher = createSafeStorageCipher(fakeSafeStorage('kwallet5'), {
-      dataDir: dir,
-      logger: logger(),
-      platform: 'linux',
-    });
+    const cipher = cipherOn(fakeSafeStorage('kwallet5'));
     expect(() => cipher.open({ keyId: 'safe-storage', data: 'AAAA' })).toThrow(/keychain/);
   });
 });

@@ -8,6 +8,7 @@ import {
   type FetchLike,
 } from '../../../src-main/vault/token-check.ts';
 import { AppError } from '../../../src-shared/errors.ts';
+import { appErrorOf } from '../../helpers/app-error.ts';
 
 const TOKEN = 'sk_live_token_check_abcdef123456';
 
@@ -29,16 +30,6 @@ function fakeFetch(answer: (url: string) => Response): { fetch: FetchLike; seen:
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('checkToken', () => {
   it('asks /token_information on 2021-11 with the auth headers and normalizes scopes', async () => {
@@ -83,7 +74,7 @@ describe('checkToken', () => {
 
   it('maps 401 to the refused-token message, without the token in it', async () => {
     const { fetch } = fakeFetch(() => json(401, { error: 'bad authentication' }));
-    const error = await failure(
+    const error = await appErrorOf(
       checkToken(
         { baseUrl: 'https://api.example.test', version: '2021-01', token: TOKEN, writeScopes: [] },
         { fetch },
@@ -95,7 +86,7 @@ describe('checkToken', () => {
 
   it('refuses a token with none of the app’s scopes', async () => {
     const { fetch } = fakeFetch(() => json(403, { errors: 'no scope' }));
-    const error = await failure(
+    const error = await appErrorOf(
       checkToken(
         { baseUrl: 'https://api.example.test', version: '2021-01', token: TOKEN, writeScopes: [] },
         { fetch },
@@ -109,7 +100,7 @@ describe('checkToken', () => {
     const fetch: FetchLike = async () => {
       throw new TypeError('fetch failed');
     };
-    const error = await failure(
+    const error = await appErrorOf(
       checkToken(
         { baseUrl: 'http://127.0.0.1:9', version: '2021-11', token: TOKEN, writeScopes: [] },
         { fetch },
@@ -124,7 +115,7 @@ describe('checkToken', () => {
       new Promise((_resolve, reject) =>
         init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
       );
-    const error = await failure(
+    const error = await appErrorOf(
       checkToken(
         { baseUrl: 'http://127.0.0.1:9', version: '2021-11', token: TOKEN, writeScopes: [] },
         { fetch, timeoutMs: 20 },
@@ -136,7 +127,7 @@ describe('checkToken', () => {
 
   it('rejects a body that is not token information', async () => {
     const { fetch } = fakeFetch(() => json(200, { hello: 'world' }));
-    const error = await failure(
+    const error = await appErrorOf(
       checkToken(
         { baseUrl: 'https://api.example.test', version: '2021-11', token: TOKEN, writeScopes: [] },
         { fetch },
@@ -154,7 +145,7 @@ describe('checkToken', () => {
     ];
     for (const [status, kind] of cases) {
       const { fetch } = fakeFetch(() => new Response(null, { status }));
-      const error = await failure(
+      const error = await appErrorOf(
         checkToken(
           {
             baseUrl: 'https://api.example.test',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS, schemaVersion } from '../../../../src-main/db/migrations/index.ts';
+import { insertOldCustomer } from './old-customer-row.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -17,12 +18,7 @@ describe('migration 3: outbox and audit log', () => {
     const db = new Database(join(dir, 'cache.sqlite'));
     migrate(db, MIGRATIONS, 2);
     expect(schemaVersion(db)).toBe(2);
-    db.prepare(
-      `INSERT INTO customers (id, hash, email, first_name, last_name, status,
-         has_valid_payment_method, has_card_error_in_dunning, created_at, updated_at, raw, synced_at)
-       VALUES (7, 'h', 'a@b.c', 'A', 'B', 'ACTIVE', 1, 0, '2021-01-01T00:00:00',
-         '2021-01-01T00:00:00', '{}', 0)`,
-    ).run();
+    insertOldCustomer(db, { id: 7, valid: 1, dunning: 0 });
 
     expect(migrate(db, MIGRATIONS, 3)).toEqual([3]);
     expect(schemaVersion(db)).toBe(3);

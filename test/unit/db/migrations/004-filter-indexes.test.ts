@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS, schemaVersion } from '../../../../src-main/db/migrations/index.ts';
 import { tempDir } from '../../../helpers/temp-dir.ts';
+import { insertOldCustomer } from './old-customer-row.ts';
 
 const dirs: ReturnType<typeof tempDir>[] = [];
 afterEach(() => {
@@ -14,12 +15,7 @@ describe('migration 4: filter indexes', () => {
     dirs.push(dir);
     const db = new Database(dir.path('cache.db'));
     migrate(db, MIGRATIONS, 3);
-    db.prepare(
-      `INSERT INTO customers (id, hash, email, first_name, last_name, status,
-         has_valid_payment_method, has_card_error_in_dunning, created_at, updated_at, raw, synced_at)
-       VALUES (7, 'h', 'a@b.c', 'A', 'B', 'ACTIVE', 0, 1, '2021-01-01T00:00:00',
-         '2021-01-01T00:00:00', '{}', 0)`,
-    ).run();
+    insertOldCustomer(db, { id: 7, valid: 0, dunning: 1 });
 
     expect(migrate(db, MIGRATIONS, 4)).toEqual([4]);
     expect(schemaVersion(db)).toBe(4);
