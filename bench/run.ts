@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openCacheStore } from '../src-main/db/cache-store.ts';
 import { benchIndexFloor, benchIngest, benchRowAtATime, benchUpdates } from './ingest.ts';
 import { benchLikeScan, benchSearch } from './search-bench.ts';
+import { benchExportRows } from './export-bench.ts';
 import { benchSearchMemory } from './search-memory.ts';
 import {
   exactTotalsRow,
@@ -74,6 +75,9 @@ try {
   const results = [];
   for (const size of sizes) results.push({ size, ...(await ingestAndSearch(size, dir)) });
 
+  const exportRows = benchExportRows(
+    sizes.map((size) => ({ size, path: join(dir, `cache-${size}.db`) })),
+  );
   const baselineStore = openCacheStore({ path: join(dir, 'row-at-a-time.db') });
   const rowAtATime = benchRowAtATime(baselineStore, 3000);
   baselineStore.close();
@@ -112,6 +116,7 @@ try {
       `ceiling ${sync.ceilingPerSec} req/s after a 40-call burst: ${sync.steadyRatio === null ? '' : `steady ${(sync.steadyRatio * 100).toFixed(1)}% of it, `}whole run ${(sync.overallRatio * 100).toFixed(1)}% of burst + ceiling × time (until the search index is also done, ${sync.indexedSeconds} s: ${(sync.indexedRatio * 100).toFixed(1)}%) | ≥ 95% of the ceiling, zero 429 |`,
   );
 
+  for (const row of exportRows) log(row);
   for (const row of outbox) log(row);
 
   const notes = [

@@ -19,13 +19,7 @@ export function benchSearchMemory(
 ): SearchMemoryBench {
   const outbox = createOutboxRepo(store.db, Date.now);
   const overlay: PendingOverlay = {
-    pendingFields(customerIds) {
-      const fields = new Map<number, string[]>();
-      for (const edit of outbox.liveFor(customerIds)) {
-        fields.set(edit.customerId, Object.keys(edit.patch));
-      }
-      return fields;
-    },
+    liveEdits: (customerIds) => outbox.liveFor(customerIds),
   };
   const searchWith = (statementCacheSize?: number) => {
     const options = statementCacheSize === undefined ? {} : { statementCacheSize };

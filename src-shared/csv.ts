@@ -1,4 +1,4 @@
-// Shared by the renderer's exports and main's audit-log export.
+// Shared by main's customer export, its audit-log export and the renderer's downloads.
 // Spreadsheet apps run cells starting with these as formulas; a leading quote keeps them text.
 const FORMULA_START = /^[=+\-@\t\r]/;
 // An international phone number ("+1 (919) 312-0000") starts with "+" too, but holds nothing a
@@ -19,9 +19,18 @@ export interface CsvColumn<T> {
   value: (row: T) => unknown;
 }
 
+/** The header line, CRLF-terminated. */
+export const csvHeader = <T>(columns: readonly CsvColumn<T>[]): string =>
+  columns.map((c) => csvCell(c.header)).join(',') + '\r\n';
+
+/** One CRLF-terminated line per row: a chunk of a file written a piece at a time. */
+export function csvLines<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>): string {
+  let out = '';
+  for (const row of rows) out += columns.map((c) => csvCell(c.value(row))).join(',') + '\r\n';
+  return out;
+}
+
 /** RFC 4180 text (CRLF line ends) for the given rows and columns. */
 export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>): string {
-  const lines = [columns.map((c) => csvCell(c.header)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return csvHeader(columns) + csvLines(columns, rows);
 }

@@ -1,5 +1,6 @@
 import type { AppMode } from '../../src-shared/ipc/channels/app.ts';
 import type { ApiVersion } from '../../src-shared/recharge/versions.ts';
+import type { ChooseExportPath } from '../export/export-service.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { SecretCipher } from '../vault/secret-cipher.ts';
 
@@ -35,6 +36,8 @@ export interface CoreConfig {
   pushIntervalMs?: number;
   /** How long a create that may have reached the store waits before it is looked for there. */
   ambiguousSettleMs?: number;
+  /** The shell's save dialog for exports; without it (the harness) they are downloaded once. */
+  chooseExportPath?: ChooseExportPath;
 }
 
 export const DEFAULT_DEMO: DemoOptions = { customers: 3000, seed: 42, timeScale: 1 };

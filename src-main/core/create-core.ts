@@ -13,6 +13,7 @@ import { sealerFrom } from '../sync/sealer.ts';
 import { createKeyFileCipher } from '../vault/key-file-cipher.ts';
 import { KEY_FILE_NAME } from '../vault/key-file.ts';
 import { createProfileManager, type ProfileManager } from '../vault/profile-manager.ts';
+import { createExportService, type ExportService } from '../export/export-service.ts';
 import { createEventBus, type EventBus } from '../lib/event-bus.ts';
 import { silentLogger, withSecrets } from '../lib/logger.ts';
 import { DEFAULT_DEMO, type CoreConfig } from './core-config.ts';
@@ -26,6 +27,7 @@ export interface Core {
   router: Router;
   events: EventBus;
   profiles: ProfileManager;
+  exports: ExportService;
   /** The open store, if any (tests and the harness look inside). */
   session(): StoreSession | null;
   close(): Promise<void>;
@@ -161,8 +163,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   switching = switching.then(() => openActive());
   await switching;
 
+  const exports = createExportService({
+    chooseExportPath: config.chooseExportPath,
+    downloadDir: join(config.dataDir, 'exports'),
+    onProgress: (progress) => events.emit('customers:exportProgress', progress),
+  });
   const handlers = createHandlers({
     config,
+    exports,
     profiles,
     session: () => session,
     idleSync,
@@ -188,8 +196,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     router,
     events,
     profiles,
+    exports,
     session: () => session,
     async close() {
+      exports.close();
       await switching;
       await closeSession();
       await profiles.close();

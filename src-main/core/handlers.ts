@@ -2,6 +2,7 @@ import { AppError } from '../../src-shared/errors.ts';
 import type { SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
 import type { channels } from '../../src-shared/ipc/contract.ts';
 import type { HandlersOf } from '../ipc/router.ts';
+import type { ExportService } from '../export/export-service.ts';
 import type { ProfileManager } from '../vault/profile-manager.ts';
 import type { CoreConfig } from './core-config.ts';
 import type { StoreSession } from './store-session.ts';
@@ -10,6 +11,7 @@ import { noSession } from './store-session.ts';
 export interface HandlerDeps {
   config: CoreConfig;
   profiles: ProfileManager;
+  exports: ExportService;
   session: () => StoreSession | null;
   idleSync: (cached: number) => SyncStatus;
   settled: () => Promise<void>;
@@ -69,15 +71,17 @@ export function createHandlers(deps: HandlerDeps): HandlersOf<typeof channels> {
 
     'customers:search': (query) => current().services.search(query),
     'customers:count': async (input) => ({ total: await current().services.count(input) }),
-    'customers:get': ({ id }) => {
-      const s = current();
-      const detail = s.services.getCustomer(id);
-      return {
-        ...detail,
-        customer: s.outbox.overlayCustomer(detail.customer),
-        addresses: s.outbox.overlayAddresses(id, detail.addresses),
+    'customers:get': ({ id }) => current().services.getCustomer(id),
+    'customers:export': (input) => {
+      const { services } = current();
+      const source = {
+        pages: services.store.search.exportPages,
+        count: services.count,
+        hasStatus: services.api.traits.customerStatus,
       };
+      return deps.exports.run(source, input);
     },
+    'customers:exportCancel': () => ({ cancelled: deps.exports.cancel() }),
     'customers:history': ({ customerId }) => ({ entries: current().outbox.history(customerId) }),
 
     'sync:status': () => deps.session()?.services.sync.status() ?? deps.idleSync(0),

@@ -113,7 +113,7 @@ export function openStoreSession(options: StoreSessionOptions): StoreSession {
     scopes: options.scopes,
   });
   const service = outbox;
-  services.store.setPendingOverlay({ pendingFields: (ids) => service.pendingFields(ids) });
+  services.store.setPendingOverlay({ liveEdits: (ids) => repo.liveFor(ids) });
   pusher.recover();
   if (options.pushIntervalMs > 0) pusher.start();
   if (options.syncIntervalMs > 0) services.sync.scheduleAutoSync(options.syncIntervalMs);

@@ -6,6 +6,7 @@ import { AppError } from '../../src-shared/errors.ts';
 import { createAddressesRepo, type AddressesRepo } from './addresses-repo.ts';
 import { createCustomersRepo, type CustomersRepo } from './customers-repo.ts';
 import { openDatabase, rebuildCache, type OpenOptions } from './open.ts';
+import { pendingFieldsOf, withAddressValues, withBillingValues } from './pending-values.ts';
 import { createPaymentMethodsRepo, type PaymentMethodsRepo } from './payment-methods-repo.ts';
 import { createSearchIndex, type SearchIndex } from './search-index.ts';
 import {
@@ -25,7 +26,7 @@ export interface CacheStore {
   search: SearchRepo;
   /** The trigram index's upkeep, for a first load that builds it once at the end. */
   searchIndex: SearchIndex;
-  /** A customer with its addresses and payment methods, as cached (pending edits marked). */
+  /** A customer with its addresses and payment methods, pending edits' values on top, marked. */
   detail(id: number): CustomerDetail;
   /** Runs `fn` in one write transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
@@ -58,11 +59,12 @@ export function storeOn(db: Database.Database): CacheStore {
           'This customer is not in the local cache (it may have been deleted).',
         );
       }
+      const edits = overlay.liveEdits([id]);
       return {
-        customer,
-        addresses: addresses.ofCustomer(id),
+        customer: withBillingValues(customer, edits),
+        addresses: addresses.ofCustomer(id).map((a) => withAddressValues(a, edits)),
         payment_methods: paymentMethods.ofCustomer(id),
-        pending_fields: [...(overlay.pendingFields([id]).get(id) ?? [])],
+        pending_fields: pendingFieldsOf(edits),
       };
     },
     transaction: (fn) => db.transaction(fn).immediate(),

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/create-core.ts';
 import { attachWsBridge } from '../ipc/ws-bridge.ts';
+import { serveExportDownload } from './export-downloads.ts';
 import { createStaticHandler } from './static-files.ts';
 
 export interface HarnessServer {
@@ -19,7 +20,13 @@ export async function startHarnessServer(
   options: { rendererDir: string; port?: number; secret?: string },
 ): Promise<HarnessServer> {
   const secret = options.secret ?? randomBytes(24).toString('base64url');
-  const server = createServer(createStaticHandler(options.rendererDir));
+  const serveStatic = createStaticHandler(options.rendererDir);
+  const server = createServer((req, res) => {
+    void serveExportDownload(core.exports, req, res).then(
+      (served) => (served ? undefined : serveStatic(req, res)),
+      () => res.writeHead(500).end(),
+    );
+  });
   let origin = '';
   const bridge = attachWsBridge(server, {
     router: core.router,

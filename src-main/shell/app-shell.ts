@@ -3,6 +3,7 @@ import { join, sep } from 'node:path';
 import { isEventName } from '../../src-shared/ipc/contract.ts';
 import { existsSync } from 'node:fs';
 import { createCore, type Core } from '../core/create-core.ts';
+import { saveDialogChooser, type SaveDialogLike } from './save-dialog.ts';
 import { createSafeStorageCipher, type SafeStorageLike } from '../vault/safe-storage-cipher.ts';
 import type { Logger } from '../lib/logger.ts';
 import {
@@ -85,11 +86,13 @@ export interface ElectronLike {
       listener: (e: unknown, contents: WebContentsLike) => void,
     ): void;
     whenReady(): Promise<void>;
-    getPath(name: 'userData'): string;
+    getPath(name: 'userData' | 'downloads'): string;
     getVersion(): string;
   };
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowLike;
-  dialog: { showErrorBox(title: string, content: string): void };
+  dialog: {
+    showErrorBox(title: string, content: string): void;
+  } & SaveDialogLike;
   ipcMain: IpcMainLike;
   Menu: {
     buildFromTemplate(template: MenuItemConstructorOptions[]): unknown;
@@ -272,6 +275,11 @@ async function run(
       : {}),
     nativeBinding: electronSqliteBinding(options.bundleDir),
     writerWorker: join(options.bundleDir, 'write-worker.js'),
+    chooseExportPath: saveDialogChooser(
+      electron.dialog,
+      () => window !== null,
+      () => app.getPath('downloads'),
+    ),
   });
   app.on('before-quit', () => void core?.close());
 

@@ -15,7 +15,6 @@ import {
 } from '../../src-shared/outbox/edits.ts';
 import {
   changedFields,
-  overlay,
   pick,
   resolveConflict,
   type FieldValues,
@@ -32,6 +31,12 @@ import type { VersionTraits } from '../../src-shared/recharge/versions.ts';
 import { BILLING_FIELDS, type Address, type Customer } from '../../src-shared/customers/model.ts';
 import { SCOPE_LABELS, type Scope } from '../../src-shared/scopes.ts';
 import type { EditRow, NewEdit, OutboxRepo } from '../db/outbox-repo.ts';
+import {
+  editsByCustomer,
+  pendingFieldsOf,
+  withAddressValues,
+  withBillingValues,
+} from '../db/pending-values.ts';
 import type { CacheAccess, TokenSealer } from './outbox-ports.ts';
 
 const SEALED = 'sealed:';
@@ -167,17 +172,8 @@ export function createOutboxService(deps: OutboxServiceDeps) {
 
   /** Live billing values of customers: the cache with their queued edits on top. */
   const overlaid = (customers: readonly Customer[]): Map<number, Customer> => {
-    const live = repo.liveFor(customers.map((c) => c.id));
-    const byCustomer = new Map<number, FieldValues[]>();
-    for (const edit of live) {
-      if (edit.kind !== 'billing') continue;
-      byCustomer.set(edit.customerId, [...(byCustomer.get(edit.customerId) ?? []), edit.patch]);
-    }
-    const out = new Map<number, Customer>();
-    for (const customer of customers) {
-      out.set(customer.id, overlay(customer, byCustomer.get(customer.id) ?? []).record);
-    }
-    return out;
+    const live = editsByCustomer(repo.liveFor(customers.map((c) => c.id)));
+    return new Map(customers.map((c) => [c.id, withBillingValues(c, live.get(c.id) ?? [])]));
   };
 
   const touchesBilling = (patch: FieldValues) =>
@@ -419,41 +415,20 @@ export function createOutboxService(deps: OutboxServiceDeps) {
       return { queued: plan.edits.length, batchId };
     },
 
-    /** Pending billing values over cached customers, for reads. */
-    /**
-     * What has edits waiting, per customer: the customer's own fields by name, the payment
-     * method as `payment_method`, and delivery addresses as `address:<id>` (`address:new` for
-     * one being created), never under the customer's own field names.
-     */
+    /** What has edits waiting, per customer (see `pendingFieldsOf`). */
     pendingFields(customerIds: readonly number[]): Map<number, string[]> {
-      const out = new Map<number, Set<string>>();
-      for (const edit of repo.liveFor(customerIds)) {
-        const set = out.get(edit.customerId) ?? new Set<string>();
-        if (edit.kind === 'address_update') set.add(`address:${edit.addressId}`);
-        else if (edit.kind === 'address_create') set.add('address:new');
-        else {
-          for (const field of Object.keys(edit.patch))
-            set.add(isTokenField(field) ? 'payment_method' : field);
-        }
-        out.set(edit.customerId, set);
-      }
-      return new Map([...out].map(([id, set]) => [id, [...set].sort()]));
+      const byCustomer = editsByCustomer(repo.liveFor(customerIds));
+      return new Map([...byCustomer].map(([id, edits]) => [id, pendingFieldsOf(edits)]));
     },
 
     overlayCustomer(customer: Customer): Customer {
-      return overlaid([customer]).get(customer.id) ?? customer;
+      return withBillingValues(customer, repo.liveFor([customer.id]));
     },
 
     /** A customer's cached addresses with their queued changes on top, oldest edit first. */
     overlayAddresses(customerId: number, addresses: readonly Address[]): Address[] {
-      const edits = repo.liveFor([customerId]).filter((edit) => edit.kind === 'address_update');
-      return addresses.map(
-        (address) =>
-          overlay(
-            address,
-            edits.filter((edit) => edit.addressId === address.id).map((edit) => edit.patch),
-          ).record,
-      );
+      const edits = repo.liveFor([customerId]);
+      return addresses.map((address) => withAddressValues(address, edits));
     },
 
     list(input: z.output<typeof OutboxListInput>): OutboxList {

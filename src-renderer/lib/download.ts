@@ -19,3 +19,14 @@ export function timestampedName(prefix: string, now: Date, ext = 'csv'): string 
   const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
   return `${prefix}-${stamp}.${ext}`;
 }
+
+/** Starts the browser's download of a same-origin address (the harness's one-time export link). */
+export function downloadFrom(url: string) {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = '';
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}

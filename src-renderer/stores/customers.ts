@@ -9,47 +9,13 @@ import type {
 } from '../../src-shared/customers/views.ts';
 import type { VersionTraits } from '../../src-shared/recharge/versions.ts';
 import { getApi } from '../api/index.ts';
-import { toCsv, type CsvColumn } from '../../src-shared/csv.ts';
 import { toUiError, type UiError } from '../lib/errors.ts';
 import { useOutboxStore } from './outbox.ts';
-import { useProfilesStore } from './profiles.ts';
 
-export const EXPORT_PAGE_SIZE = 100;
 /** A broad search's exact count waits this long for typing to pause: it costs more than a page. */
 export const COUNT_DELAY_MS = 250;
 /** The results say "searching" only when an answer takes longer than this. */
 export const SLOW_SEARCH_MS = 150;
-
-/** yes / no, and an empty cell where the store did not say. */
-const yesNoCell = (flag: boolean | null) => (flag === null ? null : flag ? 'yes' : 'no');
-
-export const CUSTOMER_CSV_COLUMNS: CsvColumn<CustomerRow>[] = [
-  { header: 'ReCharge id', value: (r) => r.id },
-  { header: 'First name', value: (r) => r.first_name },
-  { header: 'Last name', value: (r) => r.last_name },
-  { header: 'Email', value: (r) => r.email },
-  { header: 'Phone', value: (r) => r.phone },
-  { header: 'Status', value: (r) => r.status },
-  { header: 'Valid payment method', value: (r) => yesNoCell(r.has_valid_payment_method) },
-  { header: 'In dunning', value: (r) => yesNoCell(r.in_dunning) },
-  { header: 'Processor', value: (r) => r.processor_type },
-  { header: 'Company', value: (r) => r.billing_company },
-  { header: 'City', value: (r) => r.billing_city },
-  { header: 'State / province', value: (r) => r.billing_province },
-  { header: 'ZIP', value: (r) => r.billing_zip },
-  { header: 'Country', value: (r) => r.billing_country },
-  { header: 'External id', value: (r) => r.external_customer_id },
-  { header: 'Updated', value: (r) => r.updated_at },
-  { header: 'Pending fields', value: (r) => r.pending_fields.join(' ') },
-];
-
-/** Without `status`, the Status column is left out (API 2021-11 customers have none). */
-export function customersCsv(rows: readonly CustomerRow[], options = { status: true }): string {
-  const columns = options.status
-    ? CUSTOMER_CSV_COLUMNS
-    : CUSTOMER_CSV_COLUMNS.filter((c) => c.header !== 'Status');
-  return toCsv(columns, rows);
-}
 
 /** A request without its cursor: what a cursor's page answered. */
 const requestKey = (asked: SearchInput) =>
@@ -88,9 +54,6 @@ export const useCustomersStore = defineStore('customers', () => {
   const activeIndex = ref(-1);
   const selectedIds = ref<number[]>([]);
   const allMatching = ref(false);
-
-  const exporting = ref(false);
-  const exportProgress = ref(0);
 
   let sequence = 0;
   let shownSearch = JSON.stringify(['', {}]);
@@ -279,47 +242,6 @@ export const useCustomersStore = defineStore('customers', () => {
     activeIndex.value = Math.max(0, Math.min(items.value.length - 1, next));
   }
 
-  /** Every row of the current search, paged 100 at a time; onto the caller to save. */
-  async function collectAll(): Promise<CustomerRow[]> {
-    const rows: CustomerRow[] = [];
-    let pageNo = 1;
-    let expected: number | null = null;
-    let after: SearchCursor | undefined;
-    for (;;) {
-      const asked: SearchInput = {
-        query: query.value,
-        filters: { ...filters.value },
-        sort: { ...sort.value },
-        page: pageNo,
-        pageSize: EXPORT_PAGE_SIZE,
-        after,
-      };
-      const result = await getApi().customers.search(asked);
-      expected ??= result.totalExact ? result.total : await exactTotal(asked);
-      rows.push(...result.items);
-      exportProgress.value = expected === 0 ? 100 : Math.min(100, (rows.length / expected) * 100);
-      if (!result.next || rows.length >= expected) return rows;
-      after = result.next;
-      pageNo++;
-    }
-  }
-
-  async function exportCsv(): Promise<
-    { ok: true; csv: string; count: number } | { ok: false; error: UiError }
-  > {
-    exporting.value = true;
-    exportProgress.value = 0;
-    try {
-      const rows = await collectAll();
-      const status = useProfilesStore().traits?.customerStatus ?? true;
-      return { ok: true, csv: customersCsv(rows, { status }), count: rows.length };
-    } catch (e) {
-      return { ok: false, error: toUiError(e) };
-    } finally {
-      exporting.value = false;
-    }
-  }
-
   /** Drops filters the store's API version cannot answer (status on 2021-11); no search runs. */
   function dropUnsupportedFilters(traits: VersionTraits) {
     if (traits.customerStatus || filters.value.status === undefined) return;
@@ -354,8 +276,6 @@ export const useCustomersStore = defineStore('customers', () => {
     selectedIds,
     allMatching,
     filterCount,
-    exporting,
-    exportProgress,
     run,
     setQuery,
     setFilter,
@@ -364,7 +284,6 @@ export const useCustomersStore = defineStore('customers', () => {
     setSort,
     moveActive,
     resetSelection,
-    exportCsv,
     dropUnsupportedFilters,
     refresh,
   };

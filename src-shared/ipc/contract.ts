@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExportProgress } from '../customers/export.ts';
 import { OutboxSummary } from '../outbox/edits.ts';
 import { defineEvents } from './define.ts';
 import { APP_COMMANDS, appChannels } from './channels/app.ts';
@@ -22,6 +23,7 @@ export const events = defineEvents({
   'sync:status': SyncStatus,
   'profiles:changed': ProfilesState,
   'outbox:changed': OutboxSummary,
+  'customers:exportProgress': ExportProgress,
   /** Menu commands and global shortcuts from the shell. */
   'app:command': z.object({ command: z.enum(APP_COMMANDS) }),
 });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../src-shared/csv.ts';
-import { customersCsv } from '../../src-renderer/stores/customers.ts';
-import { row } from './fixtures.ts';
 
 describe('CSV cells', () => {
   it('quotes cells holding commas, quotes or line breaks and doubles inner quotes', () => {
@@ -42,23 +40,5 @@ describe('CSV cells', () => {
       [{ n: 'a,b' }, { n: 'c' }],
     );
     expect(csv).toBe('name,len\r\n"a,b",3\r\nc,1\r\n');
-  });
-
-  it('exports customer rows with one column per field', () => {
-    const csv = customersCsv([row(5, { first_name: '=cmd', billing_company: 'Acme, Inc.' })]);
-    const [header, line] = csv.split('\r\n');
-    expect(header).toContain('ReCharge id,First name,Last name,Email');
-    expect(line).toContain("5,'=cmd,5,c5@example.com");
-    expect(line).toContain('"Acme, Inc."');
-  });
-
-  it('names the external id and leaves out the status column for 2021-11 stores', () => {
-    const rows = [row(5, { external_customer_id: '8156', status: null, in_dunning: null })];
-    const [header, line] = customersCsv(rows, { status: false }).split('\r\n');
-    expect(header).toContain('External id');
-    expect(header).not.toContain('Status');
-    expect(header).not.toContain('Shopify');
-    expect(line).toContain('8156');
-    expect(customersCsv(rows).split('\r\n')[0]).toContain('Status');
   });
 });

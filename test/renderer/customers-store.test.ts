@@ -173,23 +173,6 @@ describe('customers search store', () => {
     expect(store.activeRow?.id).toBe(1);
   });
 
-  it('exports every result by paging through the search 100 at a time', async () => {
-    const ids = Array.from({ length: 230 }, (_, i) => i + 1);
-    const core = fakeCore({ 'customers:search': pagedSearch(ids) });
-    const store = useCustomersStore();
-    const result = await store.exportCsv();
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.count).toBe(230);
-    expect(result.csv.trim().split('\r\n')).toHaveLength(231);
-    const calls = core.callsTo('customers:search') as SearchInput[];
-    expect(calls.map((c) => [c.page, c.pageSize, c.after?.id])).toEqual([
-      [1, 100, undefined],
-      [2, 100, 100],
-      [3, 100, 200],
-    ]);
-  });
-
   it('shows "at least" for a broad search, then the exact total the core counts', async () => {
     const count = deferred<{ total: number }>();
     const core = fakeCore({
@@ -226,17 +209,6 @@ describe('customers search store', () => {
     count.resolve({ total: 99_999 });
     await vi.runAllTimersAsync();
     expect(store.totalText).toBe('2');
-  });
-
-  it('exports every result of a broad search, past the total it first answered', async () => {
-    const ids = Array.from({ length: 230 }, (_, i) => i + 1);
-    fakeCore({
-      'customers:search': pagedSearch(ids, 120, false),
-      'customers:count': () => ({ total: ids.length }),
-    });
-    const store = useCustomersStore();
-    const result = await store.exportCsv();
-    expect(result.ok && result.count).toBe(230);
   });
 
   it('shows only the latest search when answers come back in any order, and counts it alone', async () => {

@@ -11,6 +11,7 @@ import type {
 import { idsSql } from './count-sql.ts';
 import { createCounter } from './counting.ts';
 import type { Executor } from './executor.ts';
+import { exportPages, type ExportRow } from './export-pages.ts';
 import type { Lookups } from './lookups.ts';
 import { sortColumn } from './keyset-sql.ts';
 import { headSql } from './page-sql.ts';
@@ -38,6 +39,11 @@ export interface SearchRepo {
   ids(query: Pick<SearchQuery, 'query' | 'filters'>): number[];
   /** The plan SQLite picks for a query, for tests and diagnostics. */
   explain(query: SearchQuery): string[];
+  /** Every hit in sort order, `chunkSize` rows at a time, pending values applied (exports). */
+  exportPages(
+    query: Pick<SearchQuery, 'query' | 'filters' | 'sort'>,
+    chunkSize: number,
+  ): Generator<ExportRow[]>;
 }
 
 export interface SearchEngineParts {
@@ -133,5 +139,8 @@ export function createSearchEngine(parts: SearchEngineParts): SearchRepo {
       const counted = sorted ? counter.exactly(planned, query) : null;
       return exec.plan(pager.statementFor({ planned, query, start, counted }));
     },
+
+    exportPages: (query, chunkSize) =>
+      exportPages(exec, plannedFor(query), query, chunkSize, parts.overlay),
   };
 }

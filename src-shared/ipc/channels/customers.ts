@@ -6,6 +6,7 @@ import {
   SearchInput,
   SearchResult,
 } from '../../customers/views.ts';
+import { ExportInput, ExportResult } from '../../customers/export.ts';
 import { defineChannels } from '../define.ts';
 
 export const CustomerId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -17,6 +18,14 @@ export const customersChannels = defineChannels({
   'customers:get': {
     input: z.object({ id: CustomerId }).strict(),
     output: CustomerDetail,
+    scope: 'read_customer',
+  },
+  /** Writes every row of a search to a CSV file; progress comes as `customers:exportProgress`. */
+  'customers:export': { input: ExportInput, output: ExportResult, scope: 'read_customer' },
+  /** Stops the running export; its partial file is removed. False: none was running. */
+  'customers:exportCancel': {
+    input: z.undefined(),
+    output: z.object({ cancelled: z.boolean() }),
     scope: 'read_customer',
   },
 });

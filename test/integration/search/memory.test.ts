@@ -36,16 +36,7 @@ beforeAll(() => {
       }),
     );
   store.setPendingOverlay({
-    pendingFields(customerIds) {
-      const fields = new Map<number, string[]>();
-      for (const edit of outbox.liveFor(customerIds)) {
-        fields.set(edit.customerId, [
-          ...(fields.get(edit.customerId) ?? []),
-          ...Object.keys(edit.patch),
-        ]);
-      }
-      return fields;
-    },
+    liveEdits: (customerIds) => outbox.liveFor(customerIds),
   });
 }, 120_000);
 afterAll(() => cache.cleanup());

@@ -159,6 +159,7 @@ export function fakeElectron(options: FakeOptions) {
     BrowserWindow: FakeWindow,
     dialog: {
       showErrorBox: (title: string, content: string) => errorBoxes.push({ title, content }),
+      showSaveDialog: async () => ({ canceled: true }),
     },
     ipcMain: {
       handle: (channel: string, fn: (event: InvokeEventLike, ...args: unknown[]) => unknown) =>
