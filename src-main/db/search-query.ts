@@ -11,6 +11,8 @@ export interface ExactProbe {
   id: number | null;
   text: string;
   lower: string;
+  /** The phone numbers the text may be (digits only, with and without a country code). */
+  digits: string[];
 }
 
 export type SearchPlan =
@@ -60,6 +62,7 @@ export function planSearch(query: string): SearchPlan {
     id: /^\d{1,15}$/.test(text) ? Number(text) : null,
     text,
     lower: text.toLowerCase(),
+    digits: [],
   };
 
   if (PHONE_LIKE.test(text)) {
@@ -67,6 +70,7 @@ export function planSearch(query: string): SearchPlan {
     if (digits.length >= TRIGRAM) {
       // Phone numbers are indexed as digits only; ids, zips and the like keep their punctuation.
       const alternatives = phoneAlternatives(text, digits);
+      exact.digits = alternatives;
       const phones = alternatives.map((d) => `phone : ${quotePhrase(d)}`);
       const match =
         digits === text ? quotePhrase(digits) : [...phones, quotePhrase(text)].join(' OR ');

@@ -62,7 +62,8 @@ export function createWsApi(url: string, WebSocketImpl: typeof WebSocket = WebSo
 
   return buildApi(
     async (channel, input) => {
-      const ws = await open();
+      // An open socket sends at once, before the re-render the caller's state change queued.
+      const ws = socket && socket.readyState === WebSocketImpl.OPEN ? socket : await open();
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type {
   CustomerRow,
+  SearchCursor,
   SearchFilters,
   SearchInput,
   SearchSort,
@@ -13,6 +14,12 @@ import { useOutboxStore } from './outbox.ts';
 
 /** A broad search's exact count waits this long for typing to pause: it costs more than a page. */
 export const COUNT_DELAY_MS = 250;
+/** The results say "searching" only when an answer takes longer than this. */
+export const SLOW_SEARCH_MS = 150;
+
+/** A request without its cursor: what a cursor's page answered. */
+const requestKey = (asked: SearchInput) =>
+  JSON.stringify([asked.query, asked.filters, asked.sort, asked.page, asked.pageSize]);
 
 /** Table column keys mapped to the sort keys the search understands. */
 export const COLUMN_SORT_KEYS: Record<string, SearchSort['key']> = {
@@ -37,6 +44,8 @@ export const useCustomersStore = defineStore('customers', () => {
   const totalExact = ref(true);
   const tookMs = ref<number | null>(null);
   const loading = ref(false);
+  /** A search has been running long enough to say so (a bar on every keystroke would flicker). */
+  const slow = ref(false);
   const error = ref<UiError | null>(null);
   /** The query the shown rows answer (highlighting must match what is on screen). */
   const shownQuery = ref('');
@@ -49,7 +58,10 @@ export const useCustomersStore = defineStore('customers', () => {
   let sequence = 0;
   let shownSearch = JSON.stringify(['', {}]);
   let shownPage = '';
+  /** Where the page after the shown one starts, and the request that shown one answered. */
+  let nextCursor: { after: SearchCursor; of: string } | null = null;
   let countTimer: ReturnType<typeof setTimeout> | null = null;
+  let slowTimer: ReturnType<typeof setTimeout> | null = null;
   let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
   // Rows marked pending lose their mark when their edits land: the page is asked again once a
@@ -70,7 +82,7 @@ export const useCustomersStore = defineStore('customers', () => {
   );
 
   function input(overrides: Partial<SearchInput> = {}): SearchInput {
-    return {
+    const asked: SearchInput = {
       query: query.value,
       filters: { ...filters.value },
       sort: { ...sort.value },
@@ -78,6 +90,12 @@ export const useCustomersStore = defineStore('customers', () => {
       pageSize: pageSize.value,
       ...overrides,
     };
+    // The page after the shown one starts at its last row, whatever changed since; page
+    // numbers alone find the first pages and jumps.
+    if (nextCursor && nextCursor.of === requestKey({ ...asked, page: (asked.page ?? 1) - 1 })) {
+      asked.after = nextCursor.after;
+    }
+    return asked;
   }
 
   /**
@@ -89,9 +107,13 @@ export const useCustomersStore = defineStore('customers', () => {
     countTimer = null;
     const mine = ++sequence;
     const asked = input();
+    // The request leaves before any state changes here, so it does not wait for a re-render.
+    const answer = getApi().customers.search(asked);
     loading.value = true;
+    if (slowTimer) clearTimeout(slowTimer);
+    slowTimer = setTimeout(() => (slow.value = loading.value), SLOW_SEARCH_MS);
     try {
-      const result = await getApi().customers.search(asked);
+      const result = await answer;
       if (mine !== sequence) return;
       // Rows picked while the previous answer was still on screen belong to another search.
       const answered = JSON.stringify([asked.query, asked.filters]);
@@ -102,6 +124,7 @@ export const useCustomersStore = defineStore('customers', () => {
         JSON.stringify([asked.sort, asked.page, asked.pageSize]) === shownPage;
       shownSearch = answered;
       shownPage = JSON.stringify([asked.sort, asked.page, asked.pageSize]);
+      nextCursor = result.next ? { after: result.next, of: requestKey(asked) } : null;
       items.value = result.items;
       total.value = result.total;
       totalExact.value = result.totalExact;
@@ -126,6 +149,8 @@ export const useCustomersStore = defineStore('customers', () => {
     } finally {
       if (mine === sequence) {
         loading.value = false;
+        slow.value = false;
+        if (slowTimer) clearTimeout(slowTimer);
         loaded.value = true;
       }
     }
@@ -147,8 +172,9 @@ export const useCustomersStore = defineStore('customers', () => {
     }
   }
 
+  // Left alone when already empty: a new empty list would re-render every row's checkbox.
   function resetSelection() {
-    selectedIds.value = [];
+    if (selectedIds.value.length > 0) selectedIds.value = [];
     allMatching.value = false;
   }
 
@@ -241,6 +267,7 @@ export const useCustomersStore = defineStore('customers', () => {
     totalText,
     tookMs,
     loading,
+    slow,
     error,
     shownQuery,
     loaded,

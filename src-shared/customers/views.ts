@@ -13,6 +13,31 @@ export type PaymentMethodView = z.infer<typeof PaymentMethodView>;
 
 const Text = z.string().nullable();
 
+/** Fields a search matches that the result list does not show: a row says which one matched. */
+export const MATCH_FIELDS = [
+  'phone',
+  'billing_phone',
+  'billing_zip',
+  'billing_company',
+  'external_customer_id',
+  'hash',
+  'address_name',
+  'address_phone',
+  'address_city',
+  'address_zip',
+  'address_company',
+] as const;
+export type MatchField = (typeof MATCH_FIELDS)[number];
+
+/** Why a row matched: the field's value and where in it (UTF-16 offsets, end excluded). */
+export const SearchMatch = z.object({
+  field: z.enum(MATCH_FIELDS),
+  value: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type SearchMatch = z.infer<typeof SearchMatch>;
+
 /** One line of search results: light enough that a page of them costs nothing. */
 export const CustomerRow = z.object({
   id: z.number().int(),
@@ -34,6 +59,8 @@ export const CustomerRow = z.object({
   updated_at: Text,
   /** Fields with an edit queued but not yet on the server. */
   pending_fields: z.array(z.string()),
+  /** Null when the text matched what the list shows (name, email, place, id), or no text. */
+  matched: SearchMatch.nullable(),
 });
 export type CustomerRow = z.infer<typeof CustomerRow>;
 
@@ -54,6 +81,19 @@ export type SearchSort = z.infer<typeof SearchSort>;
 
 export const SEARCH_QUERY_MAX = 256;
 
+/**
+ * Where the next page starts: the last row's sort key and id, as the answer gave them. The key
+ * is that row's value of the sort column (null where it has none); by relevance, 0 while the
+ * exact matches last, 1 past them; by id, null.
+ */
+export const SearchCursor = z
+  .object({
+    key: z.union([z.string().max(1024), z.number()]).nullable(),
+    id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  })
+  .strict();
+export type SearchCursor = z.infer<typeof SearchCursor>;
+
 export const SearchInput = z
   .object({
     query: z
@@ -61,8 +101,11 @@ export const SearchInput = z
       .max(SEARCH_QUERY_MAX, `Search text is limited to ${SEARCH_QUERY_MAX} characters.`),
     filters: SearchFilters.default({}),
     sort: SearchSort.default({ key: 'relevance', dir: 'desc' }),
+    /** Numbers the page for the answer; without `after`, also finds it (by offset). */
     page: z.number().int().min(1).max(1_000_000).default(1),
     pageSize: z.number().int().min(1).max(100).default(25),
+    /** The page after this row (the previous answer's `next`), whatever changed since. */
+    after: SearchCursor.optional(),
   })
   .strict();
 export type SearchInput = z.input<typeof SearchInput>;
@@ -75,6 +118,8 @@ export const SearchResult = z.object({
   totalExact: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
+  /** Pass as `after` for the page after this one; null when this is the last. */
+  next: SearchCursor.nullable(),
   tookMs: z.number(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;

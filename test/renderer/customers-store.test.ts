@@ -1,12 +1,36 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src-shared/errors.ts';
-import type { SearchInput } from '../../src-shared/customers/views.ts';
-import { COUNT_DELAY_MS, useCustomersStore } from '../../src-renderer/stores/customers.ts';
+import type { SearchCursor, SearchInput } from '../../src-shared/customers/views.ts';
+import {
+  COUNT_DELAY_MS,
+  SLOW_SEARCH_MS,
+  useCustomersStore,
+} from '../../src-renderer/stores/customers.ts';
 import { deferred, fakeCore, freshPinia } from './fake-api.ts';
 import { row } from './fixtures.ts';
 
 function page(ids: number[], total = ids.length, totalExact = true) {
-  return { items: ids.map((id) => row(id)), total, totalExact, page: 1, pageSize: 25, tookMs: 2 };
+  return {
+    items: ids.map((id) => row(id)),
+    total,
+    totalExact,
+    page: 1,
+    pageSize: 25,
+    next: null as SearchCursor | null,
+    tookMs: 2,
+  };
+}
+
+/** A core's search over `ids` in order: by cursor when asked with one, else by page number. */
+function pagedSearch(ids: number[], total = ids.length, totalExact = true) {
+  return (input: SearchInput) => {
+    const size = input.pageSize ?? 25;
+    const start = input.after ? ids.indexOf(input.after.id) + 1 : ((input.page ?? 1) - 1) * size;
+    const shown = ids.slice(start, start + size);
+    const more = start + size < ids.length;
+    const next = more ? { key: null, id: shown.at(-1)! } : null;
+    return { ...page(shown, total, totalExact), page: input.page ?? 1, pageSize: size, next };
+  };
 }
 
 describe('customers search store', () => {
@@ -185,5 +209,68 @@ describe('customers search store', () => {
     count.resolve({ total: 99_999 });
     await vi.runAllTimersAsync();
     expect(store.totalText).toBe('2');
+  });
+
+  it('shows only the latest search when answers come back in any order, and counts it alone', async () => {
+    const answers = [1, 2, 3].map(() => deferred<ReturnType<typeof page>>());
+    const core = fakeCore({
+      'customers:search': () => answers[core.callsTo('customers:search').length - 1]!.promise,
+      'customers:count': (input: { query: string }) => ({ total: input.query.length * 1000 }),
+    });
+    const store = useCustomersStore();
+    store.setQuery('j');
+    store.setQuery('jo');
+    store.setQuery('joh');
+    answers[1]!.resolve(page([2], 10_000, false));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.items).toEqual([]);
+    expect(store.loading).toBe(true);
+    answers[2]!.resolve(page([3], 10_000, false));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.items.map((r) => r.id)).toEqual([3]);
+    answers[0]!.resolve(page([1]));
+    await vi.runAllTimersAsync();
+    expect(store.items.map((r) => r.id)).toEqual([3]);
+    expect(store.shownQuery).toBe('joh');
+    expect(store.loading).toBe(false);
+    expect(core.callsTo('customers:count')).toEqual([{ query: 'joh', filters: {} }]);
+    expect(store.total).toBe(3000);
+  });
+
+  it('asks for the next page after the shown one by its cursor, and for a jump by number', async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => 1000 - i);
+    const core = fakeCore({ 'customers:search': pagedSearch(ids) });
+    const store = useCustomersStore();
+    store.setQuery('a');
+    await vi.advanceTimersByTimeAsync(0);
+    const options = { itemsPerPage: 25, sortBy: [] };
+    store.setOptions({ ...options, page: 2 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.items[0]?.id).toBe(975);
+    store.setOptions({ ...options, page: 4 });
+    await vi.advanceTimersByTimeAsync(0);
+    const calls = core.callsTo('customers:search') as SearchInput[];
+    expect(calls.map((c) => [c.page, c.after?.id])).toEqual([
+      [1, undefined],
+      [2, 976],
+      [4, undefined],
+    ]);
+    expect(store.items[0]?.id).toBe(925);
+  });
+
+  it('says it is searching only when an answer takes longer than a moment', async () => {
+    const answer = deferred<ReturnType<typeof page>>();
+    fakeCore({ 'customers:search': () => answer.promise });
+    const store = useCustomersStore();
+    store.setQuery('slow');
+    await vi.advanceTimersByTimeAsync(SLOW_SEARCH_MS - 50);
+    expect(store.loading).toBe(true);
+    expect(store.slow).toBe(false);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(store.slow).toBe(true);
+    answer.resolve(page([1]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.slow).toBe(false);
+    expect(store.loading).toBe(false);
   });
 });

@@ -128,6 +128,7 @@ export function row(id: number, overrides: Partial<CustomerRow> = {}): CustomerR
     billing_country: 'United States',
     updated_at: '2024-05-01T10:00:00Z',
     pending_fields: [],
+    matched: null,
     ...overrides,
   };
 }

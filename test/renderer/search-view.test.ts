@@ -21,6 +21,7 @@ async function mountSearch(
       totalExact: true,
       page: 1,
       pageSize: 25,
+      next: null,
       tookMs: 1,
     }),
   });
@@ -95,6 +96,25 @@ describe('search view by API version', () => {
     // The place it changes is marked on the value as well.
     const first = document.querySelector('[data-testid="customer-row"]');
     expect(first?.querySelector('[data-pending="true"]')?.textContent).toContain('Portland');
+  });
+
+  it('says why a row matched when the list does not show the field, the part marked', async () => {
+    const match = { field: 'phone' as const, value: '(919) 321-9193', start: 8, end: 14 };
+    await mountSearch('2021-11', [row(1, { matched: match }), row(2)]);
+    const notes = document.querySelectorAll('[data-testid="matched"]');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Phone: (919) 321-9193');
+    expect(notes[0]?.querySelector('mark')?.textContent).toBe('1-9193');
+    expect(notes[0]?.closest('[data-customer-id]')?.getAttribute('data-customer-id')).toBe('1');
+  });
+
+  it('shows matched text as text, never as markup', async () => {
+    const value = '<img src=x onerror=alert(1)>';
+    const match = { field: 'billing_company' as const, value, start: 0, end: 4 };
+    await mountSearch('2021-11', [row(1, { matched: match })]);
+    const note = document.querySelector('[data-testid="matched"]');
+    expect(note?.querySelector('img')).toBeNull();
+    expect(note?.textContent).toContain(value);
   });
 
   it('shows rows without names or email as dashes, never "null"', async () => {

@@ -33,6 +33,7 @@ const wired: Record<string, Handler> = {
     page: 1,
     pageSize: 25,
     totalExact: true,
+    next: null,
     tookMs: 1,
   }),
   'customers:get': () => detail({ pending_fields: ['billing_city'] }),
@@ -121,6 +122,7 @@ describe('app shell with the core wired', () => {
         page: 1,
         pageSize: 25,
         totalExact: true,
+        next: null,
         tookMs: 1,
       }),
     });

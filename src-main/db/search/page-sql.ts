@@ -4,12 +4,14 @@
 // Relevance: exact matches of the whole text first, then the newest customers (highest id). The
 // trigram index hands hits back in rowid order, so a page stops after its rows instead of
 // ranking every hit (bm25 over tens of thousands of "gmail" hits cost 25 ms per page).
-import type { SearchQuery } from '../../../src-shared/customers/views.ts';
+import type { SearchCursor, SearchQuery } from '../../../src-shared/customers/views.ts';
 import type { ExactProbe } from '../search-query.ts';
-import type { Bound } from './executor.ts';
+import type { Bound, Param } from './executor.ts';
+import { sortedAfter } from './keyset-sql.ts';
 import { onlyFilters, type PageKind, type Planned } from './planner.ts';
 import {
   BY_STATUS,
+  digitsSql,
   dirOf,
   EXACT_SCAN_MAX,
   ROW_COLUMNS,
@@ -34,6 +36,8 @@ export interface PageOptions {
   hitIds: string | null;
   /** A listing with filters alone walks its sort key's index (see `walksFilters`). */
   walkFilters: boolean;
+  /** The page starts after this row instead of at `offset` (see `keyset-sql.ts`). */
+  after: SearchCursor | null;
 }
 
 const NOT_EXACT = 'c.id NOT IN (SELECT value FROM json_each(@exactIds))';
@@ -53,10 +57,43 @@ export function headSql(planned: Planned): Bound {
   };
 }
 
+// A ZIP equals the text, or is the text with a ZIP+4 suffix ("19193-4410" for "19193").
+const zipIs = (column: string) =>
+  `(lower(${column}) = @exactLower OR substr(lower(${column}), 1, length(@exactLower) + 1) = @exactLower || '-')`;
+const digitsAre = (column: string) =>
+  `${digitsSql(column)} IN (SELECT value FROM json_each(@exactDigits))`;
+// What a text can be decides what is checked on each hit: a ZIP is short, has a digit and only
+// letters, digits, spaces and dashes; a phone number has seven digits or more; ids and hashes
+// have no space. "maria gar" is none of them and checks nothing.
+const ZIP_LIKE = /^(?=.*\d)[\p{L}\d][\p{L}\d -]{1,9}$/u;
+const PHONE_DIGITS_MIN = 7;
+
+/** A hit whose shopify id, hash, ZIP (billing or delivery) or phone number is the whole text. */
+function exactFields(probe: ExactProbe): string | null {
+  const own: string[] = [];
+  const delivery: string[] = [];
+  if (!probe.text.includes(' '))
+    own.push('c.external_customer_id = @exactText', 'c.hash = @exactText');
+  if (ZIP_LIKE.test(probe.text)) {
+    own.push(zipIs('c.billing_zip'));
+    delivery.push(zipIs('a.zip'));
+  }
+  if (probe.digits.some((d) => d.length >= PHONE_DIGITS_MIN)) {
+    own.push(digitsAre('c.phone'), digitsAre('c.billing_phone'));
+    delivery.push(digitsAre('a.phone'));
+  }
+  if (delivery.length > 0) {
+    own.push(`EXISTS (SELECT 1 FROM addresses a WHERE a.customer_id = c.id
+      AND (${delivery.join(' OR ')}))`);
+  }
+  return own.length > 0 ? `(${own.join(' OR ')})` : null;
+}
+
 /**
- * Exact id / email / shopify id / hash matches of the whole text, ranked first. A shopify id or
- * hash is long and rare: when the hits are few (`fewHits`) checking them all is cheap, and a
- * broad text cannot equal one of them.
+ * Exact matches of the whole text, ranked first: id and email through their indexes; shopify id,
+ * hash, ZIP and phone digits checked on each hit when the hits are few (`fewHits`: a ZIP or a
+ * whole phone number has a handful). Past that, a broad text (a city, "gmail") is rarely any of
+ * them, and checking every hit's row and addresses would cost more than the page.
  */
 export function exactSql(
   { plan, conds }: Planned,
@@ -68,9 +105,10 @@ export function exactSql(
     'SELECT id FROM customers WHERE id = @exactId',
     'SELECT id FROM customers WHERE email_key = @exactLower',
   ];
-  if (plan.kind === 'fts' && fewHits) {
+  const fields = exactFields(probe);
+  if (plan.kind === 'fts' && fewHits && fields) {
     candidates.push(`SELECT c.id FROM customers c WHERE ${hitIds !== null ? LISTED : conds.hit}
-      AND (c.external_customer_id = @exactText OR c.hash = @exactText)`);
+      AND ${fields}`);
   }
   return {
     name: 'exact',
@@ -81,6 +119,7 @@ export function exactSql(
       exactId: probe.id,
       exactLower: probe.lower,
       exactText: probe.text,
+      exactDigits: JSON.stringify(probe.digits),
       hitIds,
     },
   };
@@ -94,52 +133,71 @@ export function pageSql(
   window: PageWindow,
   options: PageOptions,
 ): Bound {
-  const params = {
+  const { after } = options;
+  const params: Record<string, Param> = {
     ...planned.conds.params,
     limit: window.limit,
     offset: window.offset,
     exactIds: options.exactIds,
     hitIds: options.hitIds,
   };
-  if (kind === 'byId') return { name: 'page.byId', sql: byIdSql(planned, query), params };
+  // By id or relevance, the cursor is an id (past the exact matches: key 1).
+  const below = (id: string, dir: 'ASC' | 'DESC') => {
+    if (!after || (kind === 'relevance' && after.key !== 1)) return null;
+    params['afterId'] = after.id;
+    return `${id} ${dir === 'ASC' ? '>' : '<'} @afterId`;
+  };
+  if (kind === 'byId') {
+    const dir = dirOf(query);
+    return { name: 'page.byId', sql: byIdSql(planned, dir, below('f.rowid', dir)), params };
+  }
   if (kind === 'sorted') {
-    return { name: 'page.sorted', sql: sortedSql(planned, query, options.walkFilters), params };
+    const keyset = after ? sortedAfter(query, 'c', after) : null;
+    Object.assign(params, keyset?.params);
+    const sql = sortedSql(planned, query, options.walkFilters, keyset?.sql ?? null);
+    return { name: 'page.sorted', sql, params };
   }
   const { conds } = planned;
   if (options.hitIds !== null) {
     return {
       name: 'page.listed',
-      sql: `SELECT ${ROW_COLUMNS} FROM customers c WHERE ${LISTED} AND ${NOT_EXACT}
+      sql: `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([LISTED, NOT_EXACT, below('c.id', 'DESC')])}
         ORDER BY c.id DESC ${TAIL}`,
       params,
     };
   }
   if (conds.ftsComplete) {
+    const where = [
+      'customers_fts MATCH @match',
+      ...conds.others,
+      NOT_EXACT,
+      below('f.rowid', 'DESC'),
+    ];
     return {
       name: 'page.relevance',
       sql: `SELECT ${ROW_COLUMNS} FROM customers_fts f JOIN customers c ON c.id = f.rowid
-        ${whereOf(['customers_fts MATCH @match', ...conds.others, NOT_EXACT])}
-        ORDER BY f.rowid DESC ${TAIL}`,
+        ${whereOf(where)} ORDER BY f.rowid DESC ${TAIL}`,
       params,
     };
   }
   return {
     name: 'page.newest',
-    sql: `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([conds.hit, ...conds.others, NOT_EXACT])}
+    sql: `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([conds.hit, ...conds.others, NOT_EXACT, below('c.id', 'DESC')])}
       ORDER BY c.id DESC ${TAIL}`,
     params,
   };
 }
 
 // The trigram index hands hits back in id order either way: a page stops after its rows.
-const byIdSql = ({ conds }: Planned, query: Pick<SearchQuery, 'sort'>) =>
+const byIdSql = ({ conds }: Planned, dir: 'ASC' | 'DESC', after: string | null) =>
   `SELECT ${ROW_COLUMNS} FROM customers_fts f JOIN customers c ON c.id = f.rowid
-    ${whereOf(['customers_fts MATCH @match', ...conds.others])} ORDER BY f.rowid ${dirOf(query)} ${TAIL}`;
+    ${whereOf(['customers_fts MATCH @match', ...conds.others, after])} ORDER BY f.rowid ${dir} ${TAIL}`;
 
 function sortedSql(
   { plan, conds }: Planned,
   query: Pick<SearchQuery, 'sort' | 'filters'>,
   walkFilters: boolean,
+  after: string | null,
 ): string {
   const { key } = query.sort;
   const listing = plan.kind === 'all' && key !== 'relevance' && key !== 'updated_at';
@@ -154,6 +212,6 @@ function sortedSql(
   const conditions = conds.others.map((other) =>
     walkFilters || (listing && partial && other === BY_STATUS) ? `+${other}` : other,
   );
-  return `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([conds.hit, ...conditions])}
+  return `SELECT ${ROW_COLUMNS} FROM customers c ${whereOf([conds.hit, ...conditions, after])}
     ORDER BY ${order} ${TAIL}`;
 }

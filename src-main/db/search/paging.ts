@@ -28,8 +28,15 @@ export interface PageInput {
   hitIds: string | null;
 }
 
+export interface PageFound {
+  rows: RowRecord[];
+  /** The exact matches ranked first (relevance), on this page or not. */
+  exactIds: ReadonlySet<number>;
+}
+
 export interface Pager {
-  page(input: PageInput): RowRecord[];
+  /** With `query.after`, the rows after that cursor (`start` is then 0). */
+  page(input: PageInput): PageFound;
   /**
    * The statement that finds a page (a walk or the page itself), for `explain`. How a sorted
    * page is found depends on how many hits there are: without `counted`, the page itself.
@@ -47,18 +54,24 @@ export function createPager(exec: Executor, lookups: Lookups): Pager {
     if (!walk) return null;
     const window = { limit: query.pageSize, offset: start };
     const budget = Math.min(walk.budget, walk.customers);
-    const rows = exec.rows<RowRecord>(walkSql(planned, query, walk.test, window, budget));
+    const bound = walkSql(planned, query, walk.test, window, budget, query.after ?? null);
+    const rows = exec.rows<RowRecord>(bound);
     // A full page, or every entry walked: exact. Else the rest of the hits lie past the budget.
     return rows.length === query.pageSize || walk.budget >= walk.customers ? rows : null;
   };
 
   /** A bare prefix by relevance: its merged ids, past the exact matches, then their rows. */
-  const barePage = (bare: Float64Array, exact: readonly RowRecord[], from: number, n: number) => {
-    const skip = new Set(exact.map((r) => r.id));
+  const barePage = (
+    bare: Float64Array,
+    skip: ReadonlySet<number>,
+    from: number,
+    n: number,
+    below: number,
+  ) => {
     let left = from;
     const ids: number[] = [];
     for (const id of bare) {
-      if (skip.has(id)) continue;
+      if (skip.has(id) || id >= below) continue;
       if (left > 0) {
         left -= 1;
         continue;
@@ -72,27 +85,33 @@ export function createPager(exec: Executor, lookups: Lookups): Pager {
   return {
     page(input) {
       const { planned, query, start, counted, bare, hitIds } = input;
+      const after = query.after ?? null;
       const kind = pageKind(planned, query);
       const fewHits = counted.exact && counted.total <= EXACT_SCAN_MAX;
       const { plan } = planned;
-      const exact =
+      const exactAll =
         kind === 'relevance' && plan.kind !== 'all'
           ? exec.rows<RowRecord>(exactSql(planned, plan.exact, fewHits, hitIds))
           : [];
+      const exactIds = new Set(exactAll.map((r) => r.id));
+      // Past a cursor: the exact matches after its row while they last (key 0), none past them.
+      const exact =
+        after === null ? exactAll : after.key === 0 ? exactAll.filter((r) => r.id < after.id) : [];
       const records = exact.slice(start, start + query.pageSize);
       const remaining = query.pageSize - records.length;
-      if (remaining <= 0 || counted.total <= 0) return records;
+      if (remaining <= 0 || counted.total <= 0) return { rows: records, exactIds };
       const from = Math.max(0, start - exact.length);
+      const found = (rows: RowRecord[]) => ({ rows: [...records, ...rows], exactIds });
       if (bare && query.sort.key === 'relevance') {
-        return [...records, ...barePage(bare, exact, from, remaining)];
+        const below = after?.key === 1 ? after.id : Infinity;
+        return found(barePage(bare, exactIds, from, remaining, below));
       }
       const walkedRows = walked(input);
-      if (walkedRows) return [...records, ...walkedRows];
+      if (walkedRows) return found(walkedRows);
       const walkFilters = filtersWalked(planned, query, start, counted, lookups.customers);
       const window: PageWindow = { limit: remaining, offset: from };
-      const exactIds = JSON.stringify(exact.map((r) => r.id));
-      const options = { exactIds, hitIds, walkFilters };
-      return [...records, ...exec.rows<RowRecord>(pageSql(kind, planned, query, window, options))];
+      const options = { exactIds: JSON.stringify([...exactIds]), hitIds, walkFilters, after };
+      return found(exec.rows<RowRecord>(pageSql(kind, planned, query, window, options)));
     },
 
     statementFor({ planned, query, start, counted }) {
@@ -103,11 +122,11 @@ export function createPager(exec: Executor, lookups: Lookups): Pager {
           : null;
       if (walk) {
         const budget = Math.min(walk.budget, walk.customers);
-        return walkSql(planned, query, walk.test, window, budget);
+        return walkSql(planned, query, walk.test, window, budget, query.after ?? null);
       }
       const walkFilters =
         counted !== null && filtersWalked(planned, query, start, counted, lookups.customers);
-      const options = { exactIds: '[]', hitIds: null, walkFilters };
+      const options = { exactIds: '[]', hitIds: null, walkFilters, after: query.after ?? null };
       return pageSql(pageKind(planned, query), planned, query, window, options);
     },
   };

@@ -1,5 +1,6 @@
-// Result rows as the renderer gets them: flags as booleans, pending edits' values on top, marked.
-import type { CustomerRow } from '../../../src-shared/customers/views.ts';
+// Result rows as the renderer gets them: flags as booleans, pending edits' values on top, marked,
+// and why each matched when the list does not show it.
+import type { CustomerRow, SearchMatch } from '../../../src-shared/customers/views.ts';
 import { withPendingValues, type PendingOverlay } from '../pending-values.ts';
 import type { RowRecord } from './sql-text.ts';
 
@@ -14,10 +15,12 @@ export type ShownRow<R extends RowRecord> = Omit<R, 'has_valid_payment_method' |
 export function customerRows<R extends RowRecord>(
   records: readonly R[],
   overlay: PendingOverlay,
+  matches: readonly (SearchMatch | null)[] = [],
 ): ShownRow<R>[] {
-  return withPendingValues(records, overlay).map((r) => ({
+  return withPendingValues(records, overlay).map((r, i) => ({
     ...r,
     has_valid_payment_method: flagOf(r.has_valid_payment_method),
     in_dunning: flagOf(r.in_dunning),
+    matched: matches[i] ?? null,
   }));
 }

@@ -11,7 +11,7 @@ export const ROW_COLUMNS = `c.id, c.hash, c.email, c.first_name, c.last_name, c.
 /** A result row as SQLite returns it (flags as 0/1). */
 export interface RowRecord extends Omit<
   CustomerRow,
-  'has_valid_payment_method' | 'in_dunning' | 'pending_fields'
+  'has_valid_payment_method' | 'in_dunning' | 'pending_fields' | 'matched'
 > {
   has_valid_payment_method: number | null;
   in_dunning: number | null;

@@ -3,9 +3,10 @@
 // narrow flags table and short terms on the row. The walk yields the index's order and the outer
 // queries keep it (no sort), so the page is exact when the walk met a page's worth before its
 // budget ran out.
-import type { SearchQuery } from '../../../src-shared/customers/views.ts';
+import type { SearchCursor, SearchQuery } from '../../../src-shared/customers/views.ts';
 import type { Walk } from '../search-query.ts';
 import type { Bound } from './executor.ts';
+import { sortedAfter } from './keyset-sql.ts';
 import type { PageWindow } from './page-sql.ts';
 import type { Planned } from './planner.ts';
 import {
@@ -24,6 +25,7 @@ export function walkSql(
   test: Walk['test'],
   window: PageWindow,
   budget: number,
+  after: SearchCursor | null = null,
 ): Bound {
   const key = SORT_COLUMNS[query.sort.key as SortKey];
   const dir = dirOf(query);
@@ -34,8 +36,10 @@ export function walkSql(
       : `w.id IN (${FTS_HITS})`;
   const filters = conds.others.slice(conds.residuals);
   const terms = conds.others.slice(0, conds.residuals);
+  // From the cursor on, the walk starts where the previous page ended.
+  const keyset = after ? sortedAfter(query, 's', after) : null;
   const walked = `SELECT s.id, s.${key} AS k FROM customers s
-    ${byStatus ? 'WHERE s.status = @status' : ''} ORDER BY s.${key} ${dir}, s.id ${dir} LIMIT ${rowCount('budget')}`;
+    ${whereOf([byStatus ? 's.status = @status' : null, keyset?.sql ?? null])} ORDER BY s.${key} ${dir}, s.id ${dir} LIMIT ${rowCount('budget')}`;
   const hits = `SELECT w.id, w.k FROM (${walked}) w
     ${filters.length > 0 ? 'CROSS JOIN customer_flags c ON c.id = w.id' : ''} ${whereOf([hit, ...filters])}`;
   return {
@@ -43,6 +47,12 @@ export function walkSql(
     sql: `SELECT ${ROW_COLUMNS} FROM (${hits}) h CROSS JOIN customers c ON c.id = h.id
       ${whereOf(terms)} ORDER BY h.k ${dir}, h.id ${dir}
       LIMIT ${rowCount('limit')} OFFSET ${rowCount('offset')}`,
-    params: { ...conds.params, budget, limit: window.limit, offset: window.offset },
+    params: {
+      ...conds.params,
+      ...keyset?.params,
+      budget,
+      limit: window.limit,
+      offset: window.offset,
+    },
   };
 }

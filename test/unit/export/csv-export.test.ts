@@ -32,6 +32,7 @@ function row(id: number, overrides: Partial<ExportRow> = {}): ExportRow {
     billing_phone: '+1 503 555 0100',
     updated_at: '2024-05-01T10:00:00Z',
     pending_fields: [],
+    matched: null,
     ...overrides,
   };
 }

@@ -43,7 +43,12 @@ const queryOf = (sort: SearchSort, filters: SearchFilters = {}): SearchQuery =>
   SearchInput.parse({ query: '', sort, filters });
 const planOf = (bound: Bound) => exec.plan(bound).join('\n');
 const WINDOW = { limit: 25, offset: 50 };
-const NOTHING_LISTED: PageOptions = { exactIds: '[]', hitIds: null, walkFilters: false };
+const NOTHING_LISTED: PageOptions = {
+  exactIds: '[]',
+  hitIds: null,
+  walkFilters: false,
+  after: null,
+};
 const page = (kind: PageKind, of: Planned, query: SearchQuery, options = NOTHING_LISTED) =>
   pageSql(kind, of, query, WINDOW, options);
 
@@ -124,6 +129,30 @@ describe('sorted pages', () => {
     expect(planOf(page('sorted', planned(''), queryOf({ key: 'id', dir: 'asc' })))).toBe('SCAN c');
     const newest = page('sorted', planned(''), queryOf({ key: 'relevance', dir: 'desc' }));
     expect(planOf(newest)).toContain('customers_by_updated');
+  });
+
+  it("after a cursor, listings start on the sort key's index at the cursor, never a sort", () => {
+    const indexes = { name: 'by_name', email: 'by_email', city: 'by_city' };
+    for (const [key, index] of Object.entries(indexes)) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const after = { ...NOTHING_LISTED, after: { key: 'm', id: 5 } };
+        const sorted = page('sorted', planned(''), queryOf({ key: key as 'name', dir }), after);
+        // A range search on the index (its start is the cursor), not a scan from its start.
+        expect(planOf(sorted), `${key} ${dir}`).toMatch(
+          new RegExp(`SEARCH c USING INDEX customers_${index} \\(\\w+_key[<>]\\?\\)`),
+        );
+        expect(planOf(sorted), `${key} ${dir}`).not.toMatch(SORTED);
+      }
+    }
+    const relevance = { ...NOTHING_LISTED, after: { key: 1, id: 5000 } };
+    const next = page(
+      'relevance',
+      planned('com'),
+      queryOf({ key: 'relevance', dir: 'desc' }),
+      relevance,
+    );
+    expect(planOf(next)).toMatch(TRIGRAMS);
+    expect(planOf(next)).not.toMatch(SORTED);
   });
 
   it('with filters: the status index, a flag partial index, or the sort key with filters checked', () => {

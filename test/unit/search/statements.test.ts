@@ -126,7 +126,8 @@ describe('the statement cache', () => {
       const workload = searchWorkload(13);
       for (let i = 0; i < 5000; i += 1) engine.search(workload.next());
       expect(exec.cached).toBeGreaterThan(40);
-      expect(prepared.length).toBeLessThan(exec.cached + 10);
+      // Beside the cache: the lookups' fixed statements (10), each prepared once.
+      expect(prepared.length).toBeLessThanOrEqual(exec.cached + 10);
     } finally {
       Reflect.deleteProperty(db, 'prepare');
     }
