@@ -1,15 +1,17 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type {
-  EditState,
-  EditView,
-  OutboxSummary,
-  Resolution,
+import {
+  LIVE_STATES,
+  type EditState,
+  type EditView,
+  type OutboxSummary,
+  type Resolution,
 } from '../../src-shared/outbox/edits.ts';
 import { getApi } from '../api/index.ts';
 import { attempt, type UiError } from '../lib/errors.ts';
 
-export const OPEN_STATES: EditState[] = ['pending', 'in_flight', 'failed', 'conflict'];
+/** What the outbox lists by default: the live edits, as main counts them. */
+export const OPEN_STATES: EditState[] = [...LIVE_STATES];
 export const OUTBOX_PAGE_SIZES = [25, 50, 100] as const;
 /** The largest page outbox:list gives: a batch's edits are counted this many at a time. */
 const COUNT_PAGE = 200;
