@@ -11,7 +11,6 @@ import {
 } from '../../src-shared/customers/model.ts';
 import type { FieldValues } from '../../src-shared/outbox/rules.ts';
 import type { Processor } from '../../src-shared/recharge/payment-tokens.ts';
-import { easternNaive, instantSeconds } from '../../src-shared/time/eastern.ts';
 import * as wire from '../../src-shared/recharge/wire-2021-11.ts';
 import {
   addressLines,
@@ -22,7 +21,7 @@ import {
   requireCountryCode,
   text,
 } from './map-common.ts';
-import type { CustomerState, ListQuery } from './store-api.ts';
+import type { CustomerState } from './store-api.ts';
 
 export function customerFacts(w: wire.Customer): CustomerFacts {
   return defined({
@@ -115,22 +114,6 @@ export function withDefaultMethod(
     default_payment_method_id: method?.id ?? null,
     processor_type: method?.processor_name ?? null,
   };
-}
-
-export function listParams(query: ListQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  if (query.cursor) {
-    params.set('cursor', query.cursor);
-    params.set('limit', String(query.limit));
-    return params;
-  }
-  params.set('limit', String(query.limit));
-  params.set('sort_by', 'updated_at-asc');
-  if (query.updatedSince) {
-    const seconds = instantSeconds(query.updatedSince);
-    if (seconds !== null) params.set('updated_at_min', easternNaive(seconds));
-  }
-  return params;
 }
 
 export const PROCESSOR_NAMES: Readonly<Record<Processor, string | null>> = {

@@ -9,12 +9,13 @@ import {
 } from '../../src-shared/customers/model.ts';
 import { tokenFieldOf } from '../../src-shared/recharge/payment-tokens.ts';
 import { traitsOf } from '../../src-shared/recharge/versions.ts';
-import { easternNaive, instantSeconds } from '../../src-shared/time/eastern.ts';
 import * as wire from '../../src-shared/recharge/wire-2021-01.ts';
-import { CountBody, TokenInformation } from '../../src-shared/recharge/wire-common.ts';
+import { CountBody } from '../../src-shared/recharge/wire-common.ts';
 import type { RechargeClient } from './client.ts';
 import { addressLines, countryCodeOf, defined, flag, instant, text } from './map-common.ts';
-import type { ListQuery, StoreApi } from './store-api.ts';
+import { listParams } from './list-params.ts';
+import type { StoreApi } from './store-api.ts';
+import { tokenInformation } from './token-information.ts';
 
 const status = (value: string | null | undefined): CustomerStatus | null | undefined => {
   if (value === undefined || value === null) return value;
@@ -62,23 +63,6 @@ export function addressFacts(w: wire.Address): AddressFacts {
     country: w.country,
     country_code: countryCodeOf(w.country),
   });
-}
-
-/** Page-mode list parameters of a pull: oldest change first, from a naive US-Eastern mark. */
-export function listParams(query: ListQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  if (query.cursor) {
-    params.set('page_info', query.cursor);
-    params.set('limit', String(query.limit));
-    return params;
-  }
-  params.set('limit', String(query.limit));
-  params.set('sort_by', 'updated_at-asc');
-  if (query.updatedSince) {
-    const seconds = instantSeconds(query.updatedSince);
-    if (seconds !== null) params.set('updated_at_min', easternNaive(seconds));
-  }
-  return params;
 }
 
 export function createStoreApi2021_01(client: RechargeClient): StoreApi {
@@ -129,11 +113,21 @@ export function createStoreApi2021_01(client: RechargeClient): StoreApi {
     onReachability: (listener) => client.onReachability(listener),
     resources: ['customers', 'addresses'],
     async listCustomers(query, signal) {
-      const answer = await get('/customers', wire.CustomerList, listParams(query), signal);
+      const answer = await get(
+        '/customers',
+        wire.CustomerList,
+        listParams(query, 'page_info'),
+        signal,
+      );
       return { items: answer.data.customers.map(customerFacts), next: answer.next };
     },
     async listAddresses(query, signal) {
-      const answer = await get('/addresses', wire.AddressList, listParams(query), signal);
+      const answer = await get(
+        '/addresses',
+        wire.AddressList,
+        listParams(query, 'page_info'),
+        signal,
+      );
       return { items: answer.data.addresses.map(addressFacts), next: answer.next };
     },
     listPaymentMethods: () => Promise.resolve({ items: [], next: null }),
@@ -195,17 +189,6 @@ export function createStoreApi2021_01(client: RechargeClient): StoreApi {
       });
       return addressFacts(answer.data.address);
     },
-    async tokenInformation(signal) {
-      const answer = await client.request({
-        method: 'GET',
-        path: '/token_information',
-        schema: TokenInformation,
-        scope: read,
-        version: '2021-11',
-        signal,
-      });
-      const info = answer.data.token_information;
-      return { name: info.name ?? null, scopes: info.scopes };
-    },
+    tokenInformation: (signal) => tokenInformation(client, signal),
   };
 }

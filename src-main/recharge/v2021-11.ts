@@ -5,7 +5,6 @@ import { AppError } from '../../src-shared/errors.ts';
 import type { CustomerFacts, PaymentMethod } from '../../src-shared/customers/model.ts';
 import { traitsOf } from '../../src-shared/recharge/versions.ts';
 import * as wire from '../../src-shared/recharge/wire-2021-11.ts';
-import { TokenInformation } from '../../src-shared/recharge/wire-common.ts';
 import type { RechargeClient } from './client.ts';
 import { isRechargeError } from './errors.ts';
 import { requireCountryCode } from './map-common.ts';
@@ -14,7 +13,6 @@ import {
   BILLING_KEYS,
   customerFacts,
   defaultMethodOf,
-  listParams,
   paymentMethod,
   PROCESSOR_NAMES,
   requireDefaultMethod,
@@ -22,7 +20,9 @@ import {
   wireBilling,
   withDefaultMethod,
 } from './map-2021-11.ts';
+import { listParams } from './list-params.ts';
 import type { CustomerState, StoreApi } from './store-api.ts';
+import { tokenInformation } from './token-information.ts';
 
 export function createStoreApi2021_11(client: RechargeClient): StoreApi {
   const get = <S extends z.ZodType>(
@@ -63,18 +63,23 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
     onReachability: (listener) => client.onReachability(listener),
     resources: ['customers', 'addresses', 'payment_methods'],
     async listCustomers(query, signal) {
-      const answer = await get('/customers', wire.CustomerList, listParams(query), signal);
+      const answer = await get(
+        '/customers',
+        wire.CustomerList,
+        listParams(query, 'cursor'),
+        signal,
+      );
       return { items: answer.data.customers.map(customerFacts), next: answer.next };
     },
     async listAddresses(query, signal) {
-      const answer = await get('/addresses', wire.AddressList, listParams(query), signal);
+      const answer = await get('/addresses', wire.AddressList, listParams(query, 'cursor'), signal);
       return { items: answer.data.addresses.map(addressFacts), next: answer.next };
     },
     async listPaymentMethods(query, signal) {
       const answer = await get(
         '/payment_methods',
         wire.PaymentMethodList,
-        listParams(query),
+        listParams(query, 'cursor'),
         signal,
       );
       return { items: answer.data.payment_methods.map(paymentMethod), next: answer.next };
@@ -214,16 +219,6 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
       });
       return addressFacts(answer.data.address);
     },
-    async tokenInformation(signal) {
-      const answer = await client.request({
-        method: 'GET',
-        path: '/token_information',
-        schema: TokenInformation,
-        scope: 'read_customer',
-        signal,
-      });
-      const info = answer.data.token_information;
-      return { name: info.name ?? null, scopes: info.scopes };
-    },
+    tokenInformation: (signal) => tokenInformation(client, signal),
   };
 }
