@@ -108,37 +108,36 @@ export function storeDiff(sandbox: Sandbox, store: CacheStore): string[] {
     }
     for (const id of local.keys()) if (!remote.has(id)) diffs.push(`${kind} ${id} should be gone`);
   };
-  const customers = new Map<number, Row>();
-  for (const row of sandbox.store.customerTable.rows.values()) {
-    const { id, first_name, last_name, email } = row.data;
-    customers.set(id, { first_name, last_name, email, readings: readingsOf(row.updated) });
-  }
+  /** The store's rows of a table, cut to `fields`, each with the instants its updated_at may read as. */
+  const remoteOf = (
+    rows: Iterable<{ data: { id: number }; updated: number }>,
+    fields: string[],
+  ): Map<number, Row> => {
+    const picked = new Map<number, Row>();
+    for (const row of rows) {
+      const data = row.data as Row & { id: number };
+      const values = Object.fromEntries(fields.map((field) => [field, data[field]]));
+      picked.set(data.id, { ...values, readings: readingsOf(row.updated) });
+    }
+    return picked;
+  };
+  const customerFields = ['first_name', 'last_name', 'email'];
   compare(
     'customer',
-    customers,
+    remoteOf(sandbox.store.customerTable.rows.values(), customerFields),
     rowsOf(store, 'SELECT id, first_name, last_name, email, updated_at FROM customers'),
-    ['first_name', 'last_name', 'email'],
+    customerFields,
   );
-  const addresses = new Map<number, Row>();
-  for (const row of sandbox.store.addressTable.rows.values()) {
-    const { id, customer_id, address1, city } = row.data;
-    addresses.set(id, { customer_id, address1, city, readings: readingsOf(row.updated) });
-  }
+  const addressFields = ['customer_id', 'address1', 'city'];
   compare(
     'address',
-    addresses,
+    remoteOf(sandbox.store.addressTable.rows.values(), addressFields),
     rowsOf(store, 'SELECT id, customer_id, address1, city, updated_at FROM addresses'),
-    ['customer_id', 'address1', 'city'],
+    addressFields,
   );
   const cachedMethods = rowsOf(store, 'SELECT id, customer_id, updated_at FROM payment_methods');
   if (cachedMethods.size > 0) {
-    const methods = new Map<number, Row>();
-    for (const row of sandbox.store.methodTable.rows.values()) {
-      methods.set(row.data.id, {
-        customer_id: row.data.customer_id,
-        readings: readingsOf(row.updated),
-      });
-    }
+    const methods = remoteOf(sandbox.store.methodTable.rows.values(), ['customer_id']);
     compare('payment method', methods, cachedMethods, ['customer_id']);
   }
   return diffs.slice(0, 20);
