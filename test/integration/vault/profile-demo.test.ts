@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
-import { manager, profilesPath, sandbox, useProfileFixture } from './profile-fixture.ts';
+import { manager, profilesPath, useProfileFixture, addSandboxProfile } from './profile-fixture.ts';
 
 useProfileFixture();
 
@@ -83,12 +83,7 @@ describe('first run', () => {
 
   it('does not start the demo when the merchant already has a store', async () => {
     const vault = manager();
-    await vault.add({
-      label: 'Real',
-      baseUrl: sandbox.url,
-      version: '2021-11',
-      token: sandbox.tokens.full,
-    });
+    await addSandboxProfile(vault, 'Real', 'full');
     let starts = 0;
     await vault.ensureDemoProfile(async () => {
       starts += 1;

@@ -52,6 +52,20 @@ export function manager(overrides: Partial<ProfileManagerDeps> = {}): ProfileMan
   });
 }
 
+/** Adds a 2021-11 profile on the shared sandbox with one of its tokens; the state it answers. */
+export function addSandboxProfile(
+  vault: ProfileManager,
+  label: string,
+  token: keyof Sandbox['tokens'],
+): Promise<ProfilesState> {
+  return vault.add({
+    label,
+    baseUrl: sandbox.url,
+    version: '2021-11',
+    token: sandbox.tokens[token],
+  });
+}
+
 export async function failure(promise: Promise<unknown> | (() => unknown)): Promise<AppError> {
   try {
     await (typeof promise === 'function' ? promise() : promise);

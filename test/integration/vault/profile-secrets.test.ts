@@ -12,6 +12,7 @@ import {
   sandbox,
   states,
   useProfileFixture,
+  addSandboxProfile,
 } from './profile-fixture.ts';
 
 useProfileFixture();
@@ -19,12 +20,7 @@ useProfileFixture();
 describe('secrets stay secret', () => {
   it('puts the token nowhere: profiles.json, the key file, the log, views and states', async () => {
     const vault = manager();
-    await vault.add({
-      label: 'Main store',
-      baseUrl: sandbox.url,
-      version: '2021-11',
-      token: sandbox.tokens.full,
-    });
+    await addSandboxProfile(vault, 'Main store', 'full');
     await vault.add({
       label: 'Read-only',
       baseUrl: sandbox.url,
@@ -73,12 +69,7 @@ describe('secrets stay secret', () => {
     'writes profiles.json and the key file with mode 0600',
     async () => {
       const vault = manager();
-      await vault.add({
-        label: 'S',
-        baseUrl: sandbox.url,
-        version: '2021-11',
-        token: sandbox.tokens.full,
-      });
+      await addSandboxProfile(vault, 'S', 'full');
       expect(statSync(keyPath()).mode & 0o777).toBe(0o600);
       expect(statSync(profilesPath()).mode & 0o777).toBe(0o600);
     },
@@ -88,18 +79,8 @@ describe('secrets stay secret', () => {
 describe('key file mismatch', () => {
   async function twoProfiles() {
     const vault = manager();
-    await vault.add({
-      label: 'A',
-      baseUrl: sandbox.url,
-      version: '2021-11',
-      token: sandbox.tokens.full,
-    });
-    await vault.add({
-      label: 'B',
-      baseUrl: sandbox.url,
-      version: '2021-11',
-      token: sandbox.tokens.readWrite,
-    });
+    await addSandboxProfile(vault, 'A', 'full');
+    await addSandboxProfile(vault, 'B', 'readWrite');
     return vault;
   }
 

@@ -10,6 +10,7 @@ import {
   sandbox,
   states,
   useProfileFixture,
+  addSandboxProfile,
 } from './profile-fixture.ts';
 
 useProfileFixture();
@@ -17,22 +18,8 @@ useProfileFixture();
 describe('switching and removing', () => {
   async function setup() {
     const vault = manager();
-    const a = (
-      await vault.add({
-        label: 'Full',
-        baseUrl: sandbox.url,
-        version: '2021-11',
-        token: sandbox.tokens.full,
-      })
-    ).activeId!;
-    const b = (
-      await vault.add({
-        label: 'Reader',
-        baseUrl: sandbox.url,
-        version: '2021-11',
-        token: sandbox.tokens.readOnly,
-      })
-    ).activeId!;
+    const a = (await addSandboxProfile(vault, 'Full', 'full')).activeId!;
+    const b = (await addSandboxProfile(vault, 'Reader', 'readOnly')).activeId!;
     return { vault, a, b };
   }
 
@@ -102,22 +89,8 @@ describe('switching and removing', () => {
   it('deletes the cache folder only with deleteCache, after releasing it', async () => {
     const released: string[] = [];
     const vault = manager({ releaseCache: (id) => void released.push(id) });
-    const a = (
-      await vault.add({
-        label: 'A',
-        baseUrl: sandbox.url,
-        version: '2021-11',
-        token: sandbox.tokens.full,
-      })
-    ).activeId!;
-    const b = (
-      await vault.add({
-        label: 'B',
-        baseUrl: sandbox.url,
-        version: '2021-11',
-        token: sandbox.tokens.readOnly,
-      })
-    ).activeId!;
+    const a = (await addSandboxProfile(vault, 'A', 'full')).activeId!;
+    const b = (await addSandboxProfile(vault, 'B', 'readOnly')).activeId!;
     for (const id of [a, b]) {
       const path = vault.cacheDbPath(id);
       mkdirSync(dirname(path), { recursive: true });

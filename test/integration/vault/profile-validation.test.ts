@@ -9,6 +9,7 @@ import {
   sandbox,
   states,
   useProfileFixture,
+  addSandboxProfile,
 } from './profile-fixture.ts';
 
 useProfileFixture();
@@ -32,12 +33,7 @@ describe('validation on save', () => {
 
   it('on a network failure says so and saves nothing', async () => {
     const vault = manager();
-    await vault.add({
-      label: 'Kept',
-      baseUrl: sandbox.url,
-      version: '2021-11',
-      token: sandbox.tokens.full,
-    });
+    await addSandboxProfile(vault, 'Kept', 'full');
     const saved = readFileSync(profilesPath());
     const gone = await startSandbox({ customers: 1 });
     await gone.close();
@@ -51,12 +47,7 @@ describe('validation on save', () => {
 
   it('gives the sandbox read-only token only the read scopes', async () => {
     const vault = manager();
-    const state = await vault.add({
-      label: 'Read-only',
-      baseUrl: sandbox.url,
-      version: '2021-11',
-      token: sandbox.tokens.readOnly,
-    });
+    const state = await addSandboxProfile(vault, 'Read-only', 'readOnly');
     expect(state.profiles[0]?.scopes).toEqual(['read_customer', 'read_payments']);
     expect([...vault.activeScopes()]).toEqual(['read_customer', 'read_payments']);
   });
