@@ -1,6 +1,5 @@
 // API 2021-01 onto the domain model: billing lives on the customer, the payment token is a field
 // of `PUT /customers/{id}`, lists page by `Link` headers and the store can count.
-import type { z } from 'zod';
 import {
   CUSTOMER_STATUSES,
   type AddressFacts,
@@ -14,6 +13,7 @@ import { CountBody } from '../../src-shared/recharge/wire-common.ts';
 import type { RechargeClient } from './client.ts';
 import { addressLines, countryCodeOf, defined, flag, instant, text } from './map-common.ts';
 import { listParams } from './list-params.ts';
+import { readRequest } from './read-request.ts';
 import type { StoreApi } from './store-api.ts';
 import { tokenInformation } from './token-information.ts';
 
@@ -66,21 +66,7 @@ export function addressFacts(w: wire.Address): AddressFacts {
 }
 
 export function createStoreApi2021_01(client: RechargeClient): StoreApi {
-  const read = 'read_customer' as const;
-  const get = <S extends z.ZodType>(
-    path: string,
-    schema: S,
-    query?: URLSearchParams,
-    signal?: AbortSignal,
-  ) =>
-    client.request({
-      method: 'GET',
-      path,
-      schema,
-      scope: read,
-      signal,
-      ...(query ? { query } : {}),
-    });
+  const get = readRequest(client);
 
   const putCustomer = async (
     id: number,

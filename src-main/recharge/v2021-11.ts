@@ -1,6 +1,5 @@
 // API 2021-11's endpoints (the mapping is in map-2021-11.ts): lists page by cursors in the body
 // and nothing can be counted up front; billing and tokens are written on payment methods.
-import type { z } from 'zod';
 import { AppError } from '../../src-shared/errors.ts';
 import type { CustomerFacts, PaymentMethod } from '../../src-shared/customers/model.ts';
 import { traitsOf } from '../../src-shared/recharge/versions.ts';
@@ -21,24 +20,12 @@ import {
   withDefaultMethod,
 } from './map-2021-11.ts';
 import { listParams } from './list-params.ts';
+import { readRequest } from './read-request.ts';
 import type { CustomerState, StoreApi } from './store-api.ts';
 import { tokenInformation } from './token-information.ts';
 
 export function createStoreApi2021_11(client: RechargeClient): StoreApi {
-  const get = <S extends z.ZodType>(
-    path: string,
-    schema: S,
-    query?: URLSearchParams,
-    signal?: AbortSignal,
-  ) =>
-    client.request({
-      method: 'GET',
-      path,
-      schema,
-      scope: path.startsWith('/payment_methods') ? 'read_payments' : 'read_customer',
-      signal,
-      ...(query ? { query } : {}),
-    });
+  const get = readRequest(client);
 
   const methodsOf = async (customerId: number, signal?: AbortSignal) => {
     const query = new URLSearchParams({ customer_id: String(customerId), limit: '250' });
