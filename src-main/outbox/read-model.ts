@@ -7,13 +7,8 @@ import type {
   OutboxSummary,
 } from '../../src-shared/outbox/edits.ts';
 import type { FieldValues } from '../../src-shared/outbox/rules.ts';
-import type { Address, Customer } from '../../src-shared/customers/model.ts';
-import {
-  editsByCustomer,
-  pendingFieldsOf,
-  withAddressValues,
-  withBillingValues,
-} from '../db/pending-values.ts';
+import type { Customer } from '../../src-shared/customers/model.ts';
+import { editsByCustomer, withBillingValues } from '../db/pending-values.ts';
 import type { EditRow } from './edit-rows.ts';
 import type { OutboxRepo } from './outbox-repo.ts';
 import type { OutboxServiceDeps } from './ports.ts';
@@ -78,22 +73,6 @@ export function createReadModel(deps: OutboxServiceDeps) {
     summary,
     view,
     overlaid,
-
-    /** What has edits waiting, per customer (see `pendingFieldsOf`). */
-    pendingFields(customerIds: readonly number[]): Map<number, string[]> {
-      const byCustomer = editsByCustomer(repo.shownFor(customerIds));
-      return new Map([...byCustomer].map(([id, edits]) => [id, pendingFieldsOf(edits)]));
-    },
-
-    overlayCustomer(customer: Customer): Customer {
-      return withBillingValues(customer, repo.shownFor([customer.id]));
-    },
-
-    /** A customer's cached addresses with their queued changes on top, oldest edit first. */
-    overlayAddresses(customerId: number, addresses: readonly Address[]): Address[] {
-      const edits = repo.shownFor([customerId]);
-      return addresses.map((address) => withAddressValues(address, edits));
-    },
 
     list(input: z.output<typeof OutboxListInput>): OutboxList {
       const { items, total } = repo.list(input);

@@ -24,9 +24,6 @@ export function createOutboxService(deps: OutboxServiceDeps) {
       return LIVE_STATES.reduce((sum, state) => sum + counts[state], 0);
     },
     ...createCommands(deps, read, planner),
-    pendingFields: read.pendingFields,
-    overlayCustomer: read.overlayCustomer,
-    overlayAddresses: read.overlayAddresses,
     list: read.list,
     history: read.history,
     exportAuditCsv: (): string => auditCsv(repo.auditRows()),

@@ -92,6 +92,8 @@ export async function createOutboxEnv(options: {
   const api = createStoreApi(client);
   if (!options.sandbox) await fillCache(store, api);
   const repo = createOutboxRepo(store.db, Date.now);
+  // Reads show queued edits as the app's session installs them.
+  store.setPendingOverlay({ liveEdits: (ids) => repo.shownFor(ids) });
   const cache = cacheAccessOn(store, Date.now, () => []);
   const env = { changes: 0 } as OutboxEnv;
   const pusher = createOutboxPusher({

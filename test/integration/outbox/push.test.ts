@@ -20,10 +20,8 @@ describe('outbox push against the sandbox', () => {
     env.network.offline = true;
     const receipt = env.service.queueBilling(id, { billing_city: 'Offline City' });
     expect(receipt.edit.state).toBe('pending');
-    expect(env.service.pendingFields([id]).get(id)).toEqual(['billing_city']);
-    expect(env.service.overlayCustomer(env.store.customers.get(id)!).billing_city).toBe(
-      'Offline City',
-    );
+    expect(env.store.detail(id).pending_fields).toEqual(['billing_city']);
+    expect(env.store.detail(id).customer.billing_city).toBe('Offline City');
 
     await env.pusher.pushNow();
     expect(env.service.summary().counts.pending).toBe(1);
@@ -38,7 +36,7 @@ describe('outbox push against the sandbox', () => {
     // Pushing again sends nothing more.
     await env.pusher.pushNow();
     expect(writesTo(env.sandbox, 'PUT', `/customers/${id}`)).toHaveLength(1);
-    expect(env.service.pendingFields([id]).get(id)).toBeUndefined();
+    expect(env.store.detail(id).pending_fields).toEqual([]);
   });
 
   it('a 422 from the store fails the edit with its field errors and does not block the queue', async () => {
@@ -180,8 +178,8 @@ describe('outbox push against the sandbox', () => {
     const edit = env.service.queueBilling(id, { billing_city: 'Never Sent' });
     env.network.offline = true;
     env.service.discard([edit.edit.id]);
-    expect(env.service.overlayCustomer(env.store.customers.get(id)!).billing_city).toBe(before);
-    expect(env.service.pendingFields([id]).size).toBe(0);
+    expect(env.store.detail(id).customer.billing_city).toBe(before);
+    expect(env.store.detail(id).pending_fields).toEqual([]);
   });
 });
 

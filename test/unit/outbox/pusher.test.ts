@@ -36,6 +36,7 @@ function setup(count = 6, options: { now?: () => number } = {}) {
   cache.store.customers.upsert(customers, { syncedAt: 0 });
   const now = options.now ?? Date.now;
   const repo = createOutboxRepo(cache.store.db, now);
+  cache.store.setPendingOverlay({ liveEdits: (ids) => repo.shownFor(ids) });
   const errors: { message: string; data: unknown }[] = [];
   const logger: Logger = {
     debug: () => undefined,
@@ -303,10 +304,9 @@ describe('the pusher', () => {
     );
     expect(address.written).toBe(1);
     t.service.queueAddressUpdate(1, 500, { city: 'Sparks', first_name: 'Anna' });
-    const pending = t.service.pendingFields([1]).get(1);
-    expect(pending).toEqual(['address:500']);
-    const shown = t.service.overlayAddresses(1, t.store.addresses.ofCustomer(1));
-    expect(shown[0]).toMatchObject({ city: 'Sparks', first_name: 'Anna' });
+    const detail = t.store.detail(1);
+    expect(detail.pending_fields).toEqual(['address:500']);
+    expect(detail.addresses[0]).toMatchObject({ city: 'Sparks', first_name: 'Anna' });
     expect(t.store.addresses.get(500)?.city).toBe('Reno');
   });
 });
