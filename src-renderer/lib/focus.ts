@@ -12,8 +12,9 @@ export const vFocus: Directive<HTMLElement> = {
 };
 
 /**
- * Focuses the field marked `autofocus` inside an open dialog. Vuetify applies `autofocus` when
- * the field mounts, which is the dialog's first opening only: call this on every `after-enter`.
+ * Focuses the field marked `data-autofocus` inside an open dialog: call this on every
+ * `after-enter`. Vuetify's own `autofocus` prop focuses its field 50 ms after the field is seen,
+ * whatever has the focus by then, so a keystroke typed into another field lands in the wrong one.
  * A field already in use (someone typing before the opening transition ended) keeps the focus.
  */
 export function focusAutofocusField(root: HTMLElement | null | undefined): void {
@@ -21,7 +22,7 @@ export function focusAutofocusField(root: HTMLElement | null | undefined): void 
   if (active && root?.contains(active) && active.matches('input, textarea, select')) return;
   root
     ?.querySelector<HTMLElement>(
-      'input[autofocus]:not(:disabled), textarea[autofocus]:not(:disabled)',
+      '[data-autofocus] input:not(:disabled), [data-autofocus] textarea:not(:disabled)',
     )
     ?.focus({ preventScroll: true });
 }

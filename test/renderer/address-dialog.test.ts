@@ -109,3 +109,36 @@ describe('delivery address dialog', () => {
     expect(messagesOf('address-zip')).toBe('');
   });
 });
+
+describe('a field in use keeps the focus while the dialog opens', () => {
+  const Original = globalThis.IntersectionObserver;
+
+  afterEach(() => {
+    globalThis.IntersectionObserver = Original;
+    document.body.innerHTML = '';
+  });
+
+  it('typing in the city right away is not moved to the first name', async () => {
+    // A browser reports the fields visible once the opening transition has run, after the
+    // merchant may have clicked into one of them.
+    globalThis.IntersectionObserver = class {
+      constructor(private readonly report: IntersectionObserverCallback) {}
+      observe(target: Element) {
+        this.report([{ isIntersecting: true, target } as IntersectionObserverEntry], this as never);
+      }
+      unobserve() {}
+      disconnect() {}
+      takeRecords() {
+        return [];
+      }
+      root = null;
+      rootMargin = '';
+      thresholds = [];
+    } as never;
+    await openDialog(address());
+    const city = inputOf('address-city');
+    city.focus();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(document.activeElement).toBe(city);
+  });
+});

@@ -6,7 +6,7 @@ import { focusAutofocusField } from '../../src-renderer/lib/focus.ts';
 function dialog(): { root: HTMLElement; first: HTMLInputElement; second: HTMLInputElement } {
   const root = document.createElement('div');
   root.tabIndex = -1;
-  root.innerHTML = '<input name="first" autofocus><input name="second">';
+  root.innerHTML = '<div data-autofocus><input name="first"></div><input name="second">';
   document.body.append(root);
   const [first, second] = root.querySelectorAll('input');
   return { root, first: first!, second: second! };
