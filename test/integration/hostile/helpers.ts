@@ -121,20 +121,24 @@ export function storeDiff(sandbox: Sandbox, store: CacheStore): string[] {
     }
     return picked;
   };
-  const customerFields = ['first_name', 'last_name', 'email'];
-  compare(
-    'customer',
-    remoteOf(sandbox.store.customerTable.rows.values(), customerFields),
-    rowsOf(store, 'SELECT id, first_name, last_name, email, updated_at FROM customers'),
-    customerFields,
-  );
-  const addressFields = ['customer_id', 'address1', 'city'];
-  compare(
-    'address',
-    remoteOf(sandbox.store.addressTable.rows.values(), addressFields),
-    rowsOf(store, 'SELECT id, customer_id, address1, city, updated_at FROM addresses'),
-    addressFields,
-  );
+  const tables = [
+    {
+      kind: 'customer',
+      table: 'customers',
+      remote: sandbox.store.customerTable,
+      fields: ['first_name', 'last_name', 'email'],
+    },
+    {
+      kind: 'address',
+      table: 'addresses',
+      remote: sandbox.store.addressTable,
+      fields: ['customer_id', 'address1', 'city'],
+    },
+  ];
+  for (const { kind, table, remote, fields } of tables) {
+    const sql = `SELECT id, ${fields.join(', ')}, updated_at FROM ${table}`;
+    compare(kind, remoteOf(remote.rows.values(), fields), rowsOf(store, sql), fields);
+  }
   const cachedMethods = rowsOf(store, 'SELECT id, customer_id, updated_at FROM payment_methods');
   if (cachedMethods.size > 0) {
     const methods = remoteOf(sandbox.store.methodTable.rows.values(), ['customer_id']);
