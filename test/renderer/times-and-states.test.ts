@@ -148,13 +148,7 @@ describe('edit history', () => {
 
 describe('token hints', () => {
   it('keeps a tail of a short token, never more than half of it', () => {
-    const hints = {
-      cus_IV0hD7FtykKe1a: 'cus_…e1a',
-      cus_AB77Fx: 'cus_…7Fx',
-      cus_AB7Fx: 'cus_…Fx',
-      tok_1: 'tok_…',
-      short: '…',
-    };
-    for (const [token, hint] of Object.entries(hints)) expect(maskToken(token)).toBe(hint);
+    const tokens = ['cus_IV0hD7FtykKe1a', 'cus_AB77Fx', 'cus_AB7Fx', 'tok_1', 'short'];
+    expect(tokens.map(maskToken)).toEqual(['cus_…e1a', 'cus_…7Fx', 'cus_…Fx', 'tok_…', '…']);
   });
 });

@@ -8,7 +8,7 @@ import {
   formatWallSecond,
   parseFilterTime,
 } from '../../../src-main/sandbox/timestamps.ts';
-import { normalizeScope } from '../../../src-main/sandbox/auth.ts';
+import { normalizeScope, SCOPES } from '../../../src-main/sandbox/auth.ts';
 import {
   AUSTRALIAN_STATES,
   CANADIAN_PROVINCES,
@@ -115,13 +115,7 @@ describe('masking and scopes', () => {
 
   it('accepts both scope spellings, and the payment-method scopes', () => {
     expect(normalizeScope('read_customers')).toBe('read_customer');
-    for (const scope of [
-      'write_customer',
-      'write_payments',
-      'read_payment_methods',
-      'write_payment_methods',
-    ])
-      expect(normalizeScope(scope)).toBe(scope);
+    for (const scope of SCOPES) expect(normalizeScope(scope)).toBe(scope);
     expect(normalizeScope('admin')).toBeNull();
   });
 });

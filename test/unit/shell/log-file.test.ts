@@ -2,9 +2,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFileLogger, createLogFileSink } from '../../../src-main/shell/log-file.ts';
-import { tempDirsPerTest } from './temp-dirs.ts';
+import { tempDirsPerTest } from '../temp-dirs.ts';
 
-const tempDir = tempDirsPerTest('rcd-log-');
+const freshDir = tempDirsPerTest('rcd-log-');
+const tempDir = () => freshDir().dir;
 
 describe('log file sink', () => {
   it('appends lines to main.log, creating the folder', () => {

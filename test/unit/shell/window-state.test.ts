@@ -9,9 +9,10 @@ import {
   writeWindowState,
   type Rect,
 } from '../../../src-main/shell/window-state.ts';
-import { tempDirsPerTest } from './temp-dirs.ts';
+import { tempDirsPerTest } from '../temp-dirs.ts';
 
-const tempDir = tempDirsPerTest('rcd-ws-');
+const freshDir = tempDirsPerTest('rcd-ws-');
+const tempDir = () => freshDir().dir;
 
 const screenOf = (...areas: Rect[]) => ({
   getAllDisplays: () => areas.map((workArea) => ({ workArea })),
