@@ -43,12 +43,12 @@ const DEFAULTS: Omit<NewCustomer, 'email' | 'first_name' | 'last_name'> = {
 function setProcessorType(store: SandboxStore, customerId: number, type: string | null): void {
   const current = store.defaultMethodOf(customerId);
   if (current) {
-    store.writeMethod(current.data.id, methodKindOf(type));
+    store.writeOwned('method', current.data.id, methodKindOf(type));
     return;
   }
   setBilling(store, customerId, {});
   const holder = store.defaultMethodOf(customerId);
-  if (holder) store.writeMethod(holder.data.id, methodKindOf(type));
+  if (holder) store.writeOwned('method', holder.data.id, methodKindOf(type));
 }
 
 /** Method-side effects of a write; returns what the customer row itself must take on. */
