@@ -4,7 +4,7 @@
 import type { Processor } from '../../src-shared/recharge/payment-tokens.ts';
 import type { SbBillingAddress, SbCustomer } from './model.ts';
 import { methodKindOf, replaceWithToken, setBilling } from './payment-method-writes.ts';
-import type { CustomerPatch, NewCustomer, SandboxStore } from './store.ts';
+import type { CustomerPatch, NewCustomer, SandboxStore, UpdateById } from './store.ts';
 import type { Row } from './table.ts';
 
 export interface StoredPaymentToken {
@@ -71,11 +71,5 @@ export function createCustomer(
 }
 
 /** Bumps updated_at even for a billing-only change: 2021-01 shows billing on the customer. */
-export function updateCustomer(
-  store: SandboxStore,
-  id: number,
-  write: CustomerWrite,
-): Row<SbCustomer> | undefined {
-  if (!store.customerRow(id)) return undefined;
-  return store.writeCustomer(id, applyMethods(store, id, write));
-}
+export const updateCustomer: UpdateById<CustomerWrite, SbCustomer> = (store, id, write) =>
+  store.customerRow(id) ? store.writeCustomer(id, applyMethods(store, id, write)) : undefined;

@@ -10,7 +10,7 @@ import {
   type SbPaymentMethod,
 } from './model.ts';
 import { createRng } from './prng.ts';
-import type { MethodPatch, SandboxStore } from './store.ts';
+import type { MethodPatch, SandboxStore, UpdateById } from './store.ts';
 import type { Row } from './table.ts';
 
 export type NewMethod = Omit<SbPaymentMethod, 'id' | 'customer_id' | 'is_default'> & {
@@ -99,11 +99,7 @@ export function createMethod(
   return row;
 }
 
-export function updateMethod(
-  store: SandboxStore,
-  id: number,
-  change: MethodChange,
-): Row<SbPaymentMethod> | undefined {
+export const updateMethod: UpdateById<MethodChange, SbPaymentMethod> = (store, id, change) => {
   const before = store.methodRow(id)?.data;
   if (!before) return undefined;
   const patch: MethodPatch = { ...change };
@@ -128,7 +124,7 @@ export function updateMethod(
     store.writeCustomer(before.customer_id, defaultChanged || statusChanged ? validity : {});
   }
   return row;
-}
+};
 
 export function deleteMethod(store: SandboxStore, id: number): boolean {
   const before = store.methodRow(id)?.data;

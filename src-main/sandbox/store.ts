@@ -19,6 +19,9 @@ export type OwnedKind = keyof OwnedKinds;
 export type OwnedPatch<K extends OwnedKind> = Partial<Omit<OwnedKinds[K], 'id' | 'customer_id'>>;
 export type AddressPatch = OwnedPatch<'address'>;
 export type MethodPatch = OwnedPatch<'method'>;
+/** A write-path update of one record by id: its new row, or undefined where there is none. */
+export type UpdateById<C, T> = (store: SandboxStore, id: number, change: C) => Row<T> | undefined;
+
 type OwnedStore<T extends { id: number }> = { table: Table<T>; index: Map<number, Set<number>> };
 
 function link(index: Map<number, Set<number>>, owner: number, id: number): void {
