@@ -6,10 +6,9 @@ import { traitsOf } from '../../src-shared/recharge/versions.ts';
 import * as wire from '../../src-shared/recharge/wire-2021-11.ts';
 import type { RechargeClient } from './client.ts';
 import { isRechargeError } from './errors.ts';
-import { requireCountryCode } from './map-common.ts';
 import {
   addressFacts,
-  BILLING_KEYS,
+  billingBodies,
   customerFacts,
   defaultMethodOf,
   paymentMethod,
@@ -19,13 +18,14 @@ import {
   wireBilling,
   withDefaultMethod,
 } from './map-2021-11.ts';
-import { listParams } from './list-params.ts';
+import { pageLister } from './list-page.ts';
 import { readRequest } from './read-request.ts';
 import type { CustomerState, StoreApi } from './store-api.ts';
 import { tokenInformation } from './token-information.ts';
 
 export function createStoreApi2021_11(client: RechargeClient): StoreApi {
   const get = readRequest(client);
+  const list = pageLister(get, 'cursor');
 
   const methodsOf = async (customerId: number, signal?: AbortSignal) => {
     const query = new URLSearchParams({ customer_id: String(customerId), limit: '250' });
@@ -49,28 +49,14 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
     limiter: client.limiter,
     onReachability: (listener) => client.onReachability(listener),
     resources: ['customers', 'addresses', 'payment_methods'],
-    async listCustomers(query, signal) {
-      const answer = await get(
-        '/customers',
-        wire.CustomerList,
-        listParams(query, 'cursor'),
-        signal,
-      );
-      return { items: answer.data.customers.map(customerFacts), next: answer.next };
-    },
-    async listAddresses(query, signal) {
-      const answer = await get('/addresses', wire.AddressList, listParams(query, 'cursor'), signal);
-      return { items: answer.data.addresses.map(addressFacts), next: answer.next };
-    },
-    async listPaymentMethods(query, signal) {
-      const answer = await get(
-        '/payment_methods',
-        wire.PaymentMethodList,
-        listParams(query, 'cursor'),
-        signal,
-      );
-      return { items: answer.data.payment_methods.map(paymentMethod), next: answer.next };
-    },
+    listCustomers: list('/customers', wire.CustomerList, (d) => d.customers, customerFacts),
+    listAddresses: list('/addresses', wire.AddressList, (d) => d.addresses, addressFacts),
+    listPaymentMethods: list(
+      '/payment_methods',
+      wire.PaymentMethodList,
+      (d) => d.payment_methods,
+      paymentMethod,
+    ),
     countCustomers: () => Promise.resolve(null),
     countAddresses: () => Promise.resolve(null),
     getCustomer,
@@ -97,15 +83,7 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
     },
     async updateBilling(current, values, signal) {
       const id = current.customer.id;
-      const customerBody: Record<string, string | null> = {};
-      const billingBody: Record<string, string | null> = {};
-      for (const [field, value] of Object.entries(values)) {
-        const key = BILLING_KEYS[field as keyof typeof BILLING_KEYS];
-        if (key === undefined) customerBody[field] = value ?? null;
-        else if (key === 'country_code')
-          billingBody[key] = requireCountryCode(field, value ?? null);
-        else billingBody[key] = value ?? null;
-      }
+      const { customer: customerBody, billing: billingBody } = billingBodies(values);
       const method = Object.keys(billingBody).length > 0 ? requireDefaultMethod(current) : null;
       const result: { customer?: CustomerFacts; paymentMethods?: PaymentMethod[] } = {};
       if (Object.keys(customerBody).length > 0) {

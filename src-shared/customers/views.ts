@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Address, Customer, CustomerStatus, PaymentMethod } from './model.ts';
+import { CUSTOMER_IDENTITY, fieldsOf } from './field-groups.ts';
+import { Address, Customer, CustomerStatus, PaymentMethod, type BillingField } from './model.ts';
 
 /** What the renderer may see of a customer: the domain model, which holds no secrets. */
 export const CustomerView = Customer;
@@ -11,7 +12,14 @@ export type AddressView = z.infer<typeof AddressView>;
 export const PaymentMethodView = PaymentMethod;
 export type PaymentMethodView = z.infer<typeof PaymentMethodView>;
 
-const Text = z.string().nullable();
+/** The billing fields a result row shows: where the customer is. */
+export const ROW_BILLING_FIELDS = [
+  'billing_company',
+  'billing_city',
+  'billing_province',
+  'billing_zip',
+  'billing_country',
+] as const satisfies BillingField[];
 
 /** Fields a search matches that the result list does not show: a row says which one matched. */
 export const MATCH_FIELDS = [
@@ -39,24 +47,17 @@ export const SearchMatch = z.object({
 export type SearchMatch = z.infer<typeof SearchMatch>;
 
 /** One line of search results: light enough that a page of them costs nothing. */
-export const CustomerRow = z.object({
-  id: z.number().int(),
-  hash: Text,
-  email: Text,
-  first_name: Text,
-  last_name: Text,
-  phone: Text,
-  external_customer_id: Text,
-  status: CustomerStatus.nullable(),
-  has_valid_payment_method: z.boolean().nullable(),
-  in_dunning: z.boolean().nullable(),
-  processor_type: Text,
-  billing_company: Text,
-  billing_city: Text,
-  billing_province: Text,
-  billing_zip: Text,
-  billing_country: Text,
-  updated_at: Text,
+export const CustomerRow = Customer.pick({
+  id: true,
+  ...fieldsOf(CUSTOMER_IDENTITY, true),
+  external_customer_id: true,
+  status: true,
+  has_valid_payment_method: true,
+  in_dunning: true,
+  processor_type: true,
+  ...fieldsOf(ROW_BILLING_FIELDS, true),
+  updated_at: true,
+}).extend({
   /** Fields with an edit queued but not yet on the server. */
   pending_fields: z.array(z.string()),
   /** Null when the text matched what the list shows (name, email, place, id), or no text. */

@@ -1,0 +1,90 @@
+// What the document tables (customers, addresses, payment methods) do alike on a write: each row
+// holds the domain document, a few of its fields as columns, and when it was synced and seen.
+import type Database from 'better-sqlite3';
+import { pick } from '../../src-shared/customers/field-groups.ts';
+import { formatUtc, inRepeatedHour, instantSeconds } from '../../src-shared/time/eastern.ts';
+
+export type DocTable = 'customers' | 'addresses' | 'payment_methods';
+
+export interface UpsertOptions {
+  syncedAt: number;
+  /** Marks rows as seen by a full pass, for the deletion sweep at its end. */
+  seenPass?: number | null;
+  /**
+   * What the store just answered (a write's response, a re-read): the truth now, stored even if
+   * its updated_at reads older (the autumn clock change repeats an hour of naive timestamps).
+   */
+  fresh?: boolean;
+}
+
+/** The columns after a document's own: the document itself, when synced, which pass saw it. */
+export const ROW_MARKS = ['doc', 'synced_at', 'seen_pass'] as const;
+
+/** A row's values: the document's fields named in `columns`, then the document and its marks. */
+export function docRow<T extends object, const K extends keyof T>(
+  doc: T,
+  columns: readonly K[],
+  syncedAt: number,
+  seenPass: number | null,
+) {
+  return {
+    ...pick(doc, columns),
+    doc: JSON.stringify(doc),
+    synced_at: syncedAt,
+    seen_pass: seenPass,
+  };
+}
+
+/** Rows a full pass did not see, through the `seen_pass` index (`limit` -1: all of them). */
+export const UNSEEN = (table: DocTable) =>
+  `SELECT id FROM ${table} WHERE seen_pass IS NULL OR seen_pass < @pass OR seen_pass > @pass
+   LIMIT @limit`;
+
+/**
+ * True when `facts` is surely older than what is stored (same-second updates are not older). A
+ * time in the autumn's repeated hour may have been read an hour early from a naive timestamp
+ * (01:20 EST reads as 01:20 EDT): it is older only if it is older even an hour later.
+ */
+export function isOlder(facts: string | null | undefined, stored: string | null): boolean {
+  if (facts === undefined || facts === null || stored === null || facts >= stored) return false;
+  const at = instantSeconds(facts);
+  return at === null || !inRepeatedHour(at) || formatUtc(at + 3600) < stored;
+}
+
+/**
+ * Whether a record must be left out as older than the stored row (never when `fresh`). A full
+ * pass still saw it, so the row keeps its place through the sweep.
+ */
+export function staleCheck(db: Database.Database, table: DocTable) {
+  const markSeen = db.prepare(`UPDATE ${table} SET seen_pass = ? WHERE id = ?`);
+  return (
+    id: number,
+    updatedAt: string | null | undefined,
+    stored: { updated_at: string | null } | null | undefined,
+    options: UpsertOptions,
+  ): boolean => {
+    if (!stored || options.fresh || !isOlder(updatedAt, stored.updated_at)) return false;
+    if (options.seenPass != null) markSeen.run(options.seenPass, id);
+    return true;
+  };
+}
+
+/** Keeps the records whose customer is cached; the others go to `orphans`, not written. */
+export function ownerCheck(db: Database.Database) {
+  const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
+  return <T extends { customer_id: number }>(items: readonly T[], orphans: T[]): T[] =>
+    items.filter((item) => {
+      if (customerExists.get(item.customer_id) !== undefined) return true;
+      orphans.push(item);
+      return false;
+    });
+}
+
+/** A row's stored document and the pass that last saw it (null: no such row). */
+export function docReader<T>(db: Database.Database, table: DocTable) {
+  const getDoc = db.prepare(`SELECT doc, seen_pass FROM ${table} WHERE id = ?`);
+  return (id: number) => {
+    const row = getDoc.get(id) as { doc: string; seen_pass: number | null } | undefined;
+    return row ? { doc: JSON.parse(row.doc) as T, seenPass: row.seen_pass } : null;
+  };
+}
