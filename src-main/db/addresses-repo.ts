@@ -6,9 +6,9 @@ import { ADDRESS_LINES, TIMESTAMPS } from '../../src-shared/customers/field-grou
 import {
   docReader,
   docRow,
+  docUpserter,
   ownerCheck,
   ROW_MARKS,
-  staleCheck,
   UNSEEN,
   type UpsertOptions,
 } from './doc-rows.ts';
@@ -38,7 +38,12 @@ export function createAddressesRepo(db: Database.Database, index: SearchIndex): 
   const write = db.prepare(upsertById('addresses', [...DOC_COLUMNS, ...ROW_MARKS]));
   const stored = docReader<Address>(db, 'addresses');
   const owned = ownerCheck(db);
-  const isStale = staleCheck(db, 'addresses');
+  const upsertDocs = docUpserter(
+    db,
+    'addresses',
+    mergeAddress,
+    (doc: Address, syncedAt, seenPass) => write.run(docRow(doc, DOC_COLUMNS, syncedAt, seenPass)),
+  );
   const ofCustomer = db
     .prepare('SELECT doc FROM addresses WHERE customer_id = ? ORDER BY id')
     .pluck();
@@ -61,26 +66,16 @@ export function createAddressesRepo(db: Database.Database, index: SearchIndex): 
 
   return {
     upsert(items, options) {
-      const report: AddressUpsertReport = { written: 0, stale: 0, orphans: [] };
+      const orphans: AddressFacts[] = [];
       const touched = new Set<number>();
-      for (const facts of owned(items, report.orphans)) {
-        const previous = stored(facts.id);
-        if (isStale(facts.id, facts.updated_at, previous?.doc, options)) {
-          report.stale += 1;
-          continue;
-        }
-        const a = mergeAddress(previous?.doc ?? null, facts);
-        write.run(
-          docRow(a, DOC_COLUMNS, options.syncedAt, options.seenPass ?? previous?.seenPass ?? null),
-        );
-        report.written += 1;
-        touched.add(a.customer_id);
+      const report = upsertDocs(owned(items, orphans), options, (address, previous) => {
+        touched.add(address.customer_id);
         // An address moved to another customer changes both customers' documents.
-        if (previous && previous.doc.customer_id !== a.customer_id)
-          touched.add(previous.doc.customer_id);
-      }
+        if (previous && previous.customer_id !== address.customer_id)
+          touched.add(previous.customer_id);
+      });
       index.refresh(touched);
-      return report;
+      return { ...report, orphans };
     },
     ofCustomer: (customerId) =>
       (ofCustomer.all(customerId) as string[]).map((text) => JSON.parse(text) as Address),

@@ -12,19 +12,14 @@ import { ROW_BILLING_FIELDS } from '../../src-shared/customers/views.ts';
 import {
   docReader,
   docRow,
+  docUpserter,
   ROW_MARKS,
-  staleCheck,
   UNSEEN,
   type UpsertOptions,
+  type UpsertReport,
 } from './doc-rows.ts';
 import type { SearchIndex } from './search-index.ts';
 import { upsertById } from './upsert-sql.ts';
-
-export interface UpsertReport {
-  written: number;
-  /** Older than what the cache holds (a page that raced a newer write): left as is. */
-  stale: number;
-}
 
 export interface CustomersRepo {
   upsert(items: readonly CustomerFacts[], options: UpsertOptions): UpsertReport;
@@ -71,7 +66,12 @@ export function createCustomersRepo(db: Database.Database, index: SearchIndex): 
   const write = db.prepare(
     upsertById('customers', [...DOC_COLUMNS, ...FLAG_COLUMNS, ...ROW_MARKS, ...KEY_COLUMNS]),
   );
-  const isStale = staleCheck(db, 'customers');
+  const upsertDocs = docUpserter(
+    db,
+    'customers',
+    mergeCustomer,
+    (doc: Customer, syncedAt, seenPass) => write.run(customerColumns(doc, syncedAt, seenPass)),
+  );
   const stored = docReader<Customer>(db, 'customers');
   const exists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
   const count = db.prepare('SELECT count(*) FROM customers').pluck();
@@ -88,23 +88,7 @@ export function createCustomersRepo(db: Database.Database, index: SearchIndex): 
   };
 
   return {
-    upsert(items, options) {
-      const report: UpsertReport = { written: 0, stale: 0 };
-      for (const facts of items) {
-        const previous = stored(facts.id);
-        // A write outside a full pass keeps the pass mark: the sweep must not take it for unseen.
-        const seenPass = options.seenPass ?? previous?.seenPass ?? null;
-        if (isStale(facts.id, facts.updated_at, previous?.doc, options)) {
-          report.stale += 1;
-          continue;
-        }
-        const merged = mergeCustomer(previous?.doc ?? null, facts);
-        write.run(customerColumns(merged, options.syncedAt, seenPass));
-        report.written += 1;
-        index.refreshWith(merged);
-      }
-      return report;
-    },
+    upsert: (items, options) => upsertDocs(items, options, (merged) => index.refreshWith(merged)),
     get: (id) => stored(id)?.doc ?? null,
     getMany: (ids) =>
       ids.map((id) => stored(id)?.doc).filter((c): c is Customer => c !== undefined),

@@ -17,6 +17,12 @@ export interface UpsertOptions {
   fresh?: boolean;
 }
 
+export interface UpsertReport {
+  written: number;
+  /** Older than what the cache holds (a page that raced a newer write): left as is. */
+  stale: number;
+}
+
 /** The columns after a document's own: the document itself, when synced, which pass saw it. */
 export const ROW_MARKS = ['doc', 'synced_at', 'seen_pass'] as const;
 
@@ -86,5 +92,42 @@ export function docReader<T>(db: Database.Database, table: DocTable) {
   return (id: number) => {
     const row = getDoc.get(id) as { doc: string; seen_pass: number | null } | undefined;
     return row ? { doc: JSON.parse(row.doc) as T, seenPass: row.seen_pass } : null;
+  };
+}
+
+/**
+ * The write loop of a table of merged documents: each record is merged into its stored document
+ * and written, unless it is older than that; `wrote` hears of each document and the one it
+ * replaced. A write outside a full pass keeps the pass mark: the sweep must not take it for unseen.
+ */
+export function docUpserter<
+  T extends { updated_at: string | null },
+  F extends { id: number; updated_at?: string | null },
+>(
+  db: Database.Database,
+  table: 'customers' | 'addresses',
+  merge: (previous: T | null, facts: F) => T,
+  write: (doc: T, syncedAt: number, seenPass: number | null) => void,
+) {
+  const stored = docReader<T>(db, table);
+  const isStale = staleCheck(db, table);
+  return (
+    items: readonly F[],
+    options: UpsertOptions,
+    wrote: (doc: T, previous: T | null) => void,
+  ): UpsertReport => {
+    const report: UpsertReport = { written: 0, stale: 0 };
+    for (const facts of items) {
+      const previous = stored(facts.id);
+      if (isStale(facts.id, facts.updated_at, previous?.doc, options)) {
+        report.stale += 1;
+        continue;
+      }
+      const doc = merge(previous?.doc ?? null, facts);
+      write(doc, options.syncedAt, options.seenPass ?? previous?.seenPass ?? null);
+      report.written += 1;
+      wrote(doc, previous?.doc ?? null);
+    }
+    return report;
   };
 }

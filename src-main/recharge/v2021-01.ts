@@ -12,6 +12,7 @@ import { tokenFieldOf } from '../../src-shared/recharge/payment-tokens.ts';
 import { traitsOf } from '../../src-shared/recharge/versions.ts';
 import * as wire from '../../src-shared/recharge/wire-2021-01.ts';
 import { CountBody } from '../../src-shared/recharge/wire-common.ts';
+import { addressWriter } from './address-write.ts';
 import type { RechargeClient } from './client.ts';
 import { addressLines, countryCodeOf, customerBasics, defined, flag, text } from './map-common.ts';
 import { pageLister } from './list-page.ts';
@@ -55,6 +56,7 @@ export function addressFacts(w: wire.Address): AddressFacts {
 export function createStoreApi2021_01(client: RechargeClient): StoreApi {
   const get = readRequest(client);
   const list = pageLister(get, 'page_info');
+  const writeAddress = addressWriter(client, wire.AddressEnvelope, addressFacts);
 
   const putCustomer = async (
     id: number,
@@ -125,28 +127,10 @@ export function createStoreApi2021_01(client: RechargeClient): StoreApi {
       ),
     // A PUT of the same token twice changes nothing: resending is safe.
     findTokenChange: () => Promise.resolve(null),
-    async createAddress(customerId, values, signal) {
-      const answer = await client.request({
-        method: 'POST',
-        path: `/customers/${customerId}/addresses`,
-        body: { ...values },
-        schema: wire.AddressEnvelope,
-        scope: 'write_customer',
-        signal,
-      });
-      return addressFacts(answer.data.address);
-    },
-    async updateAddress(id, values, signal) {
-      const answer = await client.request({
-        method: 'PUT',
-        path: `/addresses/${id}`,
-        body: { ...values },
-        schema: wire.AddressEnvelope,
-        scope: 'write_customer',
-        signal,
-      });
-      return addressFacts(answer.data.address);
-    },
+    createAddress: (customerId, values, signal) =>
+      writeAddress('POST', `/customers/${customerId}/addresses`, { ...values }, signal),
+    updateAddress: (id, values, signal) =>
+      writeAddress('PUT', `/addresses/${id}`, { ...values }, signal),
     tokenInformation: (signal) => tokenInformation(client, signal),
   };
 }

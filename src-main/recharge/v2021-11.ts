@@ -4,6 +4,7 @@ import { AppError } from '../../src-shared/errors.ts';
 import type { CustomerFacts, PaymentMethod } from '../../src-shared/customers/model.ts';
 import { traitsOf } from '../../src-shared/recharge/versions.ts';
 import * as wire from '../../src-shared/recharge/wire-2021-11.ts';
+import { addressWriter } from './address-write.ts';
 import type { RechargeClient } from './client.ts';
 import { isRechargeError } from './errors.ts';
 import {
@@ -26,6 +27,7 @@ import { tokenInformation } from './token-information.ts';
 export function createStoreApi2021_11(client: RechargeClient): StoreApi {
   const get = readRequest(client);
   const list = pageLister(get, 'cursor');
+  const writeAddress = addressWriter(client, wire.AddressEnvelope, addressFacts);
 
   const methodsOf = async (customerId: number, signal?: AbortSignal) => {
     const query = new URLSearchParams({ customer_id: String(customerId), limit: '250' });
@@ -162,28 +164,15 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
       );
       return match ? { paymentMethods: methods.map(paymentMethod) } : null;
     },
-    async createAddress(customerId, values, signal) {
-      const answer = await client.request({
-        method: 'POST',
-        path: '/addresses',
-        body: { customer_id: customerId, ...wireAddress(values) },
-        schema: wire.AddressEnvelope,
-        scope: 'write_customer',
+    createAddress: (customerId, values, signal) =>
+      writeAddress(
+        'POST',
+        '/addresses',
+        { customer_id: customerId, ...wireAddress(values) },
         signal,
-      });
-      return addressFacts(answer.data.address);
-    },
-    async updateAddress(id, values, signal) {
-      const answer = await client.request({
-        method: 'PUT',
-        path: `/addresses/${id}`,
-        body: wireAddress(values),
-        schema: wire.AddressEnvelope,
-        scope: 'write_customer',
-        signal,
-      });
-      return addressFacts(answer.data.address);
-    },
+      ),
+    updateAddress: (id, values, signal) =>
+      writeAddress('PUT', `/addresses/${id}`, wireAddress(values), signal),
     tokenInformation: (signal) => tokenInformation(client, signal),
   };
 }
