@@ -9,7 +9,7 @@ import {
   docUpserter,
   ownerCheck,
   ROW_MARKS,
-  UNSEEN,
+  unseenSweep,
   type UpsertOptions,
 } from './doc-rows.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -49,7 +49,7 @@ export function createAddressesRepo(db: Database.Database, index: SearchIndex): 
     .pluck();
   const count = db.prepare('SELECT count(*) FROM addresses').pluck();
   const deleteOne = db.prepare('DELETE FROM addresses WHERE id = ? RETURNING customer_id').pluck();
-  const unseen = db.prepare(UNSEEN('addresses')).pluck();
+  const sweep = unseenSweep(db, 'addresses');
 
   const remove = (ids: readonly number[]) => {
     const touched = new Set<number>();
@@ -82,10 +82,6 @@ export function createAddressesRepo(db: Database.Database, index: SearchIndex): 
     get: (id) => stored(id)?.doc ?? null,
     count: () => count.get() as number,
     delete: remove,
-    sweepUnseen(pass, limit = -1) {
-      const ids = unseen.all({ pass, limit }) as number[];
-      remove(ids);
-      return ids;
-    },
+    sweepUnseen: (pass, limit = -1) => sweep(pass, limit, remove),
   };
 }

@@ -14,7 +14,7 @@ import {
   docRow,
   docUpserter,
   ROW_MARKS,
-  UNSEEN,
+  unseenSweep,
   type UpsertOptions,
   type UpsertReport,
 } from './doc-rows.ts';
@@ -76,7 +76,7 @@ export function createCustomersRepo(db: Database.Database, index: SearchIndex): 
   const exists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
   const count = db.prepare('SELECT count(*) FROM customers').pluck();
   const deleteOne = db.prepare('DELETE FROM customers WHERE id = ?');
-  const unseen = db.prepare(UNSEEN('customers')).pluck();
+  const sweep = unseenSweep(db, 'customers');
 
   const remove = (ids: readonly number[]) => {
     let removed = 0;
@@ -95,10 +95,6 @@ export function createCustomersRepo(db: Database.Database, index: SearchIndex): 
     exists: (id) => exists.get(id) !== undefined,
     count: () => count.get() as number,
     delete: remove,
-    sweepUnseen(pass, limit = -1) {
-      const ids = unseen.all({ pass, limit }) as number[];
-      remove(ids);
-      return ids;
-    },
+    sweepUnseen: (pass, limit = -1) => sweep(pass, limit, remove),
   };
 }

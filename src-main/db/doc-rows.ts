@@ -41,10 +41,23 @@ export function docRow<T extends object, const K extends keyof T>(
   };
 }
 
-/** Rows a full pass did not see, through the `seen_pass` index (`limit` -1: all of them). */
-export const UNSEEN = (table: DocTable) =>
-  `SELECT id FROM ${table} WHERE seen_pass IS NULL OR seen_pass < @pass OR seen_pass > @pass
-   LIMIT @limit`;
+/**
+ * The deletion sweep of a table: removes the rows full pass `pass` did not see, at most `limit`
+ * (-1: all of them, found through the `seen_pass` index), and names them.
+ */
+export function unseenSweep(db: Database.Database, table: DocTable) {
+  const unseen = db
+    .prepare(
+      `SELECT id FROM ${table} WHERE seen_pass IS NULL OR seen_pass < @pass OR seen_pass > @pass
+       LIMIT @limit`,
+    )
+    .pluck();
+  return (pass: number, limit: number, remove: (ids: readonly number[]) => unknown): number[] => {
+    const ids = unseen.all({ pass, limit }) as number[];
+    remove(ids);
+    return ids;
+  };
+}
 
 /**
  * True when `facts` is surely older than what is stored (same-second updates are not older). A

@@ -13,7 +13,7 @@ import {
   ownerCheck,
   ROW_MARKS,
   staleCheck,
-  UNSEEN,
+  unseenSweep,
   type UpsertOptions,
 } from './doc-rows.ts';
 import { upsertById } from './upsert-sql.ts';
@@ -59,7 +59,7 @@ export function createPaymentMethodsRepo(
   const deleteOne = db
     .prepare('DELETE FROM payment_methods WHERE id = ? RETURNING customer_id')
     .pluck();
-  const unseen = db.prepare(UNSEEN('payment_methods')).pluck();
+  const sweep = unseenSweep(db, 'payment_methods');
   /** The owner's billing fields, processor and default method, from its default method now. */
   const followDefault = (customerIds: Iterable<number>, syncedAt: number) => {
     for (const customerId of customerIds) {
@@ -130,10 +130,6 @@ export function createPaymentMethodsRepo(
     ofCustomer: (customerId) =>
       (ofCustomer.all(customerId) as string[]).map((doc) => JSON.parse(doc) as PaymentMethod),
     count: () => count.get() as number,
-    sweepUnseen(pass, now, limit = -1) {
-      const ids = unseen.all({ pass, limit }) as number[];
-      remove(ids, now);
-      return ids;
-    },
+    sweepUnseen: (pass, now, limit = -1) => sweep(pass, limit, (ids) => remove(ids, now)),
   };
 }

@@ -1,16 +1,9 @@
 // What the full-text index holds for one customer: its own fields plus its delivery addresses',
 // grouped in a few columns so a query can aim at one (phone digits) or all of them.
 import { CUSTOMER_IDENTITY, PERSON_NAME } from '../../src-shared/customers/field-groups.ts';
-import type { Address, Customer } from '../../src-shared/customers/model.ts';
+import { BILLING_PLACE, type Address, type Customer } from '../../src-shared/customers/model.ts';
 import { digitsOf } from './phone-digits.ts';
 
-/** Where a customer is, by its billing address: the place column's part of its row. */
-const BILLING_PLACE = [
-  'billing_city',
-  'billing_zip',
-  'billing_company',
-  'billing_province',
-] as const;
 const ADDRESS_PLACE = ['city', 'zip', 'company'] as const;
 
 /** The customer's columns a document is made of (the index reads just these). */

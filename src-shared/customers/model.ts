@@ -28,6 +28,14 @@ export const BILLING_FIELDS = [
   'billing_phone',
 ] as const;
 export type BillingField = (typeof BILLING_FIELDS)[number];
+
+/** Where a customer is, by its billing address: what search's place and a result row hold. */
+export const BILLING_PLACE = [
+  'billing_city',
+  'billing_zip',
+  'billing_company',
+  'billing_province',
+] as const satisfies readonly BillingField[];
 /** The part of a billing address a billing field holds (`billing_zip` → `zip`). */
 export type BillingPart = BillingField extends `billing_${infer P}` ? P : never;
 export const billingPartOf = (field: BillingField) => field.slice('billing_'.length) as BillingPart;

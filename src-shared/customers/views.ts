@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CUSTOMER_IDENTITY, fieldsOf } from './field-groups.ts';
-import { Address, Customer, CustomerStatus, PaymentMethod, type BillingField } from './model.ts';
+import { Address, BILLING_PLACE, Customer, CustomerStatus, PaymentMethod } from './model.ts';
 
 /** What the renderer may see of a customer: the domain model, which holds no secrets. */
 export const CustomerView = Customer;
@@ -13,13 +13,7 @@ export const PaymentMethodView = PaymentMethod;
 export type PaymentMethodView = z.infer<typeof PaymentMethodView>;
 
 /** The billing fields a result row shows: where the customer is. */
-export const ROW_BILLING_FIELDS = [
-  'billing_company',
-  'billing_city',
-  'billing_province',
-  'billing_zip',
-  'billing_country',
-] as const satisfies BillingField[];
+export const ROW_BILLING_FIELDS = [...BILLING_PLACE, 'billing_country'] as const;
 
 /** Fields a search matches that the result list does not show: a row says which one matched. */
 export const MATCH_FIELDS = [

@@ -155,28 +155,21 @@ export const BulkUpdateResult = z.object({
   batchId: z.string(),
 });
 
-export const EDIT_STATES = [
-  'pending',
-  'in_flight',
-  'done',
-  'failed',
-  'conflict',
-  'discarded',
-] as const;
-export const EditState = z.enum(EDIT_STATES);
-export type EditState = z.infer<typeof EditState>;
-
+/** The live edits still on their way to the store; a customer's next edit waits for them. */
+export const QUEUED_STATES = ['pending', 'in_flight'] as const;
+/** The live edits reads show over the cache; a failed edit the store refused is not shown. */
+export const SHOWN_STATES = [...QUEUED_STATES, 'conflict'] as const;
 /**
  * Live edits: not settled yet, they still need the store or a person. A store with any is not
  * removed unasked, a cache rebuild carries them over first, the outbox lists them by default.
  */
-export const LIVE_STATES = ['pending', 'in_flight', 'conflict', 'failed'] as const;
+export const LIVE_STATES = [...SHOWN_STATES, 'failed'] as const;
 export const LiveState = z.enum(LIVE_STATES);
 export type LiveState = z.infer<typeof LiveState>;
-/** The live edits reads show over the cache; a failed edit the store refused is not shown. */
-export const SHOWN_STATES = ['pending', 'in_flight', 'conflict'] as const satisfies LiveState[];
-/** The live edits still on their way to the store; a customer's next edit waits for them. */
-export const QUEUED_STATES = ['pending', 'in_flight'] as const satisfies LiveState[];
+
+export const EDIT_STATES = [...QUEUED_STATES, 'done', 'failed', 'conflict', 'discarded'] as const;
+export const EditState = z.enum(EDIT_STATES);
+export type EditState = z.infer<typeof EditState>;
 export const isLive = (state: string): state is LiveState =>
   (LIVE_STATES as readonly string[]).includes(state);
 
