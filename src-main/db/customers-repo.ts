@@ -7,8 +7,7 @@ import {
   type Customer,
   type CustomerFacts,
 } from '../../src-shared/customers/model.ts';
-import { CUSTOMER_IDENTITY, TIMESTAMPS } from '../../src-shared/customers/field-groups.ts';
-import { ROW_BILLING_FIELDS } from '../../src-shared/customers/views.ts';
+import { ROW_FIELDS } from '../../src-shared/customers/views.ts';
 import {
   docReader,
   docRow,
@@ -32,20 +31,10 @@ export interface CustomersRepo {
   sweepUnseen(pass: number, limit?: number): number[];
 }
 
-/** The document's fields the table keeps as columns, for filters, sorting and the result list. */
-const DOC_COLUMNS = [
-  'id',
-  ...CUSTOMER_IDENTITY,
-  'billing_phone',
-  'external_customer_id',
-  'status',
-  'processor_type',
-  ...ROW_BILLING_FIELDS,
-  ...TIMESTAMPS,
-] as const;
+/** The document's fields the table keeps as columns: a result row's, for filters and sorting. */
+const DOC_COLUMNS = [...ROW_FIELDS, 'billing_phone', 'created_at'] as const;
 
 const KEY_COLUMNS = ['name_key', 'first_key', 'email_key', 'city_key'] as const;
-const FLAG_COLUMNS = ['has_valid_payment_method', 'in_dunning'] as const;
 
 const asFlag = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
 const lower = (value: string | null) => (value ?? '').toLowerCase();
@@ -53,6 +42,7 @@ const lower = (value: string | null) => (value ?? '').toLowerCase();
 export function customerColumns(c: Customer, syncedAt: number, seenPass: number | null) {
   return {
     ...docRow(c, DOC_COLUMNS, syncedAt, seenPass),
+    // SQLite has no booleans: the flags are stored as 0/1.
     has_valid_payment_method: asFlag(c.has_valid_payment_method),
     in_dunning: asFlag(c.in_dunning),
     name_key: `${c.last_name ?? ''} ${c.first_name ?? ''}`.trim().toLowerCase(),
@@ -63,9 +53,7 @@ export function customerColumns(c: Customer, syncedAt: number, seenPass: number 
 }
 
 export function createCustomersRepo(db: Database.Database, index: SearchIndex): CustomersRepo {
-  const write = db.prepare(
-    upsertById('customers', [...DOC_COLUMNS, ...FLAG_COLUMNS, ...ROW_MARKS, ...KEY_COLUMNS]),
-  );
+  const write = db.prepare(upsertById('customers', [...DOC_COLUMNS, ...ROW_MARKS, ...KEY_COLUMNS]));
   const upsertDocs = docUpserter(
     db,
     'customers',

@@ -21,7 +21,10 @@ export const TIMESTAMPS = ['created_at', 'updated_at'] as const;
 export type Timestamp = (typeof TIMESTAMPS)[number];
 
 /** An object with each of `names` set to `value`: a zod shape, or a row of nulls. */
-export function fieldsOf<const K extends string, V>(names: readonly K[], value: V): Record<K, V> {
+export function fieldsOf<const K extends string, const V>(
+  names: readonly K[],
+  value: V,
+): Record<K, V> {
   return Object.fromEntries(names.map((name) => [name, value])) as Record<K, V>;
 }
 

@@ -42,11 +42,6 @@ export const billingPartOf = (field: BillingField) => field.slice('billing_'.len
 export const isBillingField = (field: string): field is BillingField =>
   (BILLING_FIELDS as readonly string[]).includes(field);
 
-const BILLING_SHAPE = Object.fromEntries(BILLING_FIELDS.map((f) => [f, Text])) as Record<
-  BillingField,
-  typeof Text
->;
-
 export const Customer = z.object({
   id: Id,
   ...fieldsOf(CUSTOMER_IDENTITY, Text),
@@ -64,7 +59,7 @@ export const Customer = z.object({
   subscriptions_total: Int,
   /** 2021-01 `processor_type`; 2021-11 the default payment method's processor. */
   processor_type: Text,
-  ...BILLING_SHAPE,
+  ...fieldsOf(BILLING_FIELDS, Text),
   /** 2021-11: the default payment method, whose billing address the billing fields hold. */
   default_payment_method_id: Int,
   first_charge_processed_at: Instant.nullable(),

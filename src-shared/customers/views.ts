@@ -15,6 +15,19 @@ export type PaymentMethodView = z.infer<typeof PaymentMethodView>;
 /** The billing fields a result row shows: where the customer is. */
 export const ROW_BILLING_FIELDS = [...BILLING_PLACE, 'billing_country'] as const;
 
+/** The customer's fields a result row shows. */
+export const ROW_FIELDS = [
+  'id',
+  ...CUSTOMER_IDENTITY,
+  'external_customer_id',
+  'status',
+  'has_valid_payment_method',
+  'in_dunning',
+  'processor_type',
+  ...ROW_BILLING_FIELDS,
+  'updated_at',
+] as const;
+
 /** Fields a search matches that the result list does not show: a row says which one matched. */
 export const MATCH_FIELDS = [
   'phone',
@@ -41,17 +54,7 @@ export const SearchMatch = z.object({
 export type SearchMatch = z.infer<typeof SearchMatch>;
 
 /** One line of search results: light enough that a page of them costs nothing. */
-export const CustomerRow = Customer.pick({
-  id: true,
-  ...fieldsOf(CUSTOMER_IDENTITY, true),
-  external_customer_id: true,
-  status: true,
-  has_valid_payment_method: true,
-  in_dunning: true,
-  processor_type: true,
-  ...fieldsOf(ROW_BILLING_FIELDS, true),
-  updated_at: true,
-}).extend({
+export const CustomerRow = Customer.pick(fieldsOf(ROW_FIELDS, true)).extend({
   /** Fields with an edit queued but not yet on the server. */
   pending_fields: z.array(z.string()),
   /** Null when the text matched what the list shows (name, email, place, id), or no text. */
