@@ -1,7 +1,6 @@
 // What the document tables (customers, addresses, payment methods) do alike on a write: each row
 // holds the domain document, a few of its fields as columns, and when it was synced and seen.
 import type Database from 'better-sqlite3';
-import { pick } from '../../src-shared/customers/field-groups.ts';
 import { formatUtc, inRepeatedHour, instantSeconds } from '../../src-shared/time/eastern.ts';
 
 export type DocTable = 'customers' | 'addresses' | 'payment_methods';
@@ -33,12 +32,13 @@ export function docRow<T extends object, const K extends keyof T>(
   syncedAt: number,
   seenPass: number | null,
 ) {
-  return {
-    ...pick(doc, columns),
-    doc: JSON.stringify(doc),
-    synced_at: syncedAt,
-    seen_pass: seenPass,
-  };
+  // A plain loop: this runs for every row of a million-row ingest.
+  const row: Record<string, unknown> = {};
+  for (const column of columns) row[column as string] = doc[column];
+  row['doc'] = JSON.stringify(doc);
+  row['synced_at'] = syncedAt;
+  row['seen_pass'] = seenPass;
+  return row as Pick<T, K> & { doc: string; synced_at: number; seen_pass: number | null };
 }
 
 /**

@@ -66,10 +66,9 @@ type WireText<K extends string> = { [P in K]?: string | null };
 
 /** The values of `names` in a wire object, those it leaves out as null. */
 export function orNull<K extends string>(w: WireText<K>, names: readonly K[]) {
-  return Object.fromEntries(names.map((name) => [name, w[name] ?? null])) as Record<
-    K,
-    string | null
-  >;
+  const out = {} as Record<K, string | null>;
+  for (const name of names) out[name] = w[name] ?? null;
+  return out;
 }
 
 /** The timestamps of a wire object as UTC instants. */
