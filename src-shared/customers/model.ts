@@ -29,6 +29,12 @@ export const BILLING_FIELDS = [
 ] as const;
 export type BillingField = (typeof BILLING_FIELDS)[number];
 
+/** The part of a billing address a billing field holds (`billing_zip` → `zip`). */
+export type BillingPart = BillingField extends `billing_${infer P}` ? P : never;
+export const billingPartOf = (field: BillingField) => field.slice('billing_'.length) as BillingPart;
+export const isBillingField = (field: string): field is BillingField =>
+  (BILLING_FIELDS as readonly string[]).includes(field);
+
 /** Where a customer is, by its billing address: what search's place and a result row hold. */
 export const BILLING_PLACE = [
   'billing_city',
@@ -36,11 +42,6 @@ export const BILLING_PLACE = [
   'billing_company',
   'billing_province',
 ] as const satisfies readonly BillingField[];
-/** The part of a billing address a billing field holds (`billing_zip` → `zip`). */
-export type BillingPart = BillingField extends `billing_${infer P}` ? P : never;
-export const billingPartOf = (field: BillingField) => field.slice('billing_'.length) as BillingPart;
-export const isBillingField = (field: string): field is BillingField =>
-  (BILLING_FIELDS as readonly string[]).includes(field);
 
 export const Customer = z.object({
   id: Id,
