@@ -6,23 +6,24 @@ import {
   billingBodies,
   wireBilling,
 } from '../../../src-main/recharge/map-2021-11.ts';
-import { billingFromMethod, type PaymentMethod } from '../../../src-shared/customers/model.ts';
+import {
+  BILLING_FIELDS,
+  BillingAddress,
+  billingFromMethod,
+  type PaymentMethod,
+} from '../../../src-shared/customers/model.ts';
 import { appErrorOfSync } from '../../helpers/app-error.ts';
 
+const nulls = (names: readonly string[]) => Object.fromEntries(names.map((name) => [name, null]));
+
 describe('2021-11 billing mapping', () => {
-  it('splits a billing edit into the customer body and the billing address body', () => {
-    expect(
-      billingBodies({
-        first_name: 'Ann',
-        billing_address1: '1 Main St',
-        billing_zip: '97201',
-        billing_country: 'United States',
-        billing_phone: null,
-      }),
-    ).toEqual({
-      customer: { first_name: 'Ann' },
-      billing: { address1: '1 Main St', zip: '97201', country_code: 'US', phone: null },
-    });
+  it.each([
+    ['billing_address1', '1 Main St', 'address1', '1 Main St'],
+    ['billing_phone', null, 'phone', null],
+    ['billing_country', 'United States', 'country_code', 'US'],
+  ] as const)('sends %s = %s as the billing address’s %s', (field, value, key, sent) => {
+    const bodies = billingBodies({ first_name: 'Ann', [field]: value });
+    expect(bodies).toEqual({ customer: { first_name: 'Ann' }, billing: { [key]: sent } });
   });
 
   it('refuses a country it cannot send, naming the form field', () => {
@@ -31,38 +32,23 @@ describe('2021-11 billing mapping', () => {
     expect(error.fieldErrors).toEqual({ billing_country: ['Pick a country from the list.'] });
   });
 
-  it('reads a sparse billing address as nulls and sends it back with the code only', () => {
-    const billing = billingAddress({ address1: '1 Main St', country_code: 'us' });
-    expect(billing).toEqual({
-      first_name: null,
-      last_name: null,
-      company: null,
-      phone: null,
-      address1: '1 Main St',
-      address2: null,
-      city: null,
-      province: null,
-      zip: null,
-      country: 'United States',
-      country_code: 'US',
-    });
+  it('reads a sparse billing address with every part, and sends it back by country code', () => {
+    const billing = billingAddress({ address1: '1 Main St', country_code: 'us' })!;
+    expect(BillingAddress.strict().parse(billing)).toEqual(billing);
+    expect(billing).toMatchObject({ address1: '1 Main St', city: null, country_code: 'US' });
+    expect(billing.country).toBe('United States');
     // Everything but the name of the country, which 2021-11 takes by its code.
-    const { country: _name, ...sent } = billing!;
+    const { country: _name, ...sent } = billing;
     expect(wireBilling(billing)).toEqual(sent);
   });
 
   it("gives the customer its default method's billing address, the country by name", () => {
     const method = { billing: billingAddress({ city: 'Portland', country_code: 'US' }) };
     expect(billingFromMethod(method as PaymentMethod)).toEqual({
-      billing_address1: null,
-      billing_address2: null,
-      billing_zip: null,
+      ...nulls(BILLING_FIELDS),
       billing_city: 'Portland',
-      billing_company: null,
-      billing_province: null,
       billing_country: 'United States',
-      billing_phone: null,
     });
-    expect(billingFromMethod(null)).toMatchObject({ billing_city: null, billing_country: null });
+    expect(billingFromMethod(null)).toEqual(nulls(BILLING_FIELDS));
   });
 });
