@@ -122,7 +122,10 @@ describe('a field in use keeps the focus while the dialog opens', () => {
     // A browser reports the fields visible once the opening transition has run, after the
     // merchant may have clicked into one of them.
     globalThis.IntersectionObserver = class {
-      constructor(private readonly report: IntersectionObserverCallback) {}
+      readonly report: IntersectionObserverCallback;
+      constructor(report: IntersectionObserverCallback) {
+        this.report = report;
+      }
       observe(target: Element) {
         this.report([{ isIntersecting: true, target } as IntersectionObserverEntry], this as never);
       }
