@@ -3,7 +3,12 @@
 // export can stop early and start again, and a damaged file gets the message offering a rebuild.
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PendingEdit, PendingOverlay } from '../../../src-main/db/pending-values.ts';
+import {
+  noPendingEdits,
+  type PendingEdit,
+  type PendingOverlay,
+} from '../../../src-main/db/pending-values.ts';
+import { createCacheWriter } from '../../../src-main/sync/cache-writer.ts';
 import {
   createSearchReader,
   type SearchReader,
@@ -85,6 +90,33 @@ describe('the search reader', () => {
       again.push(...chunk.map((row) => row.id));
     }
     expect(again).toEqual(ids);
+  });
+
+  it('counts exactly while the writer is still building the search index', async () => {
+    const fresh = tempCache();
+    fresh.store.transaction(() => fresh.store.searchIndex.defer());
+    loadCache(fresh.store, generateCustomers(15, 3000).customers);
+    const writer = createCacheWriter({ path: fresh.path });
+    const counter = createSearchReader({ path: fresh.path, overlay: () => noPendingEdits });
+    try {
+      await counter.count({ query: 'warm', filters: {} });
+      const build = writer.buildSearchIndex();
+      let built = false;
+      void build.then(() => (built = true));
+      const during = await counter.count({ query: 'com', filters: {} });
+      expect(built).toBe(false);
+      await build;
+      expect(during).toBe(fresh.store.search.ids({ query: 'com', filters: {} }).length);
+      const active = { query: 'son', filters: { status: 'ACTIVE' as const } };
+      expect(await counter.count(active)).toBe(fresh.store.search.ids(active).length);
+      await expect(counter.count({ query: 'x'.repeat(300), filters: {} })).rejects.toMatchObject({
+        kind: 'validation',
+      });
+    } finally {
+      await counter.close();
+      await writer.close();
+      fresh.cleanup();
+    }
   });
 
   it('refuses a damaged cache file with the message that offers a rebuild', async () => {
