@@ -117,7 +117,7 @@ describe('a field in use keeps the focus while the dialog opens', () => {
     // A browser reports the fields visible once the opening transition has run, after the
     // merchant may have clicked into one of them.
     globalThis.IntersectionObserver = class {
-      private readonly report: IntersectionObserverCallback;
+      readonly report: IntersectionObserverCallback;
       constructor(report: IntersectionObserverCallback) {
         this.report = report;
       }
