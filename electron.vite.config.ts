@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src-main/index.ts'),
           // The cache writer's worker thread (see src-main/sync/cache-writer.ts).
           'write-worker': resolve(import.meta.dirname, 'src-main/sync/write-worker.ts'),
+          // The search reader's worker thread (see src-main/db/search/search-reader.ts).
+          'read-worker': resolve(import.meta.dirname, 'src-main/db/search/read-worker.ts'),
           // The embedded demo store's worker thread (see src-main/sandbox/worker.ts).
           'sandbox-worker': resolve(import.meta.dirname, 'src-main/sandbox/worker-entry.ts'),
         },

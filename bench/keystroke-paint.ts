@@ -177,6 +177,13 @@ const percentile = (values: number[], p: number) => {
 };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
+/** Replaces the line starting with `prefix`, or else puts `line` after the one starting with `after`. */
+function putLine(lines: string[], prefix: string, line: string, after: string): void {
+  const at = lines.findIndex((l) => l.startsWith(prefix));
+  if (at >= 0) lines[at] = line;
+  else lines.splice(lines.findIndex((l) => l.startsWith(after)) + 1, 0, line);
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), 'rc-keystroke-'));
 const load = loadavg()[0]?.toFixed(2);
 const { child, url } = await startHarness(dataDir);
@@ -220,10 +227,10 @@ try {
   const queryOnly = done.map((k) => k.answered! - k.sent!);
   const toRequest = done.map((k) => k.sent! - k.down);
   const toPaint = done.map((k) => k.painted! - k.answered!);
-  console.log(
+  const split =
     `keydown → request sent: p50 ${ms(percentile(toRequest, 50))}, p95 ${ms(percentile(toRequest, 95))}; ` +
-      `answer → painted: p50 ${ms(percentile(toPaint, 50))}, p95 ${ms(percentile(toPaint, 95))}`,
-  );
+    `answer → painted: p50 ${ms(percentile(toPaint, 50))}, p95 ${ms(percentile(toPaint, 95))}`;
+  console.log(split);
   const missed = typedKeys.length - painted.length;
   const p95 = percentile(painted, 95);
   const row =
@@ -232,16 +239,12 @@ try {
     `| the search alone (bridge round trip of each keystroke's customers:search): p50 ${ms(percentile(queryOnly, 50))}, p95 ${ms(percentile(queryOnly, 95))} → rendering adds ${ms(p95 - percentile(queryOnly, 95))} at p95 ` +
     `| ${GOAL} |`;
   console.log(row);
+  const cpu = cpus();
+  const note = `- Keystroke → paint by \`node bench/keystroke-paint.ts\` (no npm needed: Node 24, /usr/bin/chromium or CHROMIUM_PATH; \`--customers N\`, \`--keys N\`) on ${new Date().toISOString().slice(0, 10)} (${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores; load average at start ${load}): the harness and Chromium on the same machine, each keystroke timed from its keydown to the frame after the table shows that query's rows (${split}).`;
   const file = join(root, 'BENCHMARKS.md');
   const lines = readFileSync(file, 'utf8').split('\n');
-  const at = lines.findIndex((l) => l.startsWith(ROW));
-  if (at >= 0) lines[at] = row;
-  else lines.splice(lines.findIndex((l) => l.startsWith('| search at 100,000')) + 1, 0, row);
-  const cpu = cpus();
-  const note = `- Keystroke → paint by \`node bench/keystroke-paint.ts\` (no npm needed: Node 24, /usr/bin/chromium or CHROMIUM_PATH; \`--customers N\`, \`--keys N\`) on ${new Date().toISOString().slice(0, 10)} (${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores; load average at start ${load}): the harness and Chromium on the same machine, each keystroke timed from its keydown to the frame after the table shows that query's rows.`;
-  const noteAt = lines.findIndex((l) => l.startsWith('- Keystroke → paint by '));
-  if (noteAt >= 0) lines[noteAt] = note;
-  else lines.splice(lines.findIndex((l) => l.startsWith('## Notes')) + 1, 0, note);
+  putLine(lines, ROW, row, '| search at 100,000');
+  putLine(lines, '- Keystroke → paint by ', note, '## Notes');
   writeFileSync(file, lines.join('\n'));
   console.log(`\n${note}\nwritten to BENCHMARKS.md`);
 } finally {

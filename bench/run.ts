@@ -48,7 +48,7 @@ async function ingestAndSearch(count: number, dir: string) {
   const ingest = await benchIngest(store, count);
   const search = benchSearch(store, count >= 1_000_000 ? 10 : 30);
   const like = benchLikeScan(store, count >= 1_000_000 ? 1 : 2);
-  const memory = count >= 1_000_000 ? null : benchSearchMemory(store, 20_000, 5_000);
+  const memory = count >= 1_000_000 ? null : await benchSearchMemory(store, 20_000, 5_000);
   const updates = await benchUpdates(store, 10_000);
   const searchAfter = benchSearch(store, count >= 1_000_000 ? 10 : 30);
   const floor = benchIndexFloor(store, 20_000);

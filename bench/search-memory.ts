@@ -12,11 +12,11 @@ export interface SearchMemoryBench {
   baseline: MemoryRun;
 }
 
-export function benchSearchMemory(
+export async function benchSearchMemory(
   store: CacheStore,
   searches: number,
   baselineSearches: number,
-): SearchMemoryBench {
+): Promise<SearchMemoryBench> {
   const outbox = createOutboxRepo(store.db, Date.now);
   const overlay: PendingOverlay = {
     liveEdits: (customerIds) => outbox.shownFor(customerIds),
@@ -32,8 +32,8 @@ export function benchSearchMemory(
     return repo.search.bind(repo);
   };
   const warmup = 2_000;
-  const engine = measureSearchMemory(searchWith(), { seed: 1, warmup, searches });
-  const baseline = measureSearchMemory(searchWith(1), {
+  const engine = await measureSearchMemory(searchWith(), { seed: 1, warmup, searches });
+  const baseline = await measureSearchMemory(searchWith(1), {
     seed: 1,
     warmup,
     searches: baselineSearches,

@@ -45,7 +45,7 @@ try {
     putRow(lines, SEARCH_ROW(size), rows[0]!, '| --- |');
     putRow(lines, EXACT_TOTALS_ROW(size), rows[1]!, SEARCH_ROW(size));
     if (!million) {
-      const row = memoryRow(size, benchSearchMemory(cache.store, 20_000, 5_000));
+      const row = memoryRow(size, await benchSearchMemory(cache.store, 20_000, 5_000));
       console.log(row);
       putRow(lines, MEMORY_ROW, row, EXACT_TOTALS_ROW(size));
     }

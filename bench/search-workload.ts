@@ -102,20 +102,21 @@ const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /**
  * Runs `warmup` searches (the page cache and the statement cache fill), then `searches` more,
- * and reports how much the process grew. Runs back to back, as a person typing fast would:
- * nothing lets the event loop turn, so memory that only a finalizer would return shows.
+ * and reports how much the process (worker threads included) grew. Runs back to back, as a
+ * person typing fast would: a search on this thread lets nothing else run, so memory that only a
+ * finalizer would return shows; one on a worker is awaited before the next is sent.
  */
-export function measureSearchMemory(
+export async function measureSearchMemory(
   search: (query: SearchQuery) => unknown,
   options: { seed: number; warmup: number; searches: number },
-): MemoryRun {
+): Promise<MemoryRun> {
   const workload = searchWorkload(options.seed);
-  for (let i = 0; i < options.warmup; i += 1) search(workload.next());
+  for (let i = 0; i < options.warmup; i += 1) await search(workload.next());
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const before = process.memoryUsage.rss();
   const started = performance.now();
-  for (let i = 0; i < options.searches; i += 1) search(workload.next());
+  for (let i = 0; i < options.searches; i += 1) await search(workload.next());
   const seconds = (performance.now() - started) / 1000;
   const after = process.memoryUsage();
   return {

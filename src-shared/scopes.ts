@@ -1,13 +1,17 @@
 import { z } from 'zod';
 
-export const SCOPES = [
-  'read_customer',
-  'write_customer',
-  'read_payments',
-  'write_payments',
-] as const;
-export const Scope = z.enum(SCOPES);
+/** Each scope the app knows, in order, and how the settings name it. */
+export const SCOPE_LABELS = {
+  read_customer: 'Read customers',
+  write_customer: 'Write customers',
+  read_payments: 'Read payment methods',
+  write_payments: 'Update payment tokens',
+} as const;
+type ScopeName = keyof typeof SCOPE_LABELS;
+
+export const Scope = z.enum(Object.keys(SCOPE_LABELS) as [ScopeName, ...ScopeName[]]);
 export type Scope = z.infer<typeof Scope>;
+export const SCOPES = Scope.options;
 
 // The live API spells the customer scopes in the plural; the guide (and this app) does not. On
 // 2021-11 the payment token and the billing address live on payment methods: reading and writing
@@ -25,10 +29,3 @@ export function normalizeScope(name: string): Scope | null {
   const parsed = Scope.safeParse(mapped);
   return parsed.success ? parsed.data : null;
 }
-
-export const SCOPE_LABELS: Record<Scope, string> = {
-  read_customer: 'Read customers',
-  write_customer: 'Write customers',
-  read_payments: 'Read payment methods',
-  write_payments: 'Update payment tokens',
-};

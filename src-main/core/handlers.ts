@@ -75,7 +75,7 @@ export function createHandlers(deps: HandlerDeps): HandlersOf<typeof channels> {
     'customers:export': (input) => {
       const { services } = current();
       const source = {
-        pages: services.store.search.exportPages,
+        pages: services.exportPages,
         count: services.count,
         hasStatus: services.api.traits.customerStatus,
       };

@@ -9,7 +9,9 @@ import type {
 import type { SyncStatus } from '../../src-shared/ipc/channels/sync.ts';
 import type Database from 'better-sqlite3';
 import { openCacheStore, rebuildCacheStore, type CacheStore } from '../db/cache-store.ts';
-import type { PendingOverlay } from '../db/search-repo.ts';
+import type { ExportRow } from '../db/search/export-pages.ts';
+import type { ExportQuery } from '../db/search/reader-protocol.ts';
+import { createSearchReader, readWorkerBeside } from '../db/search/search-reader.ts';
 import type { ApiVersion } from '../../src-shared/recharge/versions.ts';
 import { createRechargeClient } from '../recharge/client.ts';
 import { createStoreApi } from '../recharge/create-store-api.ts';
@@ -34,14 +36,15 @@ export interface StoreServicesOptions {
   /** Calls drained per second by the server's bucket: 2 live, 2 × time scale on the sandbox. */
   drainPerSecond?: number;
   timers?: Timers;
-  /** The outbox's view of pending edits, which reads mark. */
-  pendingOverlay?: PendingOverlay;
 }
 
 export interface StoreServices {
-  search(query: SearchQuery): SearchResult;
-  /** The exact total of a search whose answer said "at least", counted off the main thread. */
+  /** Searches, totals and exports are read off the main thread (db/search/search-reader.ts). */
+  search(query: SearchQuery): Promise<SearchResult>;
+  /** The exact total of a search whose answer said "at least". */
   count(query: Pick<SearchQuery, 'query' | 'filters'>): Promise<number>;
+  /** Every hit in sort order, a chunk at a time, pending values applied. */
+  exportPages(query: ExportQuery, chunkSize: number): AsyncIterable<ExportRow[]>;
   getCustomer(id: number): CustomerDetail;
   sync: {
     start(options?: { full?: boolean }): Promise<SyncStatus>;
@@ -74,11 +77,16 @@ function build(options: StoreServicesOptions, store: CacheStore): StoreServices 
     ...(options.now ? { now: options.now } : {}),
   });
   const api = createStoreApi(client);
-  if (options.pendingOverlay) store.setPendingOverlay(options.pendingOverlay);
   const writer = createCacheWriter({
     path: options.dbPath,
     nativeBinding: options.nativeBinding,
     workerUrl: options.writerWorker,
+  });
+  const reader = createSearchReader({
+    path: options.dbPath,
+    nativeBinding: options.nativeBinding,
+    workerUrl: readWorkerBeside(options.writerWorker),
+    overlay: () => store.pendingOverlay(),
   });
   const engine = createSyncEngine({
     api,
@@ -90,8 +98,9 @@ function build(options: StoreServicesOptions, store: CacheStore): StoreServices 
     writer,
   });
   return {
-    search: (query) => store.search.search(query),
-    count: (query) => writer.count(query),
+    search: (query) => reader.search(query),
+    count: (query) => reader.count(query),
+    exportPages: (query, chunkSize) => reader.exportPages(query, chunkSize),
     getCustomer: (id) => store.detail(id),
     sync: {
       start: (startOptions) => engine.start(startOptions),
@@ -105,6 +114,7 @@ function build(options: StoreServicesOptions, store: CacheStore): StoreServices 
     db: store.db,
     async close() {
       await engine.stop();
+      await reader.close();
       store.close();
     },
   };

@@ -34,6 +34,7 @@ export interface CacheStore {
   checkpoint(): void;
   /** Where reads learn about pending edits; the outbox installs its own. */
   setPendingOverlay(overlay: PendingOverlay): void;
+  pendingOverlay(): PendingOverlay;
   close(): void;
 }
 
@@ -74,6 +75,7 @@ export function storeOn(db: Database.Database): CacheStore {
     setPendingOverlay(next) {
       overlay = next;
     },
+    pendingOverlay: () => overlay,
     close() {
       if (db.open) db.close();
     },

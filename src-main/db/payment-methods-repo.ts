@@ -7,8 +7,18 @@ import {
   mergeCustomer,
   type PaymentMethod,
 } from '../../src-shared/customers/model.ts';
-import { isOlder, UNSEEN, type CustomersRepo, type UpsertOptions } from './customers-repo.ts';
+import type { CustomersRepo } from './customers-repo.ts';
+import {
+  docRow,
+  ownerCheck,
+  ROW_MARKS,
+  staleCheck,
+  unseenSweep,
+  type UpsertOptions,
+} from './doc-rows.ts';
 import { upsertById } from './upsert-sql.ts';
+
+const DOC_COLUMNS = ['id', 'customer_id', 'updated_at'] as const;
 
 export interface PaymentMethodsReport {
   written: number;
@@ -31,21 +41,13 @@ export function createPaymentMethodsRepo(
   customers: CustomersRepo,
 ): PaymentMethodsRepo {
   const write = db.prepare(
-    upsertById('payment_methods', [
-      'id',
-      'customer_id',
-      'is_default',
-      'updated_at',
-      'doc',
-      'synced_at',
-      'seen_pass',
-    ]),
+    upsertById('payment_methods', [...DOC_COLUMNS, 'is_default', ...ROW_MARKS]),
   );
   const stored = db.prepare(
     'SELECT customer_id, updated_at, seen_pass FROM payment_methods WHERE id = ?',
   );
-  const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck();
-  const markSeen = db.prepare('UPDATE payment_methods SET seen_pass = ? WHERE id = ?');
+  const owned = ownerCheck(db);
+  const isStale = staleCheck(db, 'payment_methods');
   const ofCustomer = db
     .prepare(
       `SELECT doc FROM payment_methods WHERE customer_id = ?
@@ -57,7 +59,7 @@ export function createPaymentMethodsRepo(
   const deleteOne = db
     .prepare('DELETE FROM payment_methods WHERE id = ? RETURNING customer_id')
     .pluck();
-  const unseen = db.prepare(UNSEEN('payment_methods')).pluck();
+  const sweep = unseenSweep(db, 'payment_methods');
   /** The owner's billing fields, processor and default method, from its default method now. */
   const followDefault = (customerIds: Iterable<number>, syncedAt: number) => {
     for (const customerId of customerIds) {
@@ -91,26 +93,21 @@ export function createPaymentMethodsRepo(
   const upsert = (items: readonly PaymentMethod[], options: UpsertOptions) => {
     const report: PaymentMethodsReport = { written: 0, stale: 0, orphans: [] };
     const touched = new Set<number>();
-    for (const method of items) {
-      if (customerExists.get(method.customer_id) === undefined) {
-        report.orphans.push(method);
-        continue;
-      }
+    for (const method of owned(items, report.orphans)) {
       const previous = stored.get(method.id) as
         { customer_id: number; updated_at: string | null; seen_pass: number | null } | undefined;
-      if (previous && !options.fresh && isOlder(method.updated_at, previous.updated_at)) {
+      if (isStale(method.id, method.updated_at, previous, options)) {
         report.stale += 1;
-        if (options.seenPass != null) markSeen.run(options.seenPass, method.id);
         continue;
       }
       write.run({
-        id: method.id,
-        customer_id: method.customer_id,
+        ...docRow(
+          method,
+          DOC_COLUMNS,
+          options.syncedAt,
+          options.seenPass ?? previous?.seen_pass ?? null,
+        ),
         is_default: method.is_default === null ? null : method.is_default ? 1 : 0,
-        updated_at: method.updated_at,
-        doc: JSON.stringify(method),
-        synced_at: options.syncedAt,
-        seen_pass: options.seenPass ?? previous?.seen_pass ?? null,
       });
       report.written += 1;
       touched.add(method.customer_id);
@@ -133,10 +130,6 @@ export function createPaymentMethodsRepo(
     ofCustomer: (customerId) =>
       (ofCustomer.all(customerId) as string[]).map((doc) => JSON.parse(doc) as PaymentMethod),
     count: () => count.get() as number,
-    sweepUnseen(pass, now, limit = -1) {
-      const ids = unseen.all({ pass, limit }) as number[];
-      remove(ids, now);
-      return ids;
-    },
+    sweepUnseen: (pass, now, limit = -1) => sweep(pass, limit, (ids) => remove(ids, now)),
   };
 }

@@ -7,6 +7,8 @@
 // document yet, and writes to them leave the index alone until the build reaches them.
 import type Database from 'better-sqlite3';
 import {
+  ADDRESS_SEARCH_FIELDS,
+  CUSTOMER_SEARCH_FIELDS,
   searchDocument,
   type AddressSearchFields,
   type CustomerSearchFields,
@@ -42,8 +44,8 @@ export interface SearchIndex {
   mergeSlice(pages: number, all: boolean): boolean;
 }
 
-const CUSTOMER_FIELDS = `id, hash, email, first_name, last_name, phone, billing_phone,
-  external_customer_id, billing_city, billing_zip, billing_company, billing_province`;
+const CUSTOMER_FIELDS = CUSTOMER_SEARCH_FIELDS.join(', ');
+const ADDRESS_FIELDS = ADDRESS_SEARCH_FIELDS.join(', ');
 
 export function createSearchIndex(db: Database.Database): SearchIndex {
   const replace = db.prepare(
@@ -54,15 +56,12 @@ export function createSearchIndex(db: Database.Database): SearchIndex {
   );
   const remove = db.prepare('DELETE FROM customers_fts WHERE rowid = ?');
   const customer = db.prepare(`SELECT ${CUSTOMER_FIELDS} FROM customers WHERE id = ?`);
-  const addresses = db.prepare(
-    'SELECT first_name, last_name, phone, city, zip, company FROM addresses WHERE customer_id = ?',
-  );
+  const addresses = db.prepare(`SELECT ${ADDRESS_FIELDS} FROM addresses WHERE customer_id = ?`);
   const nextCustomers = db.prepare(
     `SELECT ${CUSTOMER_FIELDS} FROM customers WHERE id > ? ORDER BY id LIMIT ?`,
   );
   const addressesBetween = db.prepare(
-    `SELECT customer_id, first_name, last_name, phone, city, zip, company FROM addresses
-     WHERE customer_id BETWEEN ? AND ?`,
+    `SELECT customer_id, ${ADDRESS_FIELDS} FROM addresses WHERE customer_id BETWEEN ? AND ?`,
   );
   const readMark = db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck();
   const writeMark = db.prepare(

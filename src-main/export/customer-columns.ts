@@ -1,32 +1,31 @@
 // The customer export's columns: what the list shows, plus the street address it leaves out.
 import type { CsvColumn } from '../../src-shared/csv.ts';
 import type { ExportRow } from '../db/search/export-pages.ts';
+import { fieldColumns } from './field-columns.ts';
 
-/** yes / no, and an empty cell where the store did not say. */
-const yesNoCell = (flag: boolean | null) => (flag === null ? null : flag ? 'yes' : 'no');
-
-export const CUSTOMER_EXPORT_COLUMNS: readonly CsvColumn<ExportRow>[] = [
-  { header: 'ReCharge id', value: (r) => r.id },
-  { header: 'First name', value: (r) => r.first_name },
-  { header: 'Last name', value: (r) => r.last_name },
-  { header: 'Email', value: (r) => r.email },
-  { header: 'Phone', value: (r) => r.phone },
-  { header: 'Status', value: (r) => r.status },
-  { header: 'Valid payment method', value: (r) => yesNoCell(r.has_valid_payment_method) },
-  { header: 'In dunning', value: (r) => yesNoCell(r.in_dunning) },
-  { header: 'Processor', value: (r) => r.processor_type },
-  { header: 'Company', value: (r) => r.billing_company },
-  { header: 'Address 1', value: (r) => r.billing_address1 },
-  { header: 'Address 2', value: (r) => r.billing_address2 },
-  { header: 'City', value: (r) => r.billing_city },
-  { header: 'State / province', value: (r) => r.billing_province },
-  { header: 'ZIP', value: (r) => r.billing_zip },
-  { header: 'Country', value: (r) => r.billing_country },
-  { header: 'Billing phone', value: (r) => r.billing_phone },
-  { header: 'External id', value: (r) => r.external_customer_id },
-  { header: 'Updated', value: (r) => r.updated_at },
-  { header: 'Pending fields', value: (r) => r.pending_fields.join(' ') },
-];
+/** Header → field; flags show as yes / no, the pending fields space-separated. */
+export const CUSTOMER_EXPORT_COLUMNS: readonly CsvColumn<ExportRow>[] = fieldColumns<ExportRow>({
+  'ReCharge id': 'id',
+  'First name': 'first_name',
+  'Last name': 'last_name',
+  Email: 'email',
+  Phone: 'phone',
+  Status: 'status',
+  'Valid payment method': 'has_valid_payment_method',
+  'In dunning': 'in_dunning',
+  Processor: 'processor_type',
+  Company: 'billing_company',
+  'Address 1': 'billing_address1',
+  'Address 2': 'billing_address2',
+  City: 'billing_city',
+  'State / province': 'billing_province',
+  ZIP: 'billing_zip',
+  Country: 'billing_country',
+  'Billing phone': 'billing_phone',
+  'External id': 'external_customer_id',
+  Updated: 'updated_at',
+  'Pending fields': 'pending_fields',
+});
 
 /** Without `status`, the Status column is left out (API 2021-11 customers have none). */
 export const customerExportColumns = (options: { status: boolean }) =>

@@ -10,11 +10,11 @@ export interface ExportFileInput<T> {
   path: string;
   columns: readonly CsvColumn<T>[];
   /** Chunks of rows in file order; pulled one at a time, between writes. */
-  chunks: Iterable<readonly T[]>;
+  chunks: AsyncIterable<readonly T[]> | Iterable<readonly T[]>;
   signal: AbortSignal;
   /** Rows written so far, after each chunk. */
   onRows?: (written: number) => void;
-  /** How long each chunk held the thread (read and formatted, before its write), for benches. */
+  /** How long formatting each chunk held the thread (before its write), for benches. */
   onTask?: (ms: number) => void;
 }
 
@@ -32,16 +32,24 @@ export async function writeExportFile<T>(input: ExportFileInput<T>): Promise<Exp
   let finished = false;
   try {
     await file.write(BOM + csvHeader(input.columns));
-    const chunks = input.chunks[Symbol.iterator]();
-    while (!input.signal.aborted) {
-      const started = performance.now();
-      const chunk = chunks.next();
-      if (chunk.done || input.signal.aborted) break;
-      const text = csvLines(input.columns, chunk.value);
-      input.onTask?.(performance.now() - started);
-      await file.write(text);
-      rows += chunk.value.length;
-      input.onRows?.(rows);
+    const chunks =
+      Symbol.asyncIterator in input.chunks
+        ? input.chunks[Symbol.asyncIterator]()
+        : input.chunks[Symbol.iterator]();
+    try {
+      while (!input.signal.aborted) {
+        const chunk = await chunks.next();
+        if (chunk.done || input.signal.aborted) break;
+        const started = performance.now();
+        const text = csvLines(input.columns, chunk.value);
+        input.onTask?.(performance.now() - started);
+        await file.write(text);
+        rows += chunk.value.length;
+        input.onRows?.(rows);
+      }
+    } finally {
+      // A source left early (cancelled, or the disk failed) lets go of what it holds.
+      await chunks.return?.();
     }
     await file.close();
     if (input.signal.aborted) return { state: 'cancelled', rows };

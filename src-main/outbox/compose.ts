@@ -1,30 +1,30 @@
 import type { OutboxSummary } from '../../src-shared/outbox/edits.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
-import type { Logger } from '../lib/logger.ts';
-import type { StoreApi } from '../recharge/store-api.ts';
-import type { OutboxRepo } from './outbox-repo.ts';
 import { createPushPauses } from './pauses.ts';
-import type { CacheAccess, TokenSealer } from './ports.ts';
+import type { OutboxPusherDeps } from './push-context.ts';
 import { createOutboxPusher, type OutboxPusher } from './pusher.ts';
 import { outboxSummary } from './read-model.ts';
 import { createOutboxService, type OutboxService } from './service.ts';
 
-export interface OutboxOptions {
-  repo: OutboxRepo;
-  cache: CacheAccess;
-  api: StoreApi;
-  sealer: TokenSealer;
-  logger: Logger;
-  now: () => number;
+/** What the pusher takes from the app as it is, plus what the service needs. */
+export interface OutboxOptions extends Pick<
+  OutboxPusherDeps,
+  | 'repo'
+  | 'cache'
+  | 'api'
+  | 'sealer'
+  | 'logger'
+  | 'now'
+  | 'onForbidden'
+  | 'onWritten'
+  | 'onNetworkLost'
+  | 'retryIntervalMs'
+  | 'ambiguousSettleMs'
+> {
   /** The active profile's scopes, read at each edit. */
   scopes: () => ReadonlySet<Scope>;
   /** Every change of the queue, so the renderer's counts stay true. */
   onOutbox: (summary: OutboxSummary) => void;
-  onForbidden?: (scope: Scope | undefined) => void;
-  onWritten?: (scope: Scope) => void;
-  onNetworkLost?: () => void;
-  retryIntervalMs?: number;
-  ambiguousSettleMs?: number;
 }
 
 export interface Outbox {

@@ -3,21 +3,25 @@
 import { AppError } from '../../src-shared/errors.ts';
 import {
   billingFromMethod,
+  billingPartOf,
+  isBillingField,
   type AddressFacts,
   type BillingAddress,
-  type BillingField,
   type CustomerFacts,
   type PaymentMethod,
 } from '../../src-shared/customers/model.ts';
 import type { FieldValues } from '../../src-shared/outbox/rules.ts';
 import type { Processor } from '../../src-shared/recharge/payment-tokens.ts';
 import * as wire from '../../src-shared/recharge/wire-2021-11.ts';
+import { ADDRESS_LINES, pick } from '../../src-shared/customers/field-groups.ts';
 import {
   addressLines,
   countryNameOf,
+  customerBasics,
   defined,
   instant,
   integer,
+  orNull,
   requireCountryCode,
   text,
 } from './map-common.ts';
@@ -25,12 +29,7 @@ import type { CustomerState } from './store-api.ts';
 
 export function customerFacts(w: wire.Customer): CustomerFacts {
   return defined({
-    id: w.id,
-    hash: w.hash,
-    email: w.email,
-    first_name: w.first_name,
-    last_name: w.last_name,
-    phone: w.phone,
+    ...customerBasics(w),
     external_customer_id:
       w.external_customer_id === undefined || w.external_customer_id === null
         ? w.external_customer_id
@@ -40,9 +39,6 @@ export function customerFacts(w: wire.Customer): CustomerFacts {
     in_dunning: w.has_payment_method_in_dunning,
     subscriptions_active: w.subscriptions_active_count,
     subscriptions_total: w.subscriptions_total_count,
-    first_charge_processed_at: instant(w.first_charge_processed_at),
-    created_at: instant(w.created_at),
-    updated_at: instant(w.updated_at),
   });
 }
 
@@ -60,17 +56,9 @@ export function billingAddress(w: wire.BillingAddress | null | undefined): Billi
   if (!w) return null;
   const code = w.country_code?.toUpperCase() ?? null;
   return {
-    first_name: w.first_name ?? null,
-    last_name: w.last_name ?? null,
-    company: w.company ?? null,
-    address1: w.address1 ?? null,
-    address2: w.address2 ?? null,
-    city: w.city ?? null,
-    province: w.province ?? null,
-    zip: w.zip ?? null,
+    ...orNull(w, ADDRESS_LINES),
     country: (countryNameOf(code) ?? w.country ?? null) || null,
     country_code: code,
-    phone: w.phone ?? null,
   };
 }
 
@@ -123,31 +111,25 @@ export const PROCESSOR_NAMES: Readonly<Record<Processor, string | null>> = {
   paypal: null,
 };
 
-export const BILLING_KEYS: Readonly<Record<BillingField, string>> = {
-  billing_address1: 'address1',
-  billing_address2: 'address2',
-  billing_zip: 'zip',
-  billing_city: 'city',
-  billing_company: 'company',
-  billing_province: 'province',
-  billing_country: 'country_code',
-  billing_phone: 'phone',
-};
-
 export function wireBilling(billing: BillingAddress | null): Record<string, string | null> {
   if (!billing) return {};
-  return defined({
-    first_name: billing.first_name,
-    last_name: billing.last_name,
-    company: billing.company,
-    address1: billing.address1,
-    address2: billing.address2,
-    city: billing.city,
-    province: billing.province,
-    zip: billing.zip,
-    country_code: billing.country_code,
-    phone: billing.phone,
-  });
+  return defined({ ...pick(billing, ADDRESS_LINES), country_code: billing.country_code });
+}
+
+/**
+ * A billing edit's values split into what goes on the customer (names) and onto its default
+ * method's billing address, whose country 2021-11 takes as an ISO code.
+ */
+export function billingBodies(values: FieldValues) {
+  const customer: Record<string, string | null> = {};
+  const billing: Record<string, string | null> = {};
+  for (const [field, value] of Object.entries(values)) {
+    if (!isBillingField(field)) customer[field] = value ?? null;
+    else if (field === 'billing_country')
+      billing['country_code'] = requireCountryCode(field, value ?? null);
+    else billing[billingPartOf(field)] = value ?? null;
+  }
+  return { customer, billing };
 }
 
 /** A form's address values with the country as 2021-11 wants it. */

@@ -2,6 +2,14 @@
 import { countryByCode, countryByName } from '../../src-shared/geo/countries.ts';
 import { toUtcInstant } from '../../src-shared/time/eastern.ts';
 import { AppError } from '../../src-shared/errors.ts';
+import {
+  ADDRESS_LINES,
+  CUSTOMER_IDENTITY,
+  pick,
+  type AddressLine,
+  type CustomerIdentity,
+  type Timestamp,
+} from '../../src-shared/customers/field-groups.ts';
 
 /** Keeps "absent" (undefined) apart from "null" and maps a present value. */
 export function present<T, U>(value: T | null | undefined, map: (v: T) => U): U | null | undefined {
@@ -54,47 +62,35 @@ export function defined<T extends object>(value: T): T {
   return out;
 }
 
-/** Fields every version's address and customer share under the same names. */
-interface Shared {
-  first_name?: string | null;
-  last_name?: string | null;
-  phone?: string | null;
-  created_at?: string | null;
-  updated_at?: string | null;
+type WireText<K extends string> = { [P in K]?: string | null };
+
+/** The values of `names` in a wire object, those it leaves out as null. */
+export function orNull<K extends string>(w: WireText<K>, names: readonly K[]) {
+  const out = {} as Record<K, string | null>;
+  for (const name of names) out[name] = w[name] ?? null;
+  return out;
 }
 
-export function sharedFacts(w: Shared) {
+/** The timestamps of a wire object as UTC instants. */
+export function instants(w: WireText<Timestamp>) {
+  return { created_at: instant(w.created_at), updated_at: instant(w.updated_at) };
+}
+
+/** A customer's fields both versions send alike; the rest is named per version. */
+export function customerBasics(
+  w: { id: number } & WireText<CustomerIdentity | Timestamp | 'first_charge_processed_at'>,
+) {
   return {
-    first_name: w.first_name,
-    last_name: w.last_name,
-    phone: w.phone,
-    created_at: instant(w.created_at),
-    updated_at: instant(w.updated_at),
+    id: w.id,
+    ...pick(w, CUSTOMER_IDENTITY),
+    first_charge_processed_at: instant(w.first_charge_processed_at),
+    ...instants(w),
   };
-}
-
-interface AddressLines extends Shared {
-  id: number;
-  customer_id: number;
-  company?: string | null;
-  address1?: string | null;
-  address2?: string | null;
-  city?: string | null;
-  province?: string | null;
-  zip?: string | null;
 }
 
 /** An address's fields both versions send alike; the country comes per version. */
-export function addressLines(w: AddressLines) {
-  return {
-    id: w.id,
-    customer_id: w.customer_id,
-    ...sharedFacts(w),
-    company: w.company,
-    address1: w.address1,
-    address2: w.address2,
-    city: w.city,
-    province: w.province,
-    zip: w.zip,
-  };
+export function addressLines(
+  w: { id: number; customer_id: number } & WireText<AddressLine | Timestamp>,
+) {
+  return { id: w.id, customer_id: w.customer_id, ...pick(w, ADDRESS_LINES), ...instants(w) };
 }

@@ -1,6 +1,8 @@
 // API 2021-01 onto the domain model: billing lives on the customer, the payment token is a field
 // of `PUT /customers/{id}`, lists page by `Link` headers and the store can count.
+import { pick } from '../../src-shared/customers/field-groups.ts';
 import {
+  BILLING_FIELDS,
   CUSTOMER_STATUSES,
   type AddressFacts,
   type CustomerFacts,
@@ -10,9 +12,10 @@ import { tokenFieldOf } from '../../src-shared/recharge/payment-tokens.ts';
 import { traitsOf } from '../../src-shared/recharge/versions.ts';
 import * as wire from '../../src-shared/recharge/wire-2021-01.ts';
 import { CountBody } from '../../src-shared/recharge/wire-common.ts';
+import { addressWriter } from './address-write.ts';
 import type { RechargeClient } from './client.ts';
-import { addressLines, countryCodeOf, defined, flag, instant, text } from './map-common.ts';
-import { listParams } from './list-params.ts';
+import { addressLines, countryCodeOf, customerBasics, defined, flag, text } from './map-common.ts';
+import { pageLister } from './list-page.ts';
 import { readRequest } from './read-request.ts';
 import type { StoreApi } from './store-api.ts';
 import { tokenInformation } from './token-information.ts';
@@ -28,12 +31,7 @@ const status = (value: string | null | undefined): CustomerStatus | null | undef
 /** The domain's view of a 2021-01 customer; processor tokens and unknown fields stay behind. */
 export function customerFacts(w: wire.Customer): CustomerFacts {
   return defined({
-    id: w.id,
-    hash: w.hash,
-    email: w.email,
-    first_name: w.first_name,
-    last_name: w.last_name,
-    phone: w.phone,
+    ...customerBasics(w),
     external_customer_id: text(w.shopify_customer_id),
     accepts_marketing: flag(w.accepts_marketing),
     status: status(w.status),
@@ -43,17 +41,7 @@ export function customerFacts(w: wire.Customer): CustomerFacts {
     subscriptions_active: w.number_active_subscriptions,
     subscriptions_total: w.number_subscriptions,
     processor_type: w.processor_type,
-    billing_address1: w.billing_address1,
-    billing_address2: w.billing_address2,
-    billing_zip: w.billing_zip,
-    billing_city: w.billing_city,
-    billing_company: w.billing_company,
-    billing_province: w.billing_province,
-    billing_country: w.billing_country,
-    billing_phone: w.billing_phone,
-    first_charge_processed_at: instant(w.first_charge_processed_at),
-    created_at: instant(w.created_at),
-    updated_at: instant(w.updated_at),
+    ...pick(w, BILLING_FIELDS),
   });
 }
 
@@ -67,6 +55,8 @@ export function addressFacts(w: wire.Address): AddressFacts {
 
 export function createStoreApi2021_01(client: RechargeClient): StoreApi {
   const get = readRequest(client);
+  const list = pageLister(get, 'page_info');
+  const writeAddress = addressWriter(client, wire.AddressEnvelope, addressFacts);
 
   const putCustomer = async (
     id: number,
@@ -98,24 +88,8 @@ export function createStoreApi2021_01(client: RechargeClient): StoreApi {
     limiter: client.limiter,
     onReachability: (listener) => client.onReachability(listener),
     resources: ['customers', 'addresses'],
-    async listCustomers(query, signal) {
-      const answer = await get(
-        '/customers',
-        wire.CustomerList,
-        listParams(query, 'page_info'),
-        signal,
-      );
-      return { items: answer.data.customers.map(customerFacts), next: answer.next };
-    },
-    async listAddresses(query, signal) {
-      const answer = await get(
-        '/addresses',
-        wire.AddressList,
-        listParams(query, 'page_info'),
-        signal,
-      );
-      return { items: answer.data.addresses.map(addressFacts), next: answer.next };
-    },
+    listCustomers: list('/customers', wire.CustomerList, (d) => d.customers, customerFacts),
+    listAddresses: list('/addresses', wire.AddressList, (d) => d.addresses, addressFacts),
     listPaymentMethods: () => Promise.resolve({ items: [], next: null }),
     async countCustomers(signal) {
       return (await get('/customers/count', CountBody, undefined, signal)).data.count;
@@ -153,28 +127,10 @@ export function createStoreApi2021_01(client: RechargeClient): StoreApi {
       ),
     // A PUT of the same token twice changes nothing: resending is safe.
     findTokenChange: () => Promise.resolve(null),
-    async createAddress(customerId, values, signal) {
-      const answer = await client.request({
-        method: 'POST',
-        path: `/customers/${customerId}/addresses`,
-        body: { ...values },
-        schema: wire.AddressEnvelope,
-        scope: 'write_customer',
-        signal,
-      });
-      return addressFacts(answer.data.address);
-    },
-    async updateAddress(id, values, signal) {
-      const answer = await client.request({
-        method: 'PUT',
-        path: `/addresses/${id}`,
-        body: { ...values },
-        schema: wire.AddressEnvelope,
-        scope: 'write_customer',
-        signal,
-      });
-      return addressFacts(answer.data.address);
-    },
+    createAddress: (customerId, values, signal) =>
+      writeAddress('POST', `/customers/${customerId}/addresses`, { ...values }, signal),
+    updateAddress: (id, values, signal) =>
+      writeAddress('PUT', `/addresses/${id}`, { ...values }, signal),
     tokenInformation: (signal) => tokenInformation(client, signal),
   };
 }

@@ -4,12 +4,12 @@ import { AppError } from '../../src-shared/errors.ts';
 import type { CustomerFacts, PaymentMethod } from '../../src-shared/customers/model.ts';
 import { traitsOf } from '../../src-shared/recharge/versions.ts';
 import * as wire from '../../src-shared/recharge/wire-2021-11.ts';
+import { addressWriter } from './address-write.ts';
 import type { RechargeClient } from './client.ts';
 import { isRechargeError } from './errors.ts';
-import { requireCountryCode } from './map-common.ts';
 import {
   addressFacts,
-  BILLING_KEYS,
+  billingBodies,
   customerFacts,
   defaultMethodOf,
   paymentMethod,
@@ -19,13 +19,15 @@ import {
   wireBilling,
   withDefaultMethod,
 } from './map-2021-11.ts';
-import { listParams } from './list-params.ts';
+import { pageLister } from './list-page.ts';
 import { readRequest } from './read-request.ts';
 import type { CustomerState, StoreApi } from './store-api.ts';
 import { tokenInformation } from './token-information.ts';
 
 export function createStoreApi2021_11(client: RechargeClient): StoreApi {
   const get = readRequest(client);
+  const list = pageLister(get, 'cursor');
+  const writeAddress = addressWriter(client, wire.AddressEnvelope, addressFacts);
 
   const methodsOf = async (customerId: number, signal?: AbortSignal) => {
     const query = new URLSearchParams({ customer_id: String(customerId), limit: '250' });
@@ -49,28 +51,14 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
     limiter: client.limiter,
     onReachability: (listener) => client.onReachability(listener),
     resources: ['customers', 'addresses', 'payment_methods'],
-    async listCustomers(query, signal) {
-      const answer = await get(
-        '/customers',
-        wire.CustomerList,
-        listParams(query, 'cursor'),
-        signal,
-      );
-      return { items: answer.data.customers.map(customerFacts), next: answer.next };
-    },
-    async listAddresses(query, signal) {
-      const answer = await get('/addresses', wire.AddressList, listParams(query, 'cursor'), signal);
-      return { items: answer.data.addresses.map(addressFacts), next: answer.next };
-    },
-    async listPaymentMethods(query, signal) {
-      const answer = await get(
-        '/payment_methods',
-        wire.PaymentMethodList,
-        listParams(query, 'cursor'),
-        signal,
-      );
-      return { items: answer.data.payment_methods.map(paymentMethod), next: answer.next };
-    },
+    listCustomers: list('/customers', wire.CustomerList, (d) => d.customers, customerFacts),
+    listAddresses: list('/addresses', wire.AddressList, (d) => d.addresses, addressFacts),
+    listPaymentMethods: list(
+      '/payment_methods',
+      wire.PaymentMethodList,
+      (d) => d.payment_methods,
+      paymentMethod,
+    ),
     countCustomers: () => Promise.resolve(null),
     countAddresses: () => Promise.resolve(null),
     getCustomer,
@@ -97,15 +85,7 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
     },
     async updateBilling(current, values, signal) {
       const id = current.customer.id;
-      const customerBody: Record<string, string | null> = {};
-      const billingBody: Record<string, string | null> = {};
-      for (const [field, value] of Object.entries(values)) {
-        const key = BILLING_KEYS[field as keyof typeof BILLING_KEYS];
-        if (key === undefined) customerBody[field] = value ?? null;
-        else if (key === 'country_code')
-          billingBody[key] = requireCountryCode(field, value ?? null);
-        else billingBody[key] = value ?? null;
-      }
+      const { customer: customerBody, billing: billingBody } = billingBodies(values);
       const method = Object.keys(billingBody).length > 0 ? requireDefaultMethod(current) : null;
       const result: { customer?: CustomerFacts; paymentMethods?: PaymentMethod[] } = {};
       if (Object.keys(customerBody).length > 0) {
@@ -184,28 +164,15 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
       );
       return match ? { paymentMethods: methods.map(paymentMethod) } : null;
     },
-    async createAddress(customerId, values, signal) {
-      const answer = await client.request({
-        method: 'POST',
-        path: '/addresses',
-        body: { customer_id: customerId, ...wireAddress(values) },
-        schema: wire.AddressEnvelope,
-        scope: 'write_customer',
+    createAddress: (customerId, values, signal) =>
+      writeAddress(
+        'POST',
+        '/addresses',
+        { customer_id: customerId, ...wireAddress(values) },
         signal,
-      });
-      return addressFacts(answer.data.address);
-    },
-    async updateAddress(id, values, signal) {
-      const answer = await client.request({
-        method: 'PUT',
-        path: `/addresses/${id}`,
-        body: wireAddress(values),
-        schema: wire.AddressEnvelope,
-        scope: 'write_customer',
-        signal,
-      });
-      return addressFacts(answer.data.address);
-    },
+      ),
+    updateAddress: (id, values, signal) =>
+      writeAddress('PUT', `/addresses/${id}`, wireAddress(values), signal),
     tokenInformation: (signal) => tokenInformation(client, signal),
   };
 }

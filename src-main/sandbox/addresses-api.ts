@@ -43,7 +43,7 @@ function methodProblem(store: SandboxStore, customerId: number, patch: AddressPa
 
 function insert(store: SandboxStore, customerId: number, patch: AddressPatch): Row<SbAddress> {
   const paidBy = store.defaultMethodOf(customerId)?.data.id ?? null;
-  return store.insertAddress({
+  return store.insertOwned('address', {
     ...EMPTY_ADDRESS,
     payment_method_id: paidBy,
     ...patch,
@@ -121,11 +121,11 @@ export const updateAddress: Handler = (request, { store }) => {
     if (!checked.ok) return unprocessable(checked.errors);
     patch = checked.value;
   }
-  const row = store.writeAddress(id, patch);
+  const row = store.writeOwned('address', id, patch);
   return row ? answer(request, row) : notFound();
 };
 
 export const deleteAddress: Handler = (request, { store }) => {
   const id = pathId(request.params['id']);
-  return id !== null && store.deleteAddress(id) ? { status: 204 } : notFound();
+  return id !== null && store.deleteOwned('address', id) ? { status: 204 } : notFound();
 };

@@ -61,10 +61,10 @@ export function recordControls(store: SandboxStore): RecordControls {
       if (!store.addressRow(id)) return NOT_FOUND;
       const checked = validateAddressAdmin(fields);
       if (!checked.ok) return invalid(checked.errors);
-      const row = store.writeAddress(id, checked.value);
+      const row = store.writeOwned('address', id, checked.value);
       return row ? { ok: true, value: address0101(row) } : NOT_FOUND;
     },
-    deleteAddress: (id) => store.deleteAddress(id),
+    deleteAddress: (id) => store.deleteOwned('address', id),
     paymentTokenHint(id) {
       const token = store.defaultMethodOf(id)?.data.processor_customer_token;
       return token ? maskToken(token) : null;

@@ -1,11 +1,11 @@
 // HTTP face of the hostile switches (admin-hostile.ts), under /__sandbox/: the store's clock,
-// the schedule of remote changes, token revocation, and the switches in `PUT options`.
+// token revocation, and the switches in `PUT options` (the schedule of remote changes is one of
+// the lists in admin-lists.ts).
 import { z } from 'zod';
 import { withBody, type AdminAnswer } from './admin-answer.ts';
 import { AdminRefusal, UnknownToken } from './admin-hostile.ts';
 import type { SandboxAdmin } from './admin.ts';
 import { DROP_CURSORS } from './runtime.ts';
-import { ScheduleInput } from './schedule.ts';
 
 const OptionsBody = z.strictObject({
   customerTimestamps: z.enum(['naive', 'offset']).optional(),
@@ -64,16 +64,6 @@ export function handleHostileAdmin(
           return { status: 200, body: admin.followClock() };
         }),
       );
-    case 'GET schedule':
-      return { status: 200, body: { schedule: admin.scheduled() } };
-    case 'POST schedule':
-      return withBody(z.union([ScheduleInput, z.array(ScheduleInput)]), body, (input) => {
-        const inputs = Array.isArray(input) ? input : [input];
-        return { status: 201, body: { schedule: inputs.map((one) => admin.schedule(one)) } };
-      });
-    case 'DELETE schedule':
-      admin.clearSchedule();
-      return { status: 204 };
     case 'POST revoke-token':
     case 'POST restore-token':
       return withBody(TokenRef, body, ({ token }) =>

@@ -2,10 +2,10 @@
 // listens on loopback only, and admin-guard.ts refuses any request a web page could have sent.
 import { z } from 'zod';
 import { NOT_FOUND, withBody, type AdminAnswer } from './admin-answer.ts';
+import { handleAdminList } from './admin-lists.ts';
 import { handleHostileAdmin } from './admin-routes-hostile.ts';
 import type { AdminResult, SandboxAdmin } from './admin.ts';
 import { pathId } from './api-types.ts';
-import { FaultRuleInput } from './faults.ts';
 import { parseJson } from './http-io.ts';
 import { instantOf } from './sandbox-clock.ts';
 
@@ -52,8 +52,8 @@ export function handleAdmin(
   const [, resource = '', rawId, sub] = rest.split('/');
   const route = `${method} ${resource}${rawId === undefined ? '' : '/:id'}${sub === undefined ? '' : `/${sub}`}`;
   const id = pathId(rawId);
-  const hostile = handleHostileAdmin(admin, route, body);
-  if (hostile) return hostile;
+  const answer = handleHostileAdmin(admin, route, body) ?? handleAdminList(admin, route, body);
+  if (answer) return answer;
 
   switch (route) {
     case 'GET state':
@@ -86,16 +86,6 @@ export function handleAdmin(
         : fromResult(admin.patchPaymentMethod(id, body), 'payment_method');
     case 'DELETE payment_methods/:id':
       return id !== null && admin.deletePaymentMethod(id) ? { status: 204 } : NOT_FOUND;
-    case 'GET faults':
-      return { status: 200, body: { faults: admin.faults() } };
-    case 'POST faults':
-      return withBody(z.union([FaultRuleInput, z.array(FaultRuleInput)]), body, (input) => {
-        const rules = Array.isArray(input) ? input : [input];
-        return { status: 201, body: { faults: rules.map((rule) => admin.addFault(rule)) } };
-      });
-    case 'DELETE faults':
-      admin.clearFaults();
-      return { status: 204 };
     case 'GET requests': {
       const since = Number(query.get('since') ?? '0');
       const limit = query.get('limit');

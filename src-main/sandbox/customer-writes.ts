@@ -4,7 +4,7 @@
 import type { Processor } from '../../src-shared/recharge/payment-tokens.ts';
 import type { SbBillingAddress, SbCustomer } from './model.ts';
 import { methodKindOf, replaceWithToken, setBilling } from './payment-method-writes.ts';
-import type { CustomerPatch, NewCustomer, SandboxStore } from './store.ts';
+import type { CustomerPatch, NewCustomer, SandboxStore, UpdateById } from './store.ts';
 import type { Row } from './table.ts';
 
 export interface StoredPaymentToken {
@@ -43,12 +43,12 @@ const DEFAULTS: Omit<NewCustomer, 'email' | 'first_name' | 'last_name'> = {
 function setProcessorType(store: SandboxStore, customerId: number, type: string | null): void {
   const current = store.defaultMethodOf(customerId);
   if (current) {
-    store.writeMethod(current.data.id, methodKindOf(type));
+    store.writeOwned('method', current.data.id, methodKindOf(type));
     return;
   }
   setBilling(store, customerId, {});
   const holder = store.defaultMethodOf(customerId);
-  if (holder) store.writeMethod(holder.data.id, methodKindOf(type));
+  if (holder) store.writeOwned('method', holder.data.id, methodKindOf(type));
 }
 
 /** Method-side effects of a write; returns what the customer row itself must take on. */
@@ -71,11 +71,5 @@ export function createCustomer(
 }
 
 /** Bumps updated_at even for a billing-only change: 2021-01 shows billing on the customer. */
-export function updateCustomer(
-  store: SandboxStore,
-  id: number,
-  write: CustomerWrite,
-): Row<SbCustomer> | undefined {
-  if (!store.customerRow(id)) return undefined;
-  return store.writeCustomer(id, applyMethods(store, id, write));
-}
+export const updateCustomer: UpdateById<CustomerWrite, SbCustomer> = (store, id, write) =>
+  store.customerRow(id) ? store.writeCustomer(id, applyMethods(store, id, write)) : undefined;

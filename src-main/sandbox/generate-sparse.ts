@@ -19,7 +19,8 @@ const CUSTOMER_KEYS = [
   'reason_payment_method_not_valid',
 ] as const satisfies readonly (keyof SbCustomer)[];
 
-const ADDRESS_KEYS = [
+/** Address keys a sparse record may leave out or null (the wire uses the same names). */
+export const ADDRESS_KEYS = [
   'cart_attributes',
   'note_attributes',
   'presentment_currency',

@@ -101,95 +101,100 @@ export const COMPANY_SUFFIXES: readonly string[] = [
   'GmbH',
 ];
 
-/** [city, state code, first three zip digits] */
-export const US_CITIES: readonly (readonly [string, string, string])[] = [
-  ['Los Angeles', 'CA', '900'],
-  ['San Francisco', 'CA', '941'],
-  ['San Diego', 'CA', '921'],
-  ['Santa Monica', 'CA', '904'],
-  ['New York', 'NY', '100'],
-  ['Brooklyn', 'NY', '112'],
-  ['Buffalo', 'NY', '142'],
-  ['Chicago', 'IL', '606'],
-  ['Houston', 'TX', '770'],
-  ['Austin', 'TX', '787'],
-  ['Dallas', 'TX', '752'],
-  ['Phoenix', 'AZ', '850'],
-  ['Philadelphia', 'PA', '191'],
-  ['Pittsburgh', 'PA', '152'],
-  ['Seattle', 'WA', '981'],
-  ['Portland', 'OR', '972'],
-  ['Denver', 'CO', '802'],
-  ['Boston', 'MA', '021'],
-  ['Miami', 'FL', '331'],
-  ['Orlando', 'FL', '328'],
-  ['Tampa', 'FL', '336'],
-  ['Atlanta', 'GA', '303'],
-  ['Nashville', 'TN', '372'],
-  ['Charlotte', 'NC', '282'],
-  ['Raleigh', 'NC', '276'],
-  ['Detroit', 'MI', '482'],
-  ['Minneapolis', 'MN', '554'],
-  ['Columbus', 'OH', '432'],
-  ['Cleveland', 'OH', '441'],
-  ['Indianapolis', 'IN', '462'],
-  ['Kansas City', 'MO', '641'],
-  ['St. Louis', 'MO', '631'],
-  ['Omaha', 'NE', '681'],
-  ['Salt Lake City', 'UT', '841'],
-  ['Las Vegas', 'NV', '891'],
-  ['Albuquerque', 'NM', '871'],
-  ['New Orleans', 'LA', '701'],
-  ['Baltimore', 'MD', '212'],
-  ['Washington', 'DC', '200'],
-  ['Richmond', 'VA', '232'],
-  ['Milwaukee', 'WI', '532'],
-  ['Louisville', 'KY', '402'],
-  ['Birmingham', 'AL', '352'],
-  ['Honolulu', 'HI', '968'],
-  ['Anchorage', 'AK', '995'],
-  ['Boise', 'ID', '837'],
-  ['Burlington', 'VT', '054'],
-  ['Portland', 'ME', '041'],
-  ['Providence', 'RI', '029'],
-  ['Hartford', 'CT', '061'],
+/**
+ * Cities of the countries whose addresses name a state or province: [country code, city, state
+ * or province code, the postal code's start: the US zip's first three digits, Canada's first
+ * letter, Australia's first digit].
+ */
+const REGIONAL_CITIES: readonly (readonly [string, string, string, string])[] = [
+  ['US', 'Los Angeles', 'CA', '900'],
+  ['US', 'San Francisco', 'CA', '941'],
+  ['US', 'San Diego', 'CA', '921'],
+  ['US', 'Santa Monica', 'CA', '904'],
+  ['US', 'New York', 'NY', '100'],
+  ['US', 'Brooklyn', 'NY', '112'],
+  ['US', 'Buffalo', 'NY', '142'],
+  ['US', 'Chicago', 'IL', '606'],
+  ['US', 'Houston', 'TX', '770'],
+  ['US', 'Austin', 'TX', '787'],
+  ['US', 'Dallas', 'TX', '752'],
+  ['US', 'Phoenix', 'AZ', '850'],
+  ['US', 'Philadelphia', 'PA', '191'],
+  ['US', 'Pittsburgh', 'PA', '152'],
+  ['US', 'Seattle', 'WA', '981'],
+  ['US', 'Portland', 'OR', '972'],
+  ['US', 'Denver', 'CO', '802'],
+  ['US', 'Boston', 'MA', '021'],
+  ['US', 'Miami', 'FL', '331'],
+  ['US', 'Orlando', 'FL', '328'],
+  ['US', 'Tampa', 'FL', '336'],
+  ['US', 'Atlanta', 'GA', '303'],
+  ['US', 'Nashville', 'TN', '372'],
+  ['US', 'Charlotte', 'NC', '282'],
+  ['US', 'Raleigh', 'NC', '276'],
+  ['US', 'Detroit', 'MI', '482'],
+  ['US', 'Minneapolis', 'MN', '554'],
+  ['US', 'Columbus', 'OH', '432'],
+  ['US', 'Cleveland', 'OH', '441'],
+  ['US', 'Indianapolis', 'IN', '462'],
+  ['US', 'Kansas City', 'MO', '641'],
+  ['US', 'St. Louis', 'MO', '631'],
+  ['US', 'Omaha', 'NE', '681'],
+  ['US', 'Salt Lake City', 'UT', '841'],
+  ['US', 'Las Vegas', 'NV', '891'],
+  ['US', 'Albuquerque', 'NM', '871'],
+  ['US', 'New Orleans', 'LA', '701'],
+  ['US', 'Baltimore', 'MD', '212'],
+  ['US', 'Washington', 'DC', '200'],
+  ['US', 'Richmond', 'VA', '232'],
+  ['US', 'Milwaukee', 'WI', '532'],
+  ['US', 'Louisville', 'KY', '402'],
+  ['US', 'Birmingham', 'AL', '352'],
+  ['US', 'Honolulu', 'HI', '968'],
+  ['US', 'Anchorage', 'AK', '995'],
+  ['US', 'Boise', 'ID', '837'],
+  ['US', 'Burlington', 'VT', '054'],
+  ['US', 'Portland', 'ME', '041'],
+  ['US', 'Providence', 'RI', '029'],
+  ['US', 'Hartford', 'CT', '061'],
+  ['CA', 'Toronto', 'ON', 'M'],
+  ['CA', 'Ottawa', 'ON', 'K'],
+  ['CA', 'Montreal', 'QC', 'H'],
+  ['CA', 'Quebec City', 'QC', 'G'],
+  ['CA', 'Vancouver', 'BC', 'V'],
+  ['CA', 'Victoria', 'BC', 'V'],
+  ['CA', 'Calgary', 'AB', 'T'],
+  ['CA', 'Edmonton', 'AB', 'T'],
+  ['CA', 'Winnipeg', 'MB', 'R'],
+  ['CA', 'Halifax', 'NS', 'B'],
+  ['CA', 'Saskatoon', 'SK', 'S'],
+  ['CA', "St. John's", 'NL', 'A'],
+  ['AU', 'Sydney', 'NSW', '2'],
+  ['AU', 'Newcastle', 'NSW', '2'],
+  ['AU', 'Melbourne', 'VIC', '3'],
+  ['AU', 'Geelong', 'VIC', '3'],
+  ['AU', 'Brisbane', 'QLD', '4'],
+  ['AU', 'Gold Coast', 'QLD', '4'],
+  ['AU', 'Perth', 'WA', '6'],
+  ['AU', 'Adelaide', 'SA', '5'],
+  ['AU', 'Hobart', 'TAS', '7'],
+  ['AU', 'Canberra', 'ACT', '2'],
+  ['AU', 'Darwin', 'NT', '0'],
 ];
+
+const citiesIn = (code: string): readonly (readonly [string, string, string])[] =>
+  REGIONAL_CITIES.filter(([country]) => country === code).map(
+    ([, city, region, postal]) => [city, region, postal] as const,
+  );
+
+export const US_CITIES = citiesIn('US');
+export const CA_CITIES = citiesIn('CA');
+export const AU_CITIES = citiesIn('AU');
 
 export const US_AREA_CODES: readonly string[] = (
   '212 213 214 305 310 312 323 347 404 415 424 503 512 602 617 646 702 713 718 720 773 786 ' +
   '804 808 813 818 832 858 907 917 919 949 971 972'
 ).split(' ');
-
-/** [city, province code, first letter of the postal code] */
-export const CA_CITIES: readonly (readonly [string, string, string])[] = [
-  ['Toronto', 'ON', 'M'],
-  ['Ottawa', 'ON', 'K'],
-  ['Montreal', 'QC', 'H'],
-  ['Quebec City', 'QC', 'G'],
-  ['Vancouver', 'BC', 'V'],
-  ['Victoria', 'BC', 'V'],
-  ['Calgary', 'AB', 'T'],
-  ['Edmonton', 'AB', 'T'],
-  ['Winnipeg', 'MB', 'R'],
-  ['Halifax', 'NS', 'B'],
-  ['Saskatoon', 'SK', 'S'],
-  ["St. John's", 'NL', 'A'],
-];
-
-/** [city, state code, first postcode digit] */
-export const AU_CITIES: readonly (readonly [string, string, string])[] = [
-  ['Sydney', 'NSW', '2'],
-  ['Newcastle', 'NSW', '2'],
-  ['Melbourne', 'VIC', '3'],
-  ['Geelong', 'VIC', '3'],
-  ['Brisbane', 'QLD', '4'],
-  ['Gold Coast', 'QLD', '4'],
-  ['Perth', 'WA', '6'],
-  ['Adelaide', 'SA', '5'],
-  ['Hobart', 'TAS', '7'],
-  ['Canberra', 'ACT', '2'],
-  ['Darwin', 'NT', '0'],
-];
 
 /** [city, postcode area] */
 export const UK_CITIES: readonly (readonly [string, string])[] = [

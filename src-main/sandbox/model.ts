@@ -47,19 +47,23 @@ export interface Country {
   country_code?: string | null;
 }
 
-export interface SbAddress extends Country {
+/** The text parts an address and a billing address both hold; any may be missing or null. */
+type PostalPart =
+  | 'first_name'
+  | 'last_name'
+  | 'company'
+  | 'phone'
+  | 'address1'
+  | 'address2'
+  | 'city'
+  | 'province'
+  | 'zip';
+type PostalText = { [K in PostalPart]?: string | null };
+
+export interface SbAddress extends Country, PostalText {
   id: number;
   customer_id: number;
   payment_method_id?: number | null;
-  first_name?: string | null;
-  last_name?: string | null;
-  company?: string | null;
-  phone?: string | null;
-  address1?: string | null;
-  address2?: string | null;
-  city?: string | null;
-  province?: string | null;
-  zip?: string | null;
   /** 2021-01 only. */
   cart_attributes?: NameValue[] | null;
   /** 2021-11 `order_attributes`. */
@@ -74,31 +78,7 @@ export interface SbAddress extends Country {
   presentment_currency?: string | null;
 }
 
-export interface SbBillingAddress extends Country {
-  first_name?: string | null;
-  last_name?: string | null;
-  company?: string | null;
-  address1?: string | null;
-  address2?: string | null;
-  city?: string | null;
-  province?: string | null;
-  zip?: string | null;
-  phone?: string | null;
-}
-
-/** A billing address as 2021-11 sends and takes it: the country by code alone. */
-export const BILLING_ADDRESS_KEYS = [
-  'first_name',
-  'last_name',
-  'company',
-  'address1',
-  'address2',
-  'city',
-  'province',
-  'zip',
-  'country_code',
-  'phone',
-] as const;
+export type SbBillingAddress = Country & PostalText;
 
 /** A billing address with nothing in it; new billing parts merge into this. */
 export const EMPTY_BILLING: Readonly<Required<SbBillingAddress>> = {
@@ -114,6 +94,11 @@ export const EMPTY_BILLING: Readonly<Required<SbBillingAddress>> = {
   country_code: null,
   phone: null,
 };
+
+/** A billing address as 2021-11 sends and takes it: the country by code alone. */
+export const BILLING_ADDRESS_KEYS = (
+  Object.keys(EMPTY_BILLING) as (keyof SbBillingAddress)[]
+).filter((key) => key !== 'country');
 
 export interface SbPaymentDetails {
   brand?: string | null;

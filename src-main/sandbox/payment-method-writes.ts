@@ -10,7 +10,7 @@ import {
   type SbPaymentMethod,
 } from './model.ts';
 import { createRng } from './prng.ts';
-import type { MethodPatch, SandboxStore } from './store.ts';
+import type { MethodPatch, SandboxStore, UpdateById } from './store.ts';
 import type { Row } from './table.ts';
 
 export type NewMethod = Omit<SbPaymentMethod, 'id' | 'customer_id' | 'is_default'> & {
@@ -63,7 +63,7 @@ export function detailsFromToken(token: string, paymentType: string | null): SbP
 function undefaultOthers(store: SandboxStore, customerId: number, keep: number): void {
   for (const row of store.methodsOf(customerId)) {
     if (row.data.is_default && row.data.id !== keep) {
-      store.writeMethod(row.data.id, { is_default: false });
+      store.writeOwned('method', row.data.id, { is_default: false });
     }
   }
 }
@@ -77,7 +77,7 @@ function repointAddresses(
 ) {
   for (const id of store.addressIdsOf(customerId)) {
     if (store.addressRow(id)?.data.payment_method_id === from) {
-      store.writeAddress(id, { payment_method_id: to });
+      store.writeOwned('address', id, { payment_method_id: to });
     }
   }
 }
@@ -90,16 +90,16 @@ export function createMethod(
 ): Row<SbPaymentMethod> {
   const isDefault = fields.is_default ?? store.defaultMethodOf(customerId) === undefined;
   if (isDefault) undefaultOthers(store, customerId, -1);
-  const row = store.insertMethod({ ...fields, customer_id: customerId, is_default: isDefault });
+  const row = store.insertOwned('method', {
+    ...fields,
+    customer_id: customerId,
+    is_default: isDefault,
+  });
   if (isDefault) store.writeCustomer(customerId, validityOf(row.data));
   return row;
 }
 
-export function updateMethod(
-  store: SandboxStore,
-  id: number,
-  change: MethodChange,
-): Row<SbPaymentMethod> | undefined {
+export const updateMethod: UpdateById<MethodChange, SbPaymentMethod> = (store, id, change) => {
   const before = store.methodRow(id)?.data;
   if (!before) return undefined;
   const patch: MethodPatch = { ...change };
@@ -115,7 +115,7 @@ export function updateMethod(
   if (change.is_default === true && !before.is_default) {
     undefaultOthers(store, before.customer_id, id);
   }
-  const row = store.writeMethod(id, patch);
+  const row = store.writeOwned('method', id, patch);
   if (row && (before.is_default || row.data.is_default)) {
     const defaultChanged = before.is_default !== row.data.is_default;
     const statusChanged =
@@ -124,11 +124,11 @@ export function updateMethod(
     store.writeCustomer(before.customer_id, defaultChanged || statusChanged ? validity : {});
   }
   return row;
-}
+};
 
 export function deleteMethod(store: SandboxStore, id: number): boolean {
   const before = store.methodRow(id)?.data;
-  if (!before || !store.deleteMethod(id)) return false;
+  if (!before || !store.deleteOwned('method', id)) return false;
   repointAddresses(store, before.customer_id, id, null);
   if (before.is_default) store.writeCustomer(before.customer_id, validityOf(undefined));
   return true;
@@ -146,10 +146,10 @@ export function setBilling(
   const current = store.defaultMethodOf(customerId);
   if (current) {
     const merged = { ...(current.data.billing_address ?? EMPTY_BILLING), ...billing };
-    store.writeMethod(current.data.id, { billing_address: merged });
+    store.writeOwned('method', current.data.id, { billing_address: merged });
     return;
   }
-  store.insertMethod({
+  store.insertOwned('method', {
     customer_id: customerId,
     is_default: true,
     payment_type: null,
@@ -184,9 +184,9 @@ export function replaceWithToken(
   token: { processor: Processor; token: string },
 ): Validity {
   const old = store.defaultMethodOf(customerId)?.data;
-  if (old) store.deleteMethod(old.id);
+  if (old) store.deleteOwned('method', old.id);
   const kind = methodKindOf(token.processor);
-  const row = store.insertMethod({
+  const row = store.insertOwned('method', {
     customer_id: customerId,
     is_default: true,
     ...kind,

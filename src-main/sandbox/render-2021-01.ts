@@ -4,7 +4,7 @@
 import type { TokenField } from '../../src-shared/recharge/payment-tokens.ts';
 import type * as wire from '../../src-shared/recharge/wire-2021-01.ts';
 import type { SbAddress, SbBillingAddress, SbCustomer, SbPaymentMethod } from './model.ts';
-import { customerIdentity, recipientOf, streetOf } from './render-common.ts';
+import { addressHead, customerIdentity } from './render-common.ts';
 import type { Row } from './table.ts';
 import { formatMaybe, formatNaiveEastern } from './timestamps.ts';
 
@@ -82,11 +82,7 @@ export function customer0101(
 export function address0101(row: Row<SbAddress>): wire.Address {
   const a = row.data;
   return {
-    id: a.id,
-    customer_id: a.customer_id,
-    ...streetOf(a),
-    country: a.country,
-    ...recipientOf(a),
+    ...addressHead(a, {}, { country: a.country }),
     cart_attributes: a.cart_attributes,
     note_attributes: a.note_attributes,
     cart_note: a.cart_note,

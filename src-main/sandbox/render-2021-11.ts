@@ -9,7 +9,7 @@ import {
   type SbCustomer,
   type SbPaymentMethod,
 } from './model.ts';
-import { customerIdentity, pick, recipientOf, streetOf } from './render-common.ts';
+import { addressHead, customerIdentity, pick } from './render-common.ts';
 import type { Row } from './table.ts';
 import {
   formatMaybe,
@@ -42,12 +42,7 @@ export function address2111(row: Row<SbAddress>): wire.Address {
   const discounts =
     a.discount_id === undefined ? undefined : a.discount_id === null ? [] : [{ id: a.discount_id }];
   return {
-    id: a.id,
-    customer_id: a.customer_id,
-    payment_method_id: a.payment_method_id,
-    ...streetOf(a),
-    country_code: a.country_code,
-    ...recipientOf(a),
+    ...addressHead(a, { payment_method_id: a.payment_method_id }, { country_code: a.country_code }),
     order_attributes: a.note_attributes,
     order_note: a.cart_note,
     discounts,

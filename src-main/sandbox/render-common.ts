@@ -13,7 +13,7 @@ export const customerIdentity = (c: SbCustomer) => ({
 });
 
 /** An address's street, sent before its country in either version. */
-export const streetOf = (a: SbAddress) => ({
+const streetOf = (a: SbAddress) => ({
   address1: a.address1,
   address2: a.address2,
   city: a.city,
@@ -22,11 +22,28 @@ export const streetOf = (a: SbAddress) => ({
 });
 
 /** Who an address is for, sent after its country in either version. */
-export const recipientOf = (a: SbAddress) => ({
+const recipientOf = (a: SbAddress) => ({
   company: a.company,
   phone: a.phone,
   first_name: a.first_name,
   last_name: a.last_name,
+});
+
+/**
+ * An address's first keys in either version: its ids, the links the version adds, the street,
+ * the country as the version names it, and who it is for.
+ */
+export const addressHead = <L extends object, C extends object>(
+  a: SbAddress,
+  links: L,
+  country: C,
+) => ({
+  id: a.id,
+  customer_id: a.customer_id,
+  ...links,
+  ...streetOf(a),
+  ...country,
+  ...recipientOf(a),
 });
 
 /** The given keys of a record, in that order (an undefined one stays out of the JSON). */

@@ -12,10 +12,17 @@ import type { WriteClock } from './write-clock.ts';
 
 export type NewCustomer = Omit<SbCustomer, 'id' | 'hash'>;
 export type CustomerPatch = Partial<Omit<SbCustomer, 'id'>>;
-export type AddressPatch = Partial<Omit<SbAddress, 'id' | 'customer_id'>>;
-export type MethodPatch = Partial<Omit<SbPaymentMethod, 'id' | 'customer_id'>>;
 
-type Owned = { id: number; customer_id: number };
+/** The records a customer owns, by kind: each in its table and indexed by its customer. */
+type OwnedKinds = { address: SbAddress; method: SbPaymentMethod };
+export type OwnedKind = keyof OwnedKinds;
+export type OwnedPatch<K extends OwnedKind> = Partial<Omit<OwnedKinds[K], 'id' | 'customer_id'>>;
+export type AddressPatch = OwnedPatch<'address'>;
+export type MethodPatch = OwnedPatch<'method'>;
+/** A write-path update of one record by id: its new row, or undefined where there is none. */
+export type UpdateById<C, T> = (store: SandboxStore, id: number, change: C) => Row<T> | undefined;
+
+type OwnedStore<T extends { id: number }> = { table: Table<T>; index: Map<number, Set<number>> };
 
 function link(index: Map<number, Set<number>>, owner: number, id: number): void {
   let set = index.get(owner);
@@ -40,6 +47,10 @@ export class SandboxStore {
   private readonly emails = new Map<string, number>();
   private readonly addressesByCustomer = new Map<number, Set<number>>();
   private readonly methodsByCustomer = new Map<number, Set<number>>();
+  private readonly ownedStores: { [K in OwnedKind]: OwnedStore<OwnedKinds[K]> } = {
+    address: { table: this.addressTable, index: this.addressesByCustomer },
+    method: { table: this.methodTable, index: this.methodsByCustomer },
+  };
   private nextIds = { customer: 1, address: 1, method: 1 };
 
   constructor(clock: WriteClock) {
@@ -176,47 +187,39 @@ export class SandboxStore {
     return true;
   }
 
-  insertAddress(fields: Omit<SbAddress, 'id'>): Row<SbAddress> {
-    const data = { id: this.nextIds.address++, ...fields };
-    return this.insertOwned(this.addressTable, this.addressesByCustomer, data);
+  /** A new address or payment method, with the next id of its kind. */
+  insertOwned<K extends OwnedKind>(kind: K, fields: Omit<OwnedKinds[K], 'id'>): Row<OwnedKinds[K]> {
+    const { table, index } = this.owned(kind);
+    const data = { id: this.nextIds[kind]++, ...fields } as OwnedKinds[K];
+    const row = this.insert(table, data);
+    link(index, data.customer_id, data.id);
+    return row;
   }
 
-  writeAddress(id: number, patch: AddressPatch): Row<SbAddress> | undefined {
-    return this.write<SbAddress>(this.addressTable, id, patch);
+  writeOwned<K extends OwnedKind>(
+    kind: K,
+    id: number,
+    patch: OwnedPatch<K>,
+  ): Row<OwnedKinds[K]> | undefined {
+    return this.write(this.owned(kind).table, id, patch as Partial<OwnedKinds[K]>);
   }
 
-  deleteAddress(id: number): boolean {
-    return this.remove(this.addressTable, this.addressesByCustomer, id);
+  deleteOwned(kind: OwnedKind, id: number): boolean {
+    const { table, index } = this.owned(kind);
+    const row = table.delete(id);
+    if (!row) return false;
+    index.get(row.data.customer_id)?.delete(id);
+    return true;
   }
 
-  insertMethod(fields: Omit<SbPaymentMethod, 'id'>): Row<SbPaymentMethod> {
-    const data = { id: this.nextIds.method++, ...fields };
-    return this.insertOwned(this.methodTable, this.methodsByCustomer, data);
-  }
-
-  writeMethod(id: number, patch: MethodPatch): Row<SbPaymentMethod> | undefined {
-    return this.write<SbPaymentMethod>(this.methodTable, id, patch);
-  }
-
-  deleteMethod(id: number): boolean {
-    return this.remove(this.methodTable, this.methodsByCustomer, id);
+  private owned<K extends OwnedKind>(kind: K): OwnedStore<OwnedKinds[K]> {
+    return this.ownedStores[kind] as OwnedStore<OwnedKinds[K]>;
   }
 
   private insert<T extends { id: number }>(table: Table<T>, data: T): Row<T> {
     const { second, rev } = this.clock.issue();
     const row: Row<T> = { data, created: second, updated: second, rev };
     table.insert(row);
-    return row;
-  }
-
-  /** Addresses and methods are also indexed by their customer. */
-  private insertOwned<T extends Owned>(
-    table: Table<T>,
-    index: Map<number, Set<number>>,
-    data: T,
-  ): Row<T> {
-    const row = this.insert(table, data);
-    link(index, data.customer_id, data.id);
     return row;
   }
 
@@ -236,16 +239,5 @@ export class SandboxStore {
     };
     table.replace(next);
     return next;
-  }
-
-  private remove<T extends Owned>(
-    table: Table<T>,
-    index: Map<number, Set<number>>,
-    id: number,
-  ): boolean {
-    const row = table.delete(id);
-    if (!row) return false;
-    index.get(row.data.customer_id)?.delete(id);
-    return true;
   }
 }

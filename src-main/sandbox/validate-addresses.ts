@@ -1,25 +1,18 @@
 // Address bodies: 2021-01 names countries and cart/note attributes; 2021-11 takes ISO country
 // codes, `order_attributes`/`order_note`, the paying method, and (on create) the customer.
 import { countryFromCode, countryFromName } from './model.ts';
-import type { FieldErrors } from './paging.ts';
 import type { AddressPatch } from './store.ts';
+import type { Check, Validated, WriteMode } from './validation-core.ts';
 import {
-  checkFields,
   countryCode,
-  finish,
   id,
-  invalidInput,
-  isPlainObject,
   nameValues,
   nullableId,
   nullableList,
   nullableText,
-  refuseEmptyUpdate,
   renamed,
   requiredText,
-  type Check,
-  type Validated,
-  type WriteMode,
+  validateBody,
 } from './validation-core.ts';
 
 const PLACE_FIELDS: Record<string, Check> = {
@@ -64,14 +57,19 @@ const NAMES_2021_11: Readonly<Record<string, string>> = {
   payment_method_id: 'payment_method_id',
 };
 
-export function validateAddress2021_01(body: unknown, mode: WriteMode): Validated<AddressPatch> {
-  if (!isPlainObject(body)) return invalidInput();
-  const errors: FieldErrors = {};
-  const required = mode === 'create' ? ADDRESS_REQUIRED_2021_01 : [];
-  const values = checkFields(body, FIELDS_2021_01, required, errors) as AddressPatch;
-  refuseEmptyUpdate(body, mode, errors);
+/** The country's name and code, where a 2021-01 body names the country. */
+function withCountryName(values: AddressPatch): AddressPatch {
   if ('country' in values) Object.assign(values, countryFromName(values.country ?? null));
-  return finish(errors, values);
+  return values;
+}
+
+export function validateAddress2021_01(body: unknown, mode: WriteMode): Validated<AddressPatch> {
+  return validateBody(body, {
+    checks: FIELDS_2021_01,
+    required: mode === 'create' ? ADDRESS_REQUIRED_2021_01 : [],
+    mode,
+    build: (values) => withCountryName(values as AddressPatch),
+  });
 }
 
 export interface AddressWrite2021_11 {
@@ -83,28 +81,30 @@ export function validateAddress2021_11(
   body: unknown,
   mode: WriteMode,
 ): Validated<AddressWrite2021_11> {
-  if (!isPlainObject(body)) return invalidInput();
-  const errors: FieldErrors = {};
-  const checks = mode === 'create' ? { ...FIELDS_2021_11, customer_id: id } : FIELDS_2021_11;
-  const required = mode === 'create' ? ADDRESS_REQUIRED_2021_11 : [];
-  const values = checkFields(body, checks, required, errors);
-  refuseEmptyUpdate(body, mode, errors);
-  const patch = renamed(values, NAMES_2021_11) as AddressPatch;
-  if ('country_code' in values) {
-    Object.assign(patch, countryFromCode((values['country_code'] as string | null) ?? null));
-  }
-  const customerId = typeof values['customer_id'] === 'number' ? values['customer_id'] : null;
-  return finish(errors, { customerId, patch });
+  return validateBody(body, {
+    checks: mode === 'create' ? { ...FIELDS_2021_11, customer_id: id } : FIELDS_2021_11,
+    required: mode === 'create' ? ADDRESS_REQUIRED_2021_11 : [],
+    mode,
+    build: (values) => {
+      const patch = renamed(values, NAMES_2021_11) as AddressPatch;
+      if ('country_code' in values) {
+        Object.assign(patch, countryFromCode((values['country_code'] as string | null) ?? null));
+      }
+      const customerId = typeof values['customer_id'] === 'number' ? values['customer_id'] : null;
+      return { customerId, patch };
+    },
+  });
 }
 
 /** Admin changes use 2021-01's names, plus the 2021-11 country code and paying method. */
 export function validateAddressAdmin(body: unknown): Validated<AddressPatch> {
-  if (!isPlainObject(body)) return invalidInput();
-  const errors: FieldErrors = {};
-  const checks = { ...FIELDS_2021_01, country_code: countryCode, payment_method_id: nullableId };
-  const values = checkFields(body, checks, [], errors) as AddressPatch;
-  refuseEmptyUpdate(body, 'update', errors);
-  if ('country' in values) Object.assign(values, countryFromName(values.country ?? null));
-  if ('country_code' in body) Object.assign(values, countryFromCode(values.country_code ?? null));
-  return finish(errors, values);
+  return validateBody(body, {
+    checks: { ...FIELDS_2021_01, country_code: countryCode, payment_method_id: nullableId },
+    mode: 'update',
+    build: (values, sent) => {
+      const patch = withCountryName(values as AddressPatch);
+      if ('country_code' in sent) Object.assign(patch, countryFromCode(patch.country_code ?? null));
+      return patch;
+    },
+  });
 }

@@ -6,24 +6,19 @@ import type { CustomerWrite, StoredPaymentToken } from './customer-writes.ts';
 import { countryFromName, type SbBillingAddress } from './model.ts';
 import type { FieldErrors } from './paging.ts';
 import type { CustomerPatch } from './store.ts';
+import type { Check, Validated, WriteMode } from './validation-core.ts';
 import {
   boolean,
-  checkFields,
   count,
   email,
-  finish,
-  invalidInput,
   isPlainObject,
   marketing,
   nullableBoolean,
   nullableText,
   oneOf,
-  refuseEmptyUpdate,
   renamed,
   requiredText,
-  type Check,
-  type Validated,
-  type WriteMode,
+  validateBody,
 } from './validation-core.ts';
 
 const OWN_FIELDS: Record<string, Check> = {
@@ -125,20 +120,23 @@ export function validateCustomer2021_01(
   mode: WriteMode,
   options: { admin?: boolean } = {},
 ): Validated<CustomerWrite> {
-  if (!isPlainObject(body)) return invalidInput();
-  const errors: FieldErrors = {};
-  const checks = options.admin ? { ...FIELDS_2021_01, ...ADMIN_FIELDS } : FIELDS_2021_01;
-  const required = mode === 'create' ? CUSTOMER_REQUIRED : [];
-  const values = checkFields(body, checks, required, errors, (f) => processorOfField(f) !== null);
-  const token = tokenOf(body, errors);
-  refuseEmptyUpdate(body, mode, errors);
-  const write: CustomerWrite = {
-    own: renamed(values, OWN_NAMES) as CustomerPatch,
-    billing: billingOf(values),
-  };
-  if (token) write.token = token;
-  if ('processor_type' in values) write.processorType = values['processor_type'] as string | null;
-  return finish(errors, write);
+  return validateBody(body, {
+    checks: options.admin ? { ...FIELDS_2021_01, ...ADMIN_FIELDS } : FIELDS_2021_01,
+    required: mode === 'create' ? CUSTOMER_REQUIRED : [],
+    mode,
+    skip: (field) => processorOfField(field) !== null,
+    build: (values, sent, errors) => {
+      const token = tokenOf(sent, errors);
+      const write: CustomerWrite = {
+        own: renamed(values, OWN_NAMES) as CustomerPatch,
+        billing: billingOf(values),
+      };
+      if (token) write.token = token;
+      if ('processor_type' in values)
+        write.processorType = values['processor_type'] as string | null;
+      return write;
+    },
+  });
 }
 
 const externalId: Check = (value) => {
@@ -161,10 +159,10 @@ const FIELDS_2021_11: Record<string, Check> = {
 
 /** A 2021-11 customer body: billing, status and tokens are not customer fields there. */
 export function validateCustomer2021_11(body: unknown, mode: WriteMode): Validated<CustomerPatch> {
-  if (!isPlainObject(body)) return invalidInput();
-  const errors: FieldErrors = {};
-  const required = mode === 'create' ? CUSTOMER_REQUIRED : [];
-  const values = checkFields(body, FIELDS_2021_11, required, errors);
-  refuseEmptyUpdate(body, mode, errors);
-  return finish(errors, values as CustomerPatch);
+  return validateBody(body, {
+    checks: FIELDS_2021_11,
+    required: mode === 'create' ? CUSTOMER_REQUIRED : [],
+    mode,
+    build: (values) => values as CustomerPatch,
+  });
 }

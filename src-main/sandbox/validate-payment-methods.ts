@@ -16,14 +16,12 @@ import {
   boolean,
   checkFields,
   countryCode,
-  finish,
   id,
-  invalidInput,
   isPlainObject,
   nullableText,
   oneOf,
-  refuseEmptyUpdate,
   text,
+  validateBody,
   type Check,
   type Validated,
 } from './validation-core.ts';
@@ -109,26 +107,30 @@ export function validateMethodCreate(
   body: unknown,
   customerExists: (id: number) => boolean,
 ): Validated<MethodCreate> {
-  if (!isPlainObject(body)) return invalidInput();
-  const errors: FieldErrors = {};
-  const values = checkFields(body, CREATE_CHECKS, CREATE_REQUIRED, errors);
-  stripeRules(values, errors);
-  const customerId = values['customer_id'];
-  if (typeof customerId === 'number' && !customerExists(customerId)) {
-    errors['customer_id'] = [`Customer ${customerId} does not exist.`];
-  }
-  const method: NewMethod = {
-    payment_type: (values['payment_type'] as string | undefined) ?? null,
-    processor_name: (values['processor_name'] as string | undefined) ?? null,
-    processor_customer_token: (values['processor_customer_token'] as string | undefined) ?? null,
-    processor_payment_method_token:
-      (values['processor_payment_method_token'] as string | undefined) ?? null,
-    status: 'valid',
-    status_reason: null,
-    billing_address: 'billing_address' in values ? billingOf(values['billing_address']) : null,
-  };
-  if (typeof values['default'] === 'boolean') method.is_default = values['default'];
-  return finish(errors, { customerId: typeof customerId === 'number' ? customerId : 0, method });
+  return validateBody(body, {
+    checks: CREATE_CHECKS,
+    required: CREATE_REQUIRED,
+    build: (values, _sent, errors) => {
+      stripeRules(values, errors);
+      const customerId = values['customer_id'];
+      if (typeof customerId === 'number' && !customerExists(customerId)) {
+        errors['customer_id'] = [`Customer ${customerId} does not exist.`];
+      }
+      const method: NewMethod = {
+        payment_type: (values['payment_type'] as string | undefined) ?? null,
+        processor_name: (values['processor_name'] as string | undefined) ?? null,
+        processor_customer_token:
+          (values['processor_customer_token'] as string | undefined) ?? null,
+        processor_payment_method_token:
+          (values['processor_payment_method_token'] as string | undefined) ?? null,
+        status: 'valid',
+        status_reason: null,
+        billing_address: 'billing_address' in values ? billingOf(values['billing_address']) : null,
+      };
+      if (typeof values['default'] === 'boolean') method.is_default = values['default'];
+      return { customerId: typeof customerId === 'number' ? customerId : 0, method };
+    },
+  });
 }
 
 const UPDATE_CHECKS: Record<string, Check> = {
@@ -173,28 +175,27 @@ export function validateMethodUpdate(
   body: unknown,
   options: { admin?: boolean } = {},
 ): Validated<MethodChange> {
-  if (!isPlainObject(body)) return invalidInput();
-  const errors: FieldErrors = {};
-  const values = checkFields(body, options.admin ? ADMIN_CHECKS : UPDATE_CHECKS, [], errors);
-  refuseEmptyUpdate(body, 'update', errors);
-  return finish(errors, changeOf(values));
+  return validateBody(body, {
+    checks: options.admin ? ADMIN_CHECKS : UPDATE_CHECKS,
+    mode: 'update',
+    build: changeOf,
+  });
 }
 
 /** An admin-created method: anything the portal could add, Shopify Payments included. */
 export function validateMethodAdmin(body: unknown): Validated<NewMethod> {
-  if (!isPlainObject(body)) return invalidInput();
-  const errors: FieldErrors = {};
-  const change = changeOf(checkFields(body, ADMIN_CHECKS, [], errors));
-  const method: NewMethod = {
-    payment_type: 'CREDIT_CARD',
-    processor_name: 'stripe',
-    processor_customer_token: null,
-    processor_payment_method_token: null,
-    status: 'valid',
-    status_reason: null,
-    payment_details: null,
-    billing_address: null,
-    ...change,
-  };
-  return finish(errors, method);
+  return validateBody(body, {
+    checks: ADMIN_CHECKS,
+    build: (values) => ({
+      payment_type: 'CREDIT_CARD',
+      processor_name: 'stripe',
+      processor_customer_token: null,
+      processor_payment_method_token: null,
+      status: 'valid',
+      status_reason: null,
+      payment_details: null,
+      billing_address: null,
+      ...changeOf(values),
+    }),
+  });
 }

@@ -139,6 +139,28 @@ export function finish<T>(errors: FieldErrors, value: T): Validated<T> {
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
 }
 
+/** What one body validator decides; validateBody runs the steps every validator shares. */
+export interface BodyRules<T> {
+  checks: Readonly<Record<string, Check>>;
+  required?: readonly string[];
+  /** With 'update', an empty body is refused. */
+  mode?: WriteMode;
+  /** Fields another part of the validator owns (see checkFields). */
+  skip?: (field: string) => boolean;
+  /** The result from the checked values; may add errors of its own (cross-field rules). */
+  build: (values: Record<string, unknown>, body: Record<string, unknown>, errors: FieldErrors) => T;
+}
+
+/** An object body through its field checks, then the validator's own rules and result. */
+export function validateBody<T>(body: unknown, rules: BodyRules<T>): Validated<T> {
+  if (!isPlainObject(body)) return invalidInput();
+  const errors: FieldErrors = {};
+  const values = checkFields(body, rules.checks, rules.required ?? [], errors, rules.skip);
+  const value = rules.build(values, body, errors);
+  if (rules.mode) refuseEmptyUpdate(body, rules.mode, errors);
+  return finish(errors, value);
+}
+
 /** Copies entries under new names (`{billing_city: 'x'}` → `{city: 'x'}`). */
 export function renamed(
   values: Record<string, unknown>,

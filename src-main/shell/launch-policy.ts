@@ -21,26 +21,26 @@ export type LaunchPlan =
  * of theirs into the window (which then passes the IPC sender check), run their code in main, or
  * let them read or alter the API traffic.
  */
-const REFUSED_VARIABLES: readonly Refusal[] = [
-  { name: 'ELECTRON_RENDERER_URL', reason: 'would load another page into the window' },
-  { name: 'NODE_OPTIONS', reason: 'would pass flags or code to the main process' },
-  { name: 'NODE_TLS_REJECT_UNAUTHORIZED', reason: 'can turn off TLS certificate checks' },
-  { name: 'NODE_EXTRA_CA_CERTS', reason: 'would trust extra certificate authorities' },
-  { name: 'ELECTRON_RUN_AS_NODE', reason: 'would run the app as plain Node' },
-  { name: 'SSLKEYLOGFILE', reason: 'would write TLS session keys to a file' },
-];
+const REFUSED_VARIABLES: Readonly<Record<string, string>> = {
+  ELECTRON_RENDERER_URL: 'would load another page into the window',
+  NODE_OPTIONS: 'would pass flags or code to the main process',
+  NODE_TLS_REJECT_UNAUTHORIZED: 'can turn off TLS certificate checks',
+  NODE_EXTRA_CA_CERTS: 'would trust extra certificate authorities',
+  ELECTRON_RUN_AS_NODE: 'would run the app as plain Node',
+  SSLKEYLOGFILE: 'would write TLS session keys to a file',
+};
 
 /**
  * Switch families, matched by name or `name-…` prefix. `--no-sandbox` is left alone on purpose:
  * some Linux desktops cannot start Chromium's sandbox without it.
  */
-const REFUSED_SWITCHES: readonly Refusal[] = [
-  { name: 'remote-debugging', reason: 'would open the DevTools protocol on the window' },
-  { name: 'inspect', reason: 'would open a debugger on the main process' },
-  { name: 'js-flags', reason: 'would pass flags to the JavaScript engine' },
-  { name: 'ignore-certificate-errors', reason: 'would accept any TLS certificate' },
-  { name: 'ssl-key-log-file', reason: 'would write TLS session keys to a file' },
-];
+const REFUSED_SWITCHES: Readonly<Record<string, string>> = {
+  'remote-debugging': 'would open the DevTools protocol on the window',
+  inspect: 'would open a debugger on the main process',
+  'js-flags': 'would pass flags to the JavaScript engine',
+  'ignore-certificate-errors': 'would accept any TLS certificate',
+  'ssl-key-log-file': 'would write TLS session keys to a file',
+};
 
 /** The switch name an argument sets, as Chromium parses it, or null for a plain argument. */
 function switchName(arg: string, platform: NodeJS.Platform): string | null {
@@ -51,8 +51,10 @@ function switchName(arg: string, platform: NodeJS.Platform): string | null {
   return name === '' ? null : name;
 }
 
-function refusedSwitch(name: string): Refusal | undefined {
-  return REFUSED_SWITCHES.find((s) => name === s.name || name.startsWith(`${s.name}-`));
+/** Why a switch is refused: its family's reason, by name or `name-…` prefix. */
+function refusedSwitch(name: string): string | undefined {
+  const family = Object.keys(REFUSED_SWITCHES).find((s) => name === s || name.startsWith(`${s}-`));
+  return family === undefined ? undefined : REFUSED_SWITCHES[family];
 }
 
 function refusedVariables(env: LaunchContext['env']): Refusal[] {
@@ -62,15 +64,17 @@ function refusedVariables(env: LaunchContext['env']): Refusal[] {
       .filter(([, value]) => value !== undefined && value !== '')
       .map(([key]) => key.toUpperCase()),
   );
-  return REFUSED_VARIABLES.filter((v) => present.has(v.name));
+  return Object.entries(REFUSED_VARIABLES)
+    .filter(([name]) => present.has(name))
+    .map(([name, reason]) => ({ name, reason }));
 }
 
 function refusedSwitches(argv: readonly string[], platform: NodeJS.Platform): Refusal[] {
   const found = new Map<string, Refusal>();
   for (const arg of argv.slice(1)) {
     const name = switchName(arg, platform);
-    const refusal = name === null ? undefined : refusedSwitch(name);
-    if (name !== null && refusal) found.set(name, { name: `--${name}`, reason: refusal.reason });
+    const reason = name === null ? undefined : refusedSwitch(name);
+    if (name !== null && reason) found.set(name, { name: `--${name}`, reason });
   }
   return [...found.values()];
 }

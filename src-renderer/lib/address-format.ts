@@ -1,3 +1,4 @@
+import type { StreetLine } from '../../src-shared/customers/field-groups.ts';
 import {
   countryByCode,
   countryByName,
@@ -6,19 +7,12 @@ import {
 } from '../../src-shared/geo/countries.ts';
 
 /** A postal address as the screens know it; every part may be missing. */
-export interface PostalAddress {
+export type PostalAddress = { [P in 'company' | StreetLine | 'phone']?: string | null } & {
   name?: string | null;
-  company?: string | null;
-  address1?: string | null;
-  address2?: string | null;
-  city?: string | null;
-  province?: string | null;
-  zip?: string | null;
   /** A country name (2021-01) or, where that is all there is, an ISO code. */
   country?: string | null;
   countryCode?: string | null;
-  phone?: string | null;
-}
+};
 
 const clean = (value: string | null | undefined): string => value?.trim() ?? '';
 const join = (parts: string[], separator: string): string => parts.filter(Boolean).join(separator);

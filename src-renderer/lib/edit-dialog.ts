@@ -29,5 +29,11 @@ export function useEditSave(
     shown,
   );
 
-  return { saving: busy, error, receipt, save: run };
+  /** A new try starts without the last one's error. */
+  async function save(): Promise<void> {
+    error.value = null;
+    await run();
+  }
+
+  return { saving: busy, error, receipt, save };
 }

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import type {
   CustomerRow,
   SearchCursor,
@@ -38,7 +38,8 @@ export const useCustomersStore = defineStore('customers', () => {
   const page = ref(1);
   const pageSize = ref(25);
 
-  const items = ref<CustomerRow[]>([]);
+  // Rows are replaced, never changed in place: no deep proxy per row and field.
+  const items = shallowRef<CustomerRow[]>([]);
   const total = ref(0);
   /** False while `total` is only "at least" (a broad search); the exact figure follows. */
   const totalExact = ref(true);

@@ -3,6 +3,7 @@
 // outbox and renderer know only these shapes. null means the store has not told us (or cleared
 // the field); timestamps are UTC instants (`2021-01-20T15:15:02Z`).
 import { z } from 'zod';
+import { ADDRESS_LINES, CUSTOMER_IDENTITY, fieldsOf, TIMESTAMPS } from './field-groups.ts';
 
 const Text = z.string().nullable();
 const Flag = z.boolean().nullable();
@@ -28,18 +29,23 @@ export const BILLING_FIELDS = [
 ] as const;
 export type BillingField = (typeof BILLING_FIELDS)[number];
 
-const BILLING_SHAPE = Object.fromEntries(BILLING_FIELDS.map((f) => [f, Text])) as Record<
-  BillingField,
-  typeof Text
->;
+/** The part of a billing address a billing field holds (`billing_zip` → `zip`). */
+export type BillingPart = BillingField extends `billing_${infer P}` ? P : never;
+export const billingPartOf = (field: BillingField) => field.slice('billing_'.length) as BillingPart;
+export const isBillingField = (field: string): field is BillingField =>
+  (BILLING_FIELDS as readonly string[]).includes(field);
+
+/** Where a customer is, by its billing address: what search's place and a result row hold. */
+export const BILLING_PLACE = [
+  'billing_city',
+  'billing_zip',
+  'billing_company',
+  'billing_province',
+] as const satisfies readonly BillingField[];
 
 export const Customer = z.object({
   id: Id,
-  hash: Text,
-  email: Text,
-  first_name: Text,
-  last_name: Text,
-  phone: Text,
+  ...fieldsOf(CUSTOMER_IDENTITY, Text),
   /** The storefront platform's id (2021-01 `shopify_customer_id`, 2021-11 `external_customer_id`). */
   external_customer_id: Text,
   accepts_marketing: Flag,
@@ -54,12 +60,11 @@ export const Customer = z.object({
   subscriptions_total: Int,
   /** 2021-01 `processor_type`; 2021-11 the default payment method's processor. */
   processor_type: Text,
-  ...BILLING_SHAPE,
+  ...fieldsOf(BILLING_FIELDS, Text),
   /** 2021-11: the default payment method, whose billing address the billing fields hold. */
   default_payment_method_id: Int,
   first_charge_processed_at: Instant.nullable(),
-  created_at: Instant.nullable(),
-  updated_at: Instant.nullable(),
+  ...fieldsOf(TIMESTAMPS, Instant.nullable()),
 });
 export type Customer = z.infer<typeof Customer>;
 
@@ -67,45 +72,29 @@ export type Customer = z.infer<typeof Customer>;
 export const CustomerFacts = Customer.partial().extend({ id: Id });
 export type CustomerFacts = z.infer<typeof CustomerFacts>;
 
-export const Address = z.object({
-  id: Id,
-  customer_id: Id,
-  first_name: Text,
-  last_name: Text,
-  company: Text,
-  phone: Text,
-  address1: Text,
-  address2: Text,
-  city: Text,
-  province: Text,
-  zip: Text,
+/** A postal address, whether it is a delivery address or a payment method's billing address. */
+const POSTAL_SHAPE = {
+  ...fieldsOf(ADDRESS_LINES, Text),
   /** The country's English name, as 2021-01 sends it (from 2021-11's code where known). */
   country: Text,
   /** ISO 3166-1 alpha-2, as 2021-11 sends it (from 2021-01's name where known). */
   country_code: Text,
+};
+
+export const Address = z.object({
+  id: Id,
+  customer_id: Id,
+  ...POSTAL_SHAPE,
   /** 2021-11: the payment method that pays for this address's subscriptions. */
   payment_method_id: Int,
-  created_at: Instant.nullable(),
-  updated_at: Instant.nullable(),
+  ...fieldsOf(TIMESTAMPS, Instant.nullable()),
 });
 export type Address = z.infer<typeof Address>;
 
 export const AddressFacts = Address.partial().extend({ id: Id, customer_id: Id });
 export type AddressFacts = z.infer<typeof AddressFacts>;
 
-export const BillingAddress = z.object({
-  first_name: Text,
-  last_name: Text,
-  company: Text,
-  address1: Text,
-  address2: Text,
-  city: Text,
-  province: Text,
-  zip: Text,
-  country: Text,
-  country_code: Text,
-  phone: Text,
-});
+export const BillingAddress = z.object(POSTAL_SHAPE);
 export type BillingAddress = z.infer<typeof BillingAddress>;
 
 /** A 2021-11 payment method, without its processor tokens (secrets never leave the adapter). */
@@ -129,57 +118,22 @@ export const PaymentMethod = z.object({
   billing: BillingAddress.nullable(),
   /** Managed by another platform (Shopify Payments): shown, never edited. */
   read_only: z.boolean(),
-  created_at: Instant.nullable(),
-  updated_at: Instant.nullable(),
+  ...fieldsOf(TIMESTAMPS, Instant.nullable()),
 });
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
 
-const EMPTY_CUSTOMER: Omit<Customer, 'id'> = {
-  hash: null,
-  email: null,
-  first_name: null,
-  last_name: null,
-  phone: null,
-  external_customer_id: null,
-  accepts_marketing: null,
-  tax_exempt: null,
-  status: null,
-  has_valid_payment_method: null,
-  reason_payment_method_not_valid: null,
-  in_dunning: null,
-  subscriptions_active: null,
-  subscriptions_total: null,
-  processor_type: null,
-  billing_address1: null,
-  billing_address2: null,
-  billing_zip: null,
-  billing_city: null,
-  billing_company: null,
-  billing_province: null,
-  billing_country: null,
-  billing_phone: null,
-  default_payment_method_id: null,
-  first_charge_processed_at: null,
-  created_at: null,
-  updated_at: null,
-};
+/** Every field of a shape but its ids, set to null: all of them are nullable. */
+const unknownBut = <T>(shape: object, ids: readonly string[]): T =>
+  fieldsOf(
+    Object.keys(shape).filter((key) => !ids.includes(key)),
+    null,
+  ) as T;
 
-const EMPTY_ADDRESS: Omit<Address, 'id' | 'customer_id'> = {
-  first_name: null,
-  last_name: null,
-  company: null,
-  phone: null,
-  address1: null,
-  address2: null,
-  city: null,
-  province: null,
-  zip: null,
-  country: null,
-  country_code: null,
-  payment_method_id: null,
-  created_at: null,
-  updated_at: null,
-};
+const EMPTY_CUSTOMER = unknownBut<Omit<Customer, 'id'>>(Customer.shape, ['id']);
+const EMPTY_ADDRESS = unknownBut<Omit<Address, 'id' | 'customer_id'>>(Address.shape, [
+  'id',
+  'customer_id',
+]);
 
 function known<T extends object>(facts: T): Partial<T> {
   const out: Partial<T> = {};
@@ -207,14 +161,9 @@ export function mergeAddress(previous: Address | null, facts: AddressFacts): Add
 /** The customer's billing fields from a payment method's billing address (none: all null). */
 export function billingFromMethod(method: PaymentMethod | null): Pick<Customer, BillingField> {
   const b = method?.billing ?? null;
+  const fields = Object.fromEntries(BILLING_FIELDS.map((f) => [f, b?.[billingPartOf(f)] ?? null]));
   return {
-    billing_address1: b?.address1 ?? null,
-    billing_address2: b?.address2 ?? null,
-    billing_zip: b?.zip ?? null,
-    billing_city: b?.city ?? null,
-    billing_company: b?.company ?? null,
-    billing_province: b?.province ?? null,
+    ...(fields as Pick<Customer, BillingField>),
     billing_country: b?.country ?? b?.country_code ?? null,
-    billing_phone: b?.phone ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Address, Customer, CustomerStatus, PaymentMethod } from './model.ts';
+import { CUSTOMER_IDENTITY, fieldsOf } from './field-groups.ts';
+import { Address, BILLING_PLACE, Customer, CustomerStatus, PaymentMethod } from './model.ts';
 
 /** What the renderer may see of a customer: the domain model, which holds no secrets. */
 export const CustomerView = Customer;
@@ -11,7 +12,21 @@ export type AddressView = z.infer<typeof AddressView>;
 export const PaymentMethodView = PaymentMethod;
 export type PaymentMethodView = z.infer<typeof PaymentMethodView>;
 
-const Text = z.string().nullable();
+/** The billing fields a result row shows: where the customer is. */
+export const ROW_BILLING_FIELDS = [...BILLING_PLACE, 'billing_country'] as const;
+
+/** The customer's fields a result row shows. */
+export const ROW_FIELDS = [
+  'id',
+  ...CUSTOMER_IDENTITY,
+  'external_customer_id',
+  'status',
+  'has_valid_payment_method',
+  'in_dunning',
+  'processor_type',
+  ...ROW_BILLING_FIELDS,
+  'updated_at',
+] as const;
 
 /** Fields a search matches that the result list does not show: a row says which one matched. */
 export const MATCH_FIELDS = [
@@ -39,24 +54,7 @@ export const SearchMatch = z.object({
 export type SearchMatch = z.infer<typeof SearchMatch>;
 
 /** One line of search results: light enough that a page of them costs nothing. */
-export const CustomerRow = z.object({
-  id: z.number().int(),
-  hash: Text,
-  email: Text,
-  first_name: Text,
-  last_name: Text,
-  phone: Text,
-  external_customer_id: Text,
-  status: CustomerStatus.nullable(),
-  has_valid_payment_method: z.boolean().nullable(),
-  in_dunning: z.boolean().nullable(),
-  processor_type: Text,
-  billing_company: Text,
-  billing_city: Text,
-  billing_province: Text,
-  billing_zip: Text,
-  billing_country: Text,
-  updated_at: Text,
+export const CustomerRow = Customer.pick(fieldsOf(ROW_FIELDS, true)).extend({
   /** Fields with an edit queued but not yet on the server. */
   pending_fields: z.array(z.string()),
   /** Null when the text matched what the list shows (name, email, place, id), or no text. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ErrorShape } from '../errors.ts';
-import { BILLING_FIELDS, CustomerStatus } from '../customers/model.ts';
+import { fieldsOf } from '../customers/field-groups.ts';
+import { BILLING_FIELDS } from '../customers/model.ts';
+import { SearchFilters } from '../customers/views.ts';
 import {
   checkCustomerToken,
   checkPaymentMethodToken,
@@ -89,18 +91,8 @@ export const AddressFields = z
   })
   .strict();
 export type AddressFields = z.output<typeof AddressFields>;
-export const ADDRESS_FIELDS = [
-  'first_name',
-  'last_name',
-  'company',
-  'address1',
-  'address2',
-  'city',
-  'province',
-  'zip',
-  'country',
-  'phone',
-] as const;
+/** The address form's fields, in its order. */
+export const ADDRESS_FIELDS = AddressFields.keyof().options;
 
 export const CreateAddressInput = z
   .object({ customerId: CustomerId, address: AddressFields })
@@ -122,14 +114,7 @@ export const BulkTarget = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('search'),
       query: z.string().max(256),
-      filters: z
-        .object({
-          status: CustomerStatus.optional(),
-          validPaymentMethod: z.boolean().optional(),
-          dunning: z.boolean().optional(),
-        })
-        .strict()
-        .default({}),
+      filters: SearchFilters.default({}),
     })
     .strict(),
 ]);
@@ -170,28 +155,21 @@ export const BulkUpdateResult = z.object({
   batchId: z.string(),
 });
 
-export const EDIT_STATES = [
-  'pending',
-  'in_flight',
-  'done',
-  'failed',
-  'conflict',
-  'discarded',
-] as const;
-export const EditState = z.enum(EDIT_STATES);
-export type EditState = z.infer<typeof EditState>;
-
+/** The live edits still on their way to the store; a customer's next edit waits for them. */
+export const QUEUED_STATES = ['pending', 'in_flight'] as const;
+/** The live edits reads show over the cache; a failed edit the store refused is not shown. */
+export const SHOWN_STATES = [...QUEUED_STATES, 'conflict'] as const;
 /**
  * Live edits: not settled yet, they still need the store or a person. A store with any is not
  * removed unasked, a cache rebuild carries them over first, the outbox lists them by default.
  */
-export const LIVE_STATES = ['pending', 'in_flight', 'conflict', 'failed'] as const;
+export const LIVE_STATES = [...SHOWN_STATES, 'failed'] as const;
 export const LiveState = z.enum(LIVE_STATES);
 export type LiveState = z.infer<typeof LiveState>;
-/** The live edits reads show over the cache; a failed edit the store refused is not shown. */
-export const SHOWN_STATES = ['pending', 'in_flight', 'conflict'] as const satisfies LiveState[];
-/** The live edits still on their way to the store; a customer's next edit waits for them. */
-export const QUEUED_STATES = ['pending', 'in_flight'] as const satisfies LiveState[];
+
+export const EDIT_STATES = [...QUEUED_STATES, 'done', 'failed', 'conflict', 'discarded'] as const;
+export const EditState = z.enum(EDIT_STATES);
+export type EditState = z.infer<typeof EditState>;
 export const isLive = (state: string): state is LiveState =>
   (LIVE_STATES as readonly string[]).includes(state);
 
@@ -229,14 +207,8 @@ export type EditView = z.infer<typeof EditView>;
 export const EditReceipt = z.object({ edit: EditView });
 export type EditReceipt = z.infer<typeof EditReceipt>;
 
-export const OutboxCounts = z.object({
-  pending: z.number().int().nonnegative(),
-  in_flight: z.number().int().nonnegative(),
-  failed: z.number().int().nonnegative(),
-  conflict: z.number().int().nonnegative(),
-  done: z.number().int().nonnegative(),
-  discarded: z.number().int().nonnegative(),
-});
+/** How many edits are in each state. */
+export const OutboxCounts = z.object(fieldsOf(EDIT_STATES, z.number().int().nonnegative()));
 export type OutboxCounts = z.infer<typeof OutboxCounts>;
 
 export const OutboxSummary = z.object({

@@ -1,27 +1,24 @@
 // Wire objects of API version 2021-01 (the guide's shape), as real stores send them.
 import { z } from 'zod';
+import {
+  ADDRESS_LINES,
+  CUSTOMER_IDENTITY,
+  fieldsOf,
+  TIMESTAMPS,
+} from '../customers/field-groups.ts';
+import { BILLING_FIELDS } from '../customers/model.ts';
 import { Count, ExternalId, Flag, Id, maybe, NameValue, Text, When } from './wire-common.ts';
 
 export const Customer = z.looseObject({
   id: Id,
-  hash: Text,
-  email: Text,
-  first_name: Text,
-  last_name: Text,
-  phone: Text,
+  ...fieldsOf(CUSTOMER_IDENTITY, Text),
   shopify_customer_id: ExternalId,
   /** 0/1 on the wire; some clients send booleans. */
   accepts_marketing: maybe(z.union([z.literal(0), z.literal(1), z.boolean()])),
   billing_first_name: Text,
   billing_last_name: Text,
-  billing_address1: Text,
-  billing_address2: Text,
-  billing_zip: Text,
-  billing_city: Text,
-  billing_company: Text,
-  billing_province: Text,
-  billing_country: Text,
-  billing_phone: Text,
+  /** The domain's billing fields are 2021-01's own. */
+  ...fieldsOf(BILLING_FIELDS, Text),
   processor_type: Text,
   status: Text,
   has_valid_payment_method: Flag,
@@ -30,8 +27,7 @@ export const Customer = z.looseObject({
   number_active_subscriptions: maybe(Count),
   number_subscriptions: maybe(Count),
   first_charge_processed_at: When,
-  created_at: When,
-  updated_at: When,
+  ...fieldsOf(TIMESTAMPS, When),
 });
 export type Customer = z.infer<typeof Customer>;
 
@@ -40,16 +36,8 @@ export const ShippingLine = z.looseObject({ code: Text, price: Text, title: Text
 export const Address = z.looseObject({
   id: Id,
   customer_id: Id,
-  address1: Text,
-  address2: Text,
-  city: Text,
-  province: Text,
-  zip: Text,
+  ...fieldsOf(ADDRESS_LINES, Text),
   country: Text,
-  company: Text,
-  phone: Text,
-  first_name: Text,
-  last_name: Text,
   cart_attributes: maybe(z.array(NameValue)),
   note_attributes: maybe(z.array(NameValue)),
   cart_note: Text,
@@ -57,8 +45,7 @@ export const Address = z.looseObject({
   shipping_lines_override: maybe(z.array(z.unknown())),
   original_shipping_lines: maybe(z.array(ShippingLine)),
   presentment_currency: Text,
-  created_at: When,
-  updated_at: When,
+  ...fieldsOf(TIMESTAMPS, When),
 });
 export type Address = z.infer<typeof Address>;
 

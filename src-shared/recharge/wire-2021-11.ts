@@ -1,23 +1,21 @@
 // Wire objects of API version 2021-11: customers without billing or status, addresses with
 // country codes, and payment methods that hold the billing address and the processor's tokens.
 import { z } from 'zod';
+import {
+  ADDRESS_LINES,
+  CUSTOMER_IDENTITY,
+  fieldsOf,
+  TIMESTAMPS,
+} from '../customers/field-groups.ts';
 import { Count, ExternalId, Flag, Id, maybe, NameValue, Text, When } from './wire-common.ts';
 
 export const Cursors = { next_cursor: Text, previous_cursor: Text };
 
 export const BillingAddress = z.looseObject({
-  first_name: Text,
-  last_name: Text,
-  company: Text,
-  address1: Text,
-  address2: Text,
-  city: Text,
-  province: Text,
-  zip: Text,
+  ...fieldsOf(ADDRESS_LINES, Text),
   country_code: Text,
   /** Not documented for 2021-11, but some payloads carry the name as well. */
   country: Text,
-  phone: Text,
 });
 export type BillingAddress = z.infer<typeof BillingAddress>;
 
@@ -43,8 +41,7 @@ export const PaymentMethod = z.looseObject({
   status_reason: Text,
   payment_details: maybe(PaymentDetails),
   billing_address: maybe(BillingAddress),
-  created_at: When,
-  updated_at: When,
+  ...fieldsOf(TIMESTAMPS, When),
 });
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
 
@@ -52,33 +49,20 @@ export const Address = z.looseObject({
   id: Id,
   customer_id: Id,
   payment_method_id: maybe(Id),
-  address1: Text,
-  address2: Text,
-  city: Text,
-  province: Text,
-  zip: Text,
+  ...fieldsOf(ADDRESS_LINES, Text),
   country_code: Text,
-  company: Text,
-  phone: Text,
-  first_name: Text,
-  last_name: Text,
   order_attributes: maybe(z.array(NameValue)),
   order_note: Text,
   discounts: maybe(z.array(z.unknown())),
   shipping_lines_override: maybe(z.array(z.unknown())),
   presentment_currency: Text,
-  created_at: When,
-  updated_at: When,
+  ...fieldsOf(TIMESTAMPS, When),
 });
 export type Address = z.infer<typeof Address>;
 
 export const Customer = z.looseObject({
   id: Id,
-  hash: Text,
-  email: Text,
-  first_name: Text,
-  last_name: Text,
-  phone: Text,
+  ...fieldsOf(CUSTOMER_IDENTITY, Text),
   external_customer_id: maybe(z.looseObject({ ecommerce: ExternalId })),
   has_valid_payment_method: Flag,
   has_payment_method_in_dunning: Flag,
@@ -87,8 +71,7 @@ export const Customer = z.looseObject({
   tax_exempt: Flag,
   apply_credit_to_next_recurring_charge: Flag,
   first_charge_processed_at: When,
-  created_at: When,
-  updated_at: When,
+  ...fieldsOf(TIMESTAMPS, When),
   analytics_data: z.unknown().optional(),
   /** `?include=addresses,payment_methods` puts the related objects here. */
   include: maybe(

@@ -3,9 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import AddressDialog from '../../src-renderer/components/customers/AddressDialog.vue';
 import EditReceiptNote from '../../src-renderer/components/customers/EditReceiptNote.vue';
 import type { AddressView } from '../../src-shared/customers/views.ts';
-import { AppError } from '../../src-shared/errors.ts';
 import { $, click, inputOf, isDisabled, messagesOf, type } from './dom.ts';
-import { openCustomerDialog } from './dialogs.ts';
+import { openCustomerDialog, refusedOn } from './dialogs.ts';
 import { freshPinia, plugins, type Handler } from './fake-api.ts';
 import { address, customer, edit } from './fixtures.ts';
 
@@ -95,11 +94,7 @@ describe('delivery address dialog', () => {
 
   it('puts the server’s 422 messages on their fields until they are edited', async () => {
     await openDialog(address(), {
-      'addresses:update': () => {
-        throw new AppError('validation', 'ReCharge refused the change.', {
-          fieldErrors: { zip: ['is not valid for United States'] },
-        });
-      },
+      'addresses:update': refusedOn('zip', 'is not valid for United States'),
     });
     await type('address-zip', '00000');
     await click('address-save');
@@ -122,7 +117,10 @@ describe('a field in use keeps the focus while the dialog opens', () => {
     // A browser reports the fields visible once the opening transition has run, after the
     // merchant may have clicked into one of them.
     globalThis.IntersectionObserver = class {
-      constructor(private readonly report: IntersectionObserverCallback) {}
+      readonly report: IntersectionObserverCallback;
+      constructor(report: IntersectionObserverCallback) {
+        this.report = report;
+      }
       observe(target: Element) {
         this.report([{ isIntersecting: true, target } as IntersectionObserverEntry], this as never);
       }

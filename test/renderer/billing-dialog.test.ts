@@ -1,13 +1,12 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src-shared/errors.ts';
 import BillingDialog from '../../src-renderer/components/customers/BillingDialog.vue';
 import { useSyncStore } from '../../src-renderer/stores/sync.ts';
 import { useProfilesStore } from '../../src-renderer/stores/profiles.ts';
 import type { CustomerView, PaymentMethodView } from '../../src-shared/customers/views.ts';
 import type { Scope } from '../../src-shared/scopes.ts';
 import { $, click, inputOf, isDisabled, messagesOf, type } from './dom.ts';
-import { openCustomerDialog } from './dialogs.ts';
+import { openCustomerDialog, refusedOn } from './dialogs.ts';
 import type { Handler } from './fake-api.ts';
 import {
   customer,
@@ -86,11 +85,7 @@ describe('billing edit dialog', () => {
 
   it('puts the server’s 422 messages on their fields', async () => {
     await openDialog({
-      'customers:updateBilling': () => {
-        throw new AppError('validation', 'ReCharge refused the change.', {
-          fieldErrors: { billing_zip: ['is not valid for United States'] },
-        });
-      },
+      'customers:updateBilling': refusedOn('billing_zip', 'is not valid for United States'),
     });
     await type('billing-billing_zip', '00000');
     await click('billing-save');

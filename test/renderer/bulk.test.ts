@@ -2,8 +2,8 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared/errors.ts';
 import BulkEditDialog from '../../src-renderer/components/customers/BulkEditDialog.vue';
-import type { EditState, EditView } from '../../src-shared/outbox/edits.ts';
-import { useBulkStore } from '../../src-renderer/stores/bulk.ts';
+import type { BulkTarget, EditState, EditView } from '../../src-shared/outbox/edits.ts';
+import { useBulkStore, type BulkField } from '../../src-renderer/stores/bulk.ts';
 import { useCustomersStore } from '../../src-renderer/stores/customers.ts';
 import { useOutboxStore } from '../../src-renderer/stores/outbox.ts';
 import { $, click, isDisabled, type } from './dom.ts';
@@ -84,6 +84,16 @@ async function previewCity(city: string) {
   await click('bulk-preview');
 }
 
+/** The bulk store with a one-field edit of `target` previewed. */
+async function previewed(target: BulkTarget, field: BulkField, value: string) {
+  const bulk = useBulkStore();
+  bulk.begin(target);
+  bulk.fields = [field];
+  bulk.values = { [field]: value };
+  await bulk.runPreview();
+  return bulk;
+}
+
 describe('bulk edit store', () => {
   beforeEach(() => freshPinia());
 
@@ -91,11 +101,11 @@ describe('bulk edit store', () => {
     const fake = core();
     const outbox = useOutboxStore();
     outbox.subscribe();
-    const bulk = useBulkStore();
-    bulk.begin({ kind: 'search', query: 'port', filters: { status: 'ACTIVE' } });
-    bulk.fields = ['billing_company'];
-    bulk.values = { billing_company: 'Acme' };
-    await bulk.runPreview();
+    const bulk = await previewed(
+      { kind: 'search', query: 'port', filters: { status: 'ACTIVE' } },
+      'billing_company',
+      'Acme',
+    );
     expect(fake.callsTo('customers:bulkPreview')).toEqual([
       {
         target: { kind: 'search', query: 'port', filters: { status: 'ACTIVE' } },
@@ -129,11 +139,7 @@ describe('bulk edit store', () => {
   it('counts a batch edit that needs attention apart from those sent', async () => {
     const fake = core();
     useOutboxStore().subscribe();
-    const bulk = useBulkStore();
-    bulk.begin({ kind: 'ids', ids: [1] });
-    bulk.fields = ['billing_company'];
-    bulk.values = { billing_company: 'Acme' };
-    await bulk.runPreview();
+    const bulk = await previewed({ kind: 'ids', ids: [1] }, 'billing_company', 'Acme');
     await bulk.confirm();
     fake.settle(98);
     fake.settle(1, 'conflict');
@@ -147,11 +153,7 @@ describe('bulk edit store', () => {
     core();
     const customers = useCustomersStore();
     customers.selectedIds = [1, 2, 3];
-    const bulk = useBulkStore();
-    bulk.begin({ kind: 'ids', ids: [1, 2, 3] });
-    bulk.fields = ['billing_company'];
-    bulk.values = { billing_company: 'Acme' };
-    await bulk.runPreview();
+    const bulk = await previewed({ kind: 'ids', ids: [1, 2, 3] }, 'billing_company', 'Acme');
     expect(customers.selectedIds).toEqual([1, 2, 3]);
     await bulk.confirm();
     expect(customers.selectedIds).toEqual([]);
@@ -176,11 +178,7 @@ describe('bulk edit store', () => {
         throw new AppError('conflict', 'The number of matching customers changed: preview again.');
       },
     });
-    const bulk = useBulkStore();
-    bulk.begin({ kind: 'ids', ids: [1] });
-    bulk.fields = ['billing_city'];
-    bulk.values = { billing_city: 'Salem' };
-    await bulk.runPreview();
+    const bulk = await previewed({ kind: 'ids', ids: [1] }, 'billing_city', 'Salem');
     await bulk.confirm();
     expect(bulk.step).toBe('preview');
     expect(bulk.error?.message).toContain('preview again');

@@ -2,33 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../src-shared/csv.ts';
 
 describe('CSV cells', () => {
-  it('quotes cells holding commas, quotes or line breaks and doubles inner quotes', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('Smith, Jr.')).toBe('"Smith, Jr."');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('line1\nline2')).toBe('"line1\nline2"');
-    expect(csvCell('cr\rhere')).toBe('"cr\rhere"');
-  });
+  // A cell is written bare unless it holds a comma, quote or line break, or
+  // starts a spreadsheet formula; a phone number starting with + is not one.
+  const CELLS: [string | number | null | undefined, string][] = [
+    ['plain', 'plain'],
+    ['Smith, Jr.', '"Smith, Jr."'],
+    ['say "hi"', '"say ""hi"""'],
+    ['line1\nline2', '"line1\nline2"'],
+    ['cr\rhere', '"cr\rhere"'],
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
+    ['+SUM(A1:A9)', "'+SUM(A1:A9)"],
+    ['+1+cmd|calc', "'+1+cmd|calc"],
+    ['-2', "'-2"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['a=b', 'a=b'],
+    ['+1 503 555 0100', '+1 503 555 0100'],
+    ['+1 (919) 312-0000', '+1 (919) 312-0000'],
+    ['+44 20.7946.0958', '+44 20.7946.0958'],
+    [null, ''],
+    [undefined, ''],
+    [42, '42'],
+  ];
 
-  it('keeps spreadsheet formulas inert by prefixing = + - @ with a quote', () => {
-    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
-    expect(csvCell('+SUM(A1:A9)')).toBe("'+SUM(A1:A9)");
-    expect(csvCell('+1+cmd|calc')).toBe("'+1+cmd|calc");
-    expect(csvCell('-2')).toBe("'-2");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('a=b')).toBe('a=b');
-  });
-
-  it('leaves an international phone number as typed', () => {
-    expect(csvCell('+1 503 555 0100')).toBe('+1 503 555 0100');
-    expect(csvCell('+1 (919) 312-0000')).toBe('+1 (919) 312-0000');
-    expect(csvCell('+44 20.7946.0958')).toBe('+44 20.7946.0958');
-  });
-
-  it('writes empty cells for null and numbers as text', () => {
-    expect(csvCell(null)).toBe('');
-    expect(csvCell(undefined)).toBe('');
-    expect(csvCell(42)).toBe('42');
+  it.each(CELLS)('writes %j as %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
   });
 
   it('joins rows with CRLF under a header line', () => {

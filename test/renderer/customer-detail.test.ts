@@ -27,6 +27,10 @@ async function mountDetail(shown: CustomerDetail, version: ApiVersion, scopes: S
   return wrapper;
 }
 
+/** Shows a 2021-11 customer with no payment methods. */
+const mount2111 = (overrides: Parameters<typeof customer2111>[0] = {}) =>
+  mountDetail(detail({ customer: customer2111(overrides) }), '2021-11');
+
 const text = (testid: string) => $(`[data-testid="${testid}"]`).textContent?.trim() ?? '';
 const all = (testid: string) =>
   [...document.querySelectorAll(`[data-testid="${testid}"]`)].map(
@@ -147,7 +151,7 @@ describe('customer detail: payment methods card', () => {
   });
 
   it('keeps the payment actions open when the token may update tokens', async () => {
-    await mountDetail(detail({ customer: customer2111() }), '2021-11');
+    await mount2111();
     expect(isDisabled('edit-payment')).toBe(false);
     expect(isDisabled('payment-card-token')).toBe(false);
     expect(document.querySelector('[data-testid="payment-read-only"]')).toBeNull();
@@ -161,7 +165,7 @@ describe('customer detail: identity, status and billing address', () => {
   });
 
   it('hides the status badge on 2021-11 and shows it on 2021-01', async () => {
-    await mountDetail(detail({ customer: customer2111() }), '2021-11');
+    await mount2111();
     expect(document.querySelector('[data-testid="customer-status"]')).toBeNull();
     document.body.innerHTML = '';
     await mountDetail(detail({ customer: customer({ status: 'INACTIVE' }) }), '2021-01');
@@ -169,24 +173,19 @@ describe('customer detail: identity, status and billing address', () => {
   });
 
   it('renders missing names, email and times as a fallback, never "null"', async () => {
-    await mountDetail(
-      detail({
-        customer: customer2111({
-          first_name: null,
-          last_name: null,
-          email: null,
-          hash: null,
-          external_customer_id: null,
-          accepts_marketing: null,
-          tax_exempt: null,
-          subscriptions_active: null,
-          subscriptions_total: null,
-          created_at: null,
-          updated_at: null,
-        }),
-      }),
-      '2021-11',
-    );
+    await mount2111({
+      first_name: null,
+      last_name: null,
+      email: null,
+      hash: null,
+      external_customer_id: null,
+      accepts_marketing: null,
+      tax_exempt: null,
+      subscriptions_active: null,
+      subscriptions_total: null,
+      created_at: null,
+      updated_at: null,
+    });
     expect(text('customer-name')).toBe('Customer 101');
     expect(text('identity-email')).toBe('—');
     expect(text('external-id')).toBe('—');
@@ -205,18 +204,13 @@ describe('customer detail: identity, status and billing address', () => {
   });
 
   it('shows the external id, subscriptions, marketing and tax exemption', async () => {
-    await mountDetail(
-      detail({
-        customer: customer2111({
-          external_customer_id: '8156483977392',
-          subscriptions_active: 2,
-          subscriptions_total: 3,
-          accepts_marketing: false,
-          tax_exempt: true,
-        }),
-      }),
-      '2021-11',
-    );
+    await mount2111({
+      external_customer_id: '8156483977392',
+      subscriptions_active: 2,
+      subscriptions_total: 3,
+      accepts_marketing: false,
+      tax_exempt: true,
+    });
     const identity = text('identity-card');
     expect(identity).toContain('External id');
     expect(identity).not.toContain('Shopify id');
@@ -254,19 +248,14 @@ describe('customer detail: identity, status and billing address', () => {
   });
 
   it('says why a 2021-11 customer without a default method has no billing address', async () => {
-    await mountDetail(
-      detail({
-        customer: customer2111({
-          default_payment_method_id: null,
-          billing_address1: null,
-          billing_zip: null,
-          billing_city: null,
-          billing_province: null,
-          billing_country: null,
-        }),
-      }),
-      '2021-11',
-    );
+    await mount2111({
+      default_payment_method_id: null,
+      billing_address1: null,
+      billing_zip: null,
+      billing_city: null,
+      billing_province: null,
+      billing_country: null,
+    });
     expect(text('billing-address')).toBe('No default payment method, so no billing address.');
   });
 });

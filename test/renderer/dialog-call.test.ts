@@ -66,3 +66,20 @@ describe('an edit save', () => {
     expect(save.receipt.value).toBeNull();
   });
 });
+
+describe('an edit save tried again', () => {
+  it('drops the last try’s error while the new one runs', async () => {
+    const answers = [deferred<Outcome<EditReceipt>>(), deferred<Outcome<EditReceipt>>()];
+    let calls = 0;
+    const save = useEditSave(ref(true), () => answers[calls++]!.promise, vi.fn());
+    const first = save.save();
+    answers[0]!.resolve({ ok: false, error: refused });
+    await first;
+    expect(save.error.value?.message).toBe('Token refused.');
+    const second = save.save();
+    expect(save.error.value).toBeNull();
+    answers[1]!.resolve({ ok: false, error: refused });
+    await second;
+    expect(save.error.value?.message).toBe('Token refused.');
+  });
+});

@@ -2,6 +2,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import type { Pinia } from 'pinia';
 import type { Component } from 'vue';
 import { useCustomerStore } from '../../src-renderer/stores/customer.ts';
+import { AppError } from '../../src-shared/errors.ts';
 import { fakeCore, freshPinia, plugins, type Handler } from './fake-api.ts';
 import { detail } from './fixtures.ts';
 
@@ -42,4 +43,13 @@ export async function openCustomerDialog(
   prepare();
   const wrapper = await mountOpened(component, props, { pinia });
   return { core, wrapper };
+}
+
+/** A handler that refuses an edit as ReCharge's 422 does, with `message` on `field`. */
+export function refusedOn(field: string, message: string): Handler {
+  return () => {
+    throw new AppError('validation', 'ReCharge refused the change.', {
+      fieldErrors: { [field]: [message] },
+    });
+  };
 }

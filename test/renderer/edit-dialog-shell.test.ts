@@ -55,6 +55,9 @@ describe('customer edit dialog shell', () => {
     });
     expect($('[data-testid="error-alert"]').textContent).toContain('No route to ReCharge.');
     expect(isDisabled('thing-save')).toBe(true);
+    $('form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await flushPromises();
+    expect(wrapper.emitted('save')).toBeUndefined();
     await wrapper.setProps({ canSave: true, saving: true });
     expect($('[data-testid="thing-save"]').classList.contains('v-btn--loading')).toBe(true);
   });

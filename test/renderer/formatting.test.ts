@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { postalLines } from '../../src-renderer/lib/address-format.ts';
 import { customerName, subscriptionsText, yesNo } from '../../src-renderer/lib/customer-text.ts';
-import {
-  defaultFirst,
-  isExpired,
-  methodTitle,
-  processorLabel,
-  tokenProcessorOf,
-  walletLabel,
-} from '../../src-renderer/lib/payment-methods.ts';
+import * as payments from '../../src-renderer/lib/payment-methods.ts';
 import { paymentMethod } from './fixtures.ts';
 
 describe('postal lines', () => {
@@ -57,49 +50,53 @@ describe('postal lines', () => {
 
 describe('payment method lines', () => {
   it('reads a card as brand, last 4 and expiry', () => {
-    expect(methodTitle(paymentMethod())).toBe('Visa •••• 4242 · 08/2030');
-    expect(methodTitle(paymentMethod({ brand: 'american_express', exp_year: 31 }))).toBe(
+    expect(payments.methodTitle(paymentMethod())).toBe('Visa •••• 4242 · 08/2030');
+    expect(payments.methodTitle(paymentMethod({ brand: 'american_express', exp_year: 31 }))).toBe(
       'American Express •••• 4242 · 08/2031',
     );
-    expect(methodTitle(paymentMethod({ exp_month: null }))).toBe('Visa •••• 4242');
+    expect(payments.methodTitle(paymentMethod({ exp_month: null }))).toBe('Visa •••• 4242');
   });
 
   it('reads PayPal by its email, wallets with their card, other kinds by type', () => {
     const bare = { brand: null, last4: null, exp_month: null, exp_year: null };
     expect(
-      methodTitle(paymentMethod({ ...bare, payment_type: 'PAYPAL', paypal_email: 'a@b.c' })),
+      payments.methodTitle(
+        paymentMethod({ ...bare, payment_type: 'PAYPAL', paypal_email: 'a@b.c' }),
+      ),
     ).toBe('a@b.c');
-    expect(methodTitle(paymentMethod({ ...bare, payment_type: 'PAYPAL' }))).toBe('PayPal');
+    expect(payments.methodTitle(paymentMethod({ ...bare, payment_type: 'PAYPAL' }))).toBe('PayPal');
     const wallet = paymentMethod({ payment_type: 'APPLE_PAY' });
-    expect(methodTitle(wallet)).toBe('Visa •••• 4242 · 08/2030');
-    expect(walletLabel(wallet)).toBe('Apple Pay');
-    expect(walletLabel(paymentMethod())).toBeNull();
-    expect(methodTitle(paymentMethod({ ...bare, payment_type: 'SEPA_DEBIT' }))).toBe(
+    expect(payments.methodTitle(wallet)).toBe('Visa •••• 4242 · 08/2030');
+    expect(payments.walletLabel(wallet)).toBe('Apple Pay');
+    expect(payments.walletLabel(paymentMethod())).toBeNull();
+    expect(payments.methodTitle(paymentMethod({ ...bare, payment_type: 'SEPA_DEBIT' }))).toBe(
       'SEPA Direct Debit',
     );
-    expect(methodTitle(paymentMethod({ ...bare, payment_type: null }))).toBe('Payment method');
+    expect(payments.methodTitle(paymentMethod({ ...bare, payment_type: null }))).toBe(
+      'Payment method',
+    );
   });
 
   it('names processors as merchants know them', () => {
-    expect(processorLabel('authorize')).toBe('Authorize.Net');
-    expect(processorLabel('shopify_payments')).toBe('Shopify Payments');
-    expect(processorLabel('mollie')).toBe('Mollie');
-    expect(processorLabel('some_new_one')).toBe('Some new one');
-    expect(processorLabel(null)).toBeNull();
-    expect(tokenProcessorOf('authorize')).toBe('authorizedotnet');
-    expect(tokenProcessorOf('shopify_payments')).toBeNull();
+    expect(payments.processorLabel('authorize')).toBe('Authorize.Net');
+    expect(payments.processorLabel('shopify_payments')).toBe('Shopify Payments');
+    expect(payments.processorLabel('mollie')).toBe('Mollie');
+    expect(payments.processorLabel('some_new_one')).toBe('Some new one');
+    expect(payments.processorLabel(null)).toBeNull();
+    expect(payments.tokenProcessorOf('authorize')).toBe('authorizedotnet');
+    expect(payments.tokenProcessorOf('shopify_payments')).toBeNull();
   });
 
   it('puts the default first and tells an expired card', () => {
-    const ordered = defaultFirst([
+    const ordered = payments.defaultFirst([
       paymentMethod({ id: 1, is_default: false }),
       paymentMethod({ id: 2, is_default: null }),
       paymentMethod({ id: 3, is_default: true }),
     ]);
     expect(ordered.map((m) => m.id)).toEqual([3, 1, 2]);
     const now = new Date('2030-09-01T00:00:00Z');
-    expect(isExpired(paymentMethod({ exp_month: 8, exp_year: 2030 }), now)).toBe(true);
-    expect(isExpired(paymentMethod({ exp_month: 9, exp_year: 2030 }), now)).toBe(false);
+    expect(payments.isExpired(paymentMethod({ exp_month: 8, exp_year: 2030 }), now)).toBe(true);
+    expect(payments.isExpired(paymentMethod({ exp_month: 9, exp_year: 2030 }), now)).toBe(false);
   });
 });
 

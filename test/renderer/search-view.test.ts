@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import CustomerSearchView from '../../src-renderer/components/customers/CustomerSearchView.vue';
 import { useCustomersStore } from '../../src-renderer/stores/customers.ts';
+import { useNavStore } from '../../src-renderer/stores/nav.ts';
 import { useProfilesStore } from '../../src-renderer/stores/profiles.ts';
 import type { CustomerRow } from '../../src-shared/customers/views.ts';
 import type { ApiVersion } from '../../src-shared/ipc/channels/profiles.ts';
@@ -137,6 +138,20 @@ describe('search view by API version', () => {
     expect(rows[1]).toContain('—');
     expect(rows[1]).toContain('8');
     expect(rows.join(' ')).not.toMatch(/null|undefined/);
+  });
+
+  it("ticks a row's box without opening it, and opens the row on a click elsewhere", async () => {
+    await mountSearch('2021-11', [row(1), row(2)]);
+    const rows = document.querySelectorAll<HTMLElement>('[data-testid="customer-row"]');
+    const box = rows[1]?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+    expect(box?.getAttribute('aria-label')).toBe('Select row');
+    box?.click();
+    await flushPromises();
+    expect(useCustomersStore().selectedIds).toEqual([2]);
+    expect(box?.checked).toBe(true);
+    expect(useNavStore().customerId).toBeNull();
+    rows[0]?.querySelector<HTMLElement>('td:nth-child(3)')?.click();
+    expect(useNavStore().customerId).toBe(1);
   });
 
   it('drops a status filter when the store switches to 2021-11', async () => {

@@ -148,10 +148,7 @@ describe('edit history', () => {
 
 describe('token hints', () => {
   it('keeps a tail of a short token, never more than half of it', () => {
-    expect(maskToken('cus_IV0hD7FtykKe1a')).toBe('cus_…e1a');
-    expect(maskToken('cus_AB77Fx')).toBe('cus_…7Fx');
-    expect(maskToken('cus_AB7Fx')).toBe('cus_…Fx');
-    expect(maskToken('tok_1')).toBe('tok_…');
-    expect(maskToken('short')).toBe('…');
+    const tokens = ['cus_IV0hD7FtykKe1a', 'cus_AB77Fx', 'cus_AB7Fx', 'tok_1', 'short'];
+    expect(tokens.map(maskToken)).toEqual(['cus_…e1a', 'cus_…7Fx', 'cus_…Fx', 'tok_…', '…']);
   });
 });

@@ -52,12 +52,12 @@ describe('store services', () => {
     expect(statuses.some((s) => s.state === 'syncing')).toBe(true);
 
     const someone = [...sandbox.store.customers.rows.values()][10]!.data;
-    const found = services.search(SearchInput.parse({ query: someone.email }));
+    const found = await services.search(SearchInput.parse({ query: someone.email }));
     expect(found.items[0]?.id).toBe(someone.id);
     const detail = services.getCustomer(someone.id);
     expect(detail.customer.email).toBe(someone.email);
     expect(detail.addresses.every((a) => a.customer_id === someone.id)).toBe(true);
-    expect(services.search(SearchInput.parse({ query: '' })).total).toBe(400);
+    expect((await services.search(SearchInput.parse({ query: '' }))).total).toBe(400);
   });
 
   it('keeps the cache across a restart (offline reads need no network)', async () => {
@@ -70,7 +70,7 @@ describe('store services', () => {
     cleanups.push(() => again.close());
     expect(again.sync.status().cachedCustomers).toBe(400);
     expect(again.sync.status().lastSyncedAt).not.toBeNull();
-    expect(again.search(SearchInput.parse({ query: '' })).total).toBe(400);
+    expect((await again.search(SearchInput.parse({ query: '' }))).total).toBe(400);
   });
 
   it('refuses a damaged cache with a clear error, and rebuilds keeping the old file', async () => {

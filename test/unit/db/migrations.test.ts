@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCacheStore, rebuildCacheStore } from '../../../src-main/db/cache-store.ts';
 import {
   LATEST_VERSION,
@@ -10,18 +10,19 @@ import {
 } from '../../../src-main/db/migrations/index.ts';
 import { openDatabase } from '../../../src-main/db/open.ts';
 import { appErrorOfSync } from '../../helpers/app-error.ts';
-import { tempDir } from '../../helpers/temp-dir.ts';
+import { tempDirsPerTest } from '../temp-dirs.ts';
 import { insertOldCustomer } from './migrations/old-customer-row.ts';
 
-const dirs: ReturnType<typeof tempDir>[] = [];
-const fresh = () => {
-  const dir = tempDir();
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) dir.cleanup();
-});
+const fresh = tempDirsPerTest();
+
+/** A cache file migrated only as far as `version`, as an older app left it. */
+function oldCache(version: number) {
+  const path = fresh().path('cache.db');
+  const old = new Database(path);
+  migrate(old, MIGRATIONS, version);
+  expect(schemaVersion(old)).toBe(version);
+  return { path, old };
+}
 
 describe('cache migrations', () => {
   it('gives a fresh database the latest schema with WAL, foreign keys and STRICT tables', () => {
@@ -42,10 +43,7 @@ describe('cache migrations', () => {
   });
 
   it('migrates a version 1 database with data to version 2 and indexes what it holds', () => {
-    const path = fresh().path('cache.db');
-    const old = new Database(path);
-    migrate(old, MIGRATIONS, 1);
-    expect(schemaVersion(old)).toBe(1);
+    const { path, old } = oldCache(1);
     old
       .prepare(
         `INSERT INTO customers (id, hash, email, first_name, last_name, phone, status,
@@ -77,10 +75,7 @@ describe('cache migrations', () => {
   });
 
   it('migrates a version 4 database to 5: flags kept in step by triggers, sweep by index', () => {
-    const path = fresh().path('cache.db');
-    const old = new Database(path);
-    migrate(old, MIGRATIONS, 4);
-    expect(schemaVersion(old)).toBe(4);
+    const { old } = oldCache(4);
     const insert = old.prepare(
       `INSERT INTO customers (id, hash, email, first_name, last_name, status,
         has_valid_payment_method, has_card_error_in_dunning, created_at, updated_at, raw,

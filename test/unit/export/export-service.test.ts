@@ -9,7 +9,7 @@ const row = (id: number) => ({ id, pending_fields: [] }) as unknown as ExportRow
 
 function source(chunks: number, size = 10): ExportSource {
   return {
-    *pages() {
+    async *pages() {
       for (let c = 0; c < chunks; c++)
         yield Array.from({ length: size }, (_, i) => row(c * size + i + 1));
     },

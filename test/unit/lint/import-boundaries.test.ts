@@ -1,15 +1,8 @@
-import { ESLint } from 'eslint';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ruleMessages } from './rule-messages.ts';
 
-const eslint = new ESLint({ cwd: resolve(import.meta.dirname, '../../..') });
-
-async function restrictedMessages(code: string, filePath: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? [])
-    .filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')
-    .map((m) => m.message);
-}
+const restrictedMessages = (code: string, filePath: string) =>
+  ruleMessages('@typescript-eslint/no-restricted-imports', code, filePath);
 
 describe('import boundaries (DESIGN.md layer rule)', () => {
   it('fails when the renderer imports src-main', async () => {

@@ -1,15 +1,8 @@
-import { ESLint } from 'eslint';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ruleMessages } from './rule-messages.ts';
 
-const eslint = new ESLint({ cwd: resolve(import.meta.dirname, '../../..') });
-
-async function layerMessages(code: string, filePath: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'local/main-layers')
-    .map((m) => m.message);
-}
+const layerMessages = (code: string, filePath: string) =>
+  ruleMessages('local/main-layers', code, filePath);
 
 const importing = (spec: string) => `import { x } from '${spec}';\nexport const y = x;\n`;
 

@@ -1,14 +1,10 @@
 // One concern per module: lint refuses a source file past 400 lines, anywhere it looks.
-import { ESLint } from 'eslint';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const eslint = new ESLint({ cwd: resolve(import.meta.dirname, '../../..') });
+import { ruleMessages } from './rule-messages.ts';
 
 async function maxLinesErrors(lines: number, filePath: string): Promise<number> {
   const code = Array.from({ length: lines }, (_, i) => `export const v${i} = ${i};`).join('\n');
-  const [result] = await eslint.lintText(`${code}\n`, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'max-lines').length;
+  return (await ruleMessages('max-lines', `${code}\n`, filePath)).length;
 }
 
 describe('module size', () => {

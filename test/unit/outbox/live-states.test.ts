@@ -1,23 +1,19 @@
 // One meaning of a live edit: the count that guards removing a store (open or closed), the edits
 // a cache rebuild counts as kept, and the outbox's default list all take the same states; reads
 // lay over the cache all of them but a failed edit.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/open.ts';
 import { carryOutboxOver } from '../../../src-main/outbox/carry.ts';
 import { countLiveEdits } from '../../../src-main/outbox/live-count.ts';
 import { createOutboxRepo } from '../../../src-main/outbox/outbox-repo.ts';
 import { EDIT_STATES, OutboxListInput } from '../../../src-shared/outbox/edits.ts';
-import { tempDir } from '../../helpers/temp-dir.ts';
+import { tempDirsPerTest } from '../temp-dirs.ts';
 
-const dirs: ReturnType<typeof tempDir>[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) dir.cleanup();
-});
+const tempDir = tempDirsPerTest();
 
 describe('live edits', () => {
   it('are the same four states for every count, the rebuild and the default list', () => {
     const dir = tempDir();
-    dirs.push(dir);
     const path = dir.path('cache.db');
     const db = openDatabase({ path });
     const repo = createOutboxRepo(db, Date.now);

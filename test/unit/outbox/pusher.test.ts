@@ -76,6 +76,25 @@ function setup(count = 6, options: { now?: () => number } = {}) {
 
 const stateOf = (t: ReturnType<typeof setup>, id: number) => t.repo.get(id)?.state;
 
+/** Starts a push whose `callName` calls to the store wait until `release()`. */
+async function pushHeldAt(t: ReturnType<typeof setup>, callName: string) {
+  const held = gate();
+  t.remote.hook = async (call) => {
+    if (call.name === callName) await held.wait;
+  };
+  const pushing = t.pusher.pushNow();
+  await new Promise((r) => setTimeout(r, 10));
+  return { pushing, release: () => held.open() };
+}
+
+/** Stops the pusher while a push waits at `callName`, then lets the store answer. */
+async function stopWhileHeldAt(t: ReturnType<typeof setup>, callName: string) {
+  const { pushing, release } = await pushHeldAt(t, callName);
+  const stopping = t.pusher.stop();
+  release();
+  await Promise.all([pushing, stopping]);
+}
+
 const newAddress = (address1: string) => ({
   first_name: 'A',
   last_name: 'B',
@@ -93,14 +112,9 @@ describe('the pusher', () => {
   it('1: claims an edit only while it is still pending (a discard during the re-read wins)', async () => {
     const t = setup(3);
     const edits = [1, 2, 3].map((id) => t.service.queueBilling(id, { billing_city: 'New' }).edit);
-    const held = gate();
-    t.remote.hook = async (call) => {
-      if (call.name === 'customersNow') await held.wait;
-    };
-    const pushing = t.pusher.pushNow();
-    await new Promise((r) => setTimeout(r, 10));
+    const { pushing, release } = await pushHeldAt(t, 'customersNow');
     t.service.discard([edits[1]!.id]);
-    held.open();
+    release();
     await pushing;
     expect(t.remote.called('updateBilling').map((c) => c.args[0])).toEqual([1, 3]);
     expect(stateOf(t, edits[1]!.id)).toBe('discarded');
@@ -109,17 +123,12 @@ describe('the pusher', () => {
   it('1: retry and resolve do not touch an edit that is being sent', async () => {
     const t = setup(1);
     const edit = t.service.queueBilling(1, { billing_city: 'New' }).edit;
-    const held = gate();
-    t.remote.hook = async (call) => {
-      if (call.name === 'updateBilling') await held.wait;
-    };
-    const pushing = t.pusher.pushNow();
-    await new Promise((r) => setTimeout(r, 10));
+    const { pushing, release } = await pushHeldAt(t, 'updateBilling');
     expect(stateOf(t, edit.id)).toBe('in_flight');
     t.service.retry([edit.id]);
     expect(stateOf(t, edit.id)).toBe('in_flight');
     expect(() => t.service.resolve(edit.id, 'mine')).toThrow(/no conflict/);
-    held.open();
+    release();
     await pushing;
     expect(stateOf(t, edit.id)).toBe('done');
     expect(t.remote.called('updateBilling')).toHaveLength(1);
@@ -128,16 +137,8 @@ describe('the pusher', () => {
   it('3: a stop during an address create leaves it ambiguous, and the next start finds it', async () => {
     const t = setup(1);
     const edit = t.service.queueAddressCreate(1, newAddress('1 Main St')).edit;
-    const held = gate();
-    t.remote.hook = async (call) => {
-      // The store creates it, then the app closes before the answer arrives.
-      if (call.name === 'createAddress') await held.wait;
-    };
-    const pushing = t.pusher.pushNow();
-    await new Promise((r) => setTimeout(r, 10));
-    const stopping = t.pusher.stop();
-    held.open();
-    await Promise.all([pushing, stopping]);
+    // The store creates it, then the app closes before the answer arrives.
+    await stopWhileHeldAt(t, 'createAddress');
     const row = t.repo.get(edit.id)!;
     expect(row.state).toBe('pending');
     expect(row.ambiguous).toBe(true);
@@ -274,15 +275,7 @@ describe('the pusher', () => {
     const edits = [1, 2, 3, 4, 5, 6].map(
       (id) => t.service.queueBilling(id, { billing_city: 'S' }).edit,
     );
-    const held = gate();
-    t.remote.hook = async (call) => {
-      if (call.name === 'updateBilling') await held.wait;
-    };
-    const pushing = t.pusher.pushNow();
-    await new Promise((r) => setTimeout(r, 10));
-    const stopping = t.pusher.stop();
-    held.open();
-    await Promise.all([pushing, stopping]);
+    await stopWhileHeldAt(t, 'updateBilling');
     const attempts = edits.map((e) => t.repo.get(e.id)!.attempts);
     expect(attempts.filter((n) => n > 0).length).toBeLessThanOrEqual(4);
     expect(attempts.every((n) => n <= 1)).toBe(true);

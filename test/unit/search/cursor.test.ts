@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CacheStore } from '../../../src-main/db/cache-store.ts';
-import { generateCustomers } from '../../../src-main/sandbox/generate.ts';
+import { describe, expect, it } from 'vitest';
 import {
   SearchInput,
   type SearchCursor,
   type SearchInput as SearchInputType,
 } from '../../../src-shared/customers/views.ts';
-import { loadCache, tempCache } from '../../helpers/cache.ts';
+import { loadCache } from '../../helpers/cache.ts';
+import { generatedCacheForFile } from './generated-cache.ts';
 import { sampleCustomer } from '../../helpers/wire-samples.ts';
-
-let cache: ReturnType<typeof tempCache>;
-let store: CacheStore;
 
 // Exact ZIP matches and partial phone matches, so relevance pages cross from one to the other.
 const EXTRA = [
@@ -31,7 +27,7 @@ const EXTRA = [
   ),
 ];
 
-const search = (input: SearchInputType) => store.search.search(SearchInput.parse(input));
+const search = (input: SearchInputType) => cached.store.search.search(SearchInput.parse(input));
 
 /** Every page by page number (offset), then every page by cursor: ids in order. */
 function pagedBoth(input: SearchInputType) {
@@ -66,13 +62,7 @@ const CASES: SearchInputType[] = [
   { query: '55555', pageSize: 2 },
 ];
 
-beforeAll(() => {
-  cache = tempCache();
-  store = cache.store;
-  const generated = generateCustomers(21, 3000);
-  loadCache(store, [...generated.customers, ...EXTRA], generated.addresses);
-});
-afterAll(() => cache.cleanup());
+const cached = generatedCacheForFile(21, 3000, EXTRA);
 
 describe('keyset cursor paging', () => {
   it.each(CASES.map((c) => [JSON.stringify(c), c] as const))(
@@ -104,7 +94,7 @@ describe('keyset cursor paging', () => {
     // Two customers sorting before the cursor arrive, and one already shown goes away: page
     // numbers would show a row twice.
     loadCache(
-      store,
+      cached.store,
       [1, 2].map((n) =>
         sampleCustomer({
           id: 9_100_000 + n,
@@ -115,7 +105,7 @@ describe('keyset cursor paging', () => {
       ),
     );
     const gone = first.items[3]!.id;
-    store.db.prepare('DELETE FROM customers WHERE id = ?').run(gone);
+    cached.store.db.prepare('DELETE FROM customers WHERE id = ?').run(gone);
     const seen = first.items.map((r) => r.id);
     let after = first.next!;
     for (let page = 2; page < 400; page += 1) {

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CacheStore } from '../../../src-main/db/cache-store.ts';
-import { generateCustomers } from '../../../src-main/sandbox/generate.ts';
+import { describe, expect, it } from 'vitest';
 import { SearchInput } from '../../../src-shared/customers/views.ts';
-import { loadCache, tempCache } from '../../helpers/cache.ts';
+import { generatedCacheForFile } from './generated-cache.ts';
 import { sampleAddress, sampleCustomer } from '../../helpers/wire-samples.ts';
-
-let cache: ReturnType<typeof tempCache>;
-let store: CacheStore;
 
 // The reported case: five newer customers whose phones hold "19193" outranked the customer whose
 // billing ZIP is exactly "19193".
@@ -56,22 +51,16 @@ const PHONE_LONGER = sampleCustomer({
 });
 
 const ids = (query: string) =>
-  store.search.search(SearchInput.parse({ query, pageSize: 100 })).items.map((row) => row.id);
+  cached.store.search
+    .search(SearchInput.parse({ query, pageSize: 100 }))
+    .items.map((row) => row.id);
 
-beforeAll(() => {
-  cache = tempCache();
-  store = cache.store;
-  const generated = generateCustomers(5, 500);
-  loadCache(
-    store,
-    [...generated.customers, ZIP_OWNER, ...PHONE_PARTIALS, DELIVERY_ZIP, PHONE_OWNER, PHONE_LONGER],
-    [
-      ...generated.addresses,
-      sampleAddress({ id: 96_000_001, customer_id: DELIVERY_ZIP.id, zip: '19193-4410' }),
-    ],
-  );
-});
-afterAll(() => cache.cleanup());
+const cached = generatedCacheForFile(
+  5,
+  500,
+  [ZIP_OWNER, ...PHONE_PARTIALS, DELIVERY_ZIP, PHONE_OWNER, PHONE_LONGER],
+  [sampleAddress({ id: 96_000_001, customer_id: DELIVERY_ZIP.id, zip: '19193-4410' })],
+);
 
 describe('exact matches rank before partial ones', () => {
   it('puts the customer whose billing ZIP is the text first, before phone-digit matches', () => {
@@ -108,7 +97,7 @@ describe('exact matches rank before partial ones', () => {
 
 describe('a row says why it matched when the list does not show it', () => {
   const rowOf = (query: string, id: number) =>
-    store.search
+    cached.store.search
       .search(SearchInput.parse({ query, pageSize: 100 }))
       .items.find((row) => row.id === id);
 

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planSearch } from '../../../src-main/db/search-query.ts';
-import type { CacheStore } from '../../../src-main/db/cache-store.ts';
-import { generateCustomers } from '../../../src-main/sandbox/generate.ts';
 import {
   SearchInput,
   type SearchInput as SearchInputType,
 } from '../../../src-shared/customers/views.ts';
 import { appErrorOfSync } from '../../helpers/app-error.ts';
 import { customerFacts } from '../../../src-main/recharge/v2021-01.ts';
-import { loadCache, tempCache } from '../../helpers/cache.ts';
+import { generatedCacheForFile } from './generated-cache.ts';
 import { sampleAddress, sampleCustomer } from '../../helpers/wire-samples.ts';
-
-let cache: ReturnType<typeof tempCache>;
-let store: CacheStore;
 
 const JANE = sampleCustomer({
   id: 7_000_001,
@@ -53,30 +48,24 @@ const NUMERIC = sampleCustomer({
   billing_city: 'Ames',
 });
 
-const search = (input: SearchInputType) => store.search.search(SearchInput.parse(input));
+const search = (input: SearchInputType) => cached.store.search.search(SearchInput.parse(input));
 const ids = (query: string, extra: Partial<SearchInputType> = {}) =>
   search({ query, pageSize: 100, ...extra }).items.map((row) => row.id);
 
-beforeAll(() => {
-  cache = tempCache();
-  store = cache.store;
-  const generated = generateCustomers(11, 3000);
-  loadCache(
-    store,
-    [...generated.customers, JANE, PIERRE, NUMERIC],
-    [
-      ...generated.addresses,
-      sampleAddress({
-        id: 95_000_001,
-        customer_id: PIERRE.id,
-        city: 'Ouagadougou',
-        zip: 'BF-01',
-        company: 'Kplmno SARL',
-      }),
-    ],
-  );
-});
-afterAll(() => cache.cleanup());
+const cached = generatedCacheForFile(
+  11,
+  3000,
+  [JANE, PIERRE, NUMERIC],
+  [
+    sampleAddress({
+      id: 95_000_001,
+      customer_id: PIERRE.id,
+      city: 'Ouagadougou',
+      zip: 'BF-01',
+      company: 'Kplmno SARL',
+    }),
+  ],
+);
 
 describe('search by any part of any field', () => {
   it('finds a substring of name, email, city, zip, company, hash and ids', () => {
@@ -174,7 +163,7 @@ describe('search filters, sort and paging', () => {
   });
 
   it('pages a one-letter query newest first, every hit once, as the total says', () => {
-    const all = store.search.ids({ query: 'm', filters: {} });
+    const all = cached.store.search.ids({ query: 'm', filters: {} });
     const first = search({ query: 'm', pageSize: 50 });
     expect(first.total).toBe(all.length);
     expect(first.total).toBeGreaterThan(150);
@@ -187,27 +176,30 @@ describe('search filters, sort and paging', () => {
 
   it('counts text hits under filters exactly, and keeps the count in step with changes', () => {
     const expectedTotal = (query: string, status: 'ACTIVE' | 'INACTIVE') =>
-      store.search.ids({ query, filters: { status } }).length;
+      cached.store.search.ids({ query, filters: { status } }).length;
     for (const query of ['son', 'ma', 'gmail']) {
       const total = search({ query, filters: { status: 'INACTIVE' } }).total;
       expect(total).toBe(expectedTotal(query, 'INACTIVE'));
       expect(total).toBe(
-        store.search
+        cached.store.search
           .ids({ query, filters: {} })
-          .filter((id) => store.customers.get(id)?.status === 'INACTIVE').length,
+          .filter((id) => cached.store.customers.get(id)?.status === 'INACTIVE').length,
       );
     }
     const before = search({ query: 'boulangerie', filters: { status: 'INACTIVE' } }).total;
     expect(before).toBe(1);
-    store.customers.upsert(
+    cached.store.customers.upsert(
       [customerFacts({ ...PIERRE, status: 'ACTIVE', updated_at: '2031-01-01T00:00:00' })],
       { syncedAt: 1 },
     );
     expect(search({ query: 'boulangerie', filters: { status: 'INACTIVE' } }).total).toBe(0);
     expect(search({ query: 'boulangerie', filters: { status: 'ACTIVE' } }).total).toBe(1);
-    store.customers.upsert([customerFacts({ ...PIERRE, updated_at: '2032-01-01T00:00:00' })], {
-      syncedAt: 1,
-    });
+    cached.store.customers.upsert(
+      [customerFacts({ ...PIERRE, updated_at: '2032-01-01T00:00:00' })],
+      {
+        syncedAt: 1,
+      },
+    );
     expect(search({ query: 'boulangerie', filters: { status: 'INACTIVE' } }).total).toBe(1);
   });
 
@@ -257,24 +249,24 @@ describe('search filters, sort and paging', () => {
   it('refuses a 10,000-character query cleanly', () => {
     const query = SearchInput.parse({ query: '' });
     const error = appErrorOfSync(() =>
-      store.search.search({ ...query, query: 'a'.repeat(10_000) }),
+      cached.store.search.search({ ...query, query: 'a'.repeat(10_000) }),
     );
     expect(error.kind).toBe('validation');
     expect(SearchInput.safeParse({ query: 'a'.repeat(10_000) }).success).toBe(false);
   });
 
   it('shows the customer with its addresses', () => {
-    const detail = store.detail(PIERRE.id);
+    const detail = cached.store.detail(PIERRE.id);
     expect(detail.customer.email).toBe(PIERRE.email);
     expect(detail.addresses.map((a) => a.id)).toEqual([95_000_001]);
     expect(detail.pending_fields).toEqual([]);
-    expect(() => store.detail(1)).toThrow(/not in the local cache/);
+    expect(() => cached.store.detail(1)).toThrow(/not in the local cache/);
   });
 });
 
 describe('query plans', () => {
   const plan = (query: string, extra: Partial<SearchInputType> = {}) =>
-    store.search.explain(SearchInput.parse({ query, ...extra })).join('\n');
+    cached.store.search.explain(SearchInput.parse({ query, ...extra })).join('\n');
 
   it('uses the trigram index for text, phone and id queries', () => {
     for (const query of ['smith', '(310) 384-3698', '40000123', 'jane doe']) {

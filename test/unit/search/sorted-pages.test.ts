@@ -1,21 +1,16 @@
 // A page of text hits in a sort key's order is found either by sorting every hit or by walking
 // the key's index from its start; whichever runs, the page must be the one sorting every hit
 // gives — including when the hits all lie at the far end of the order and the walk gives up.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CacheStore } from '../../../src-main/db/cache-store.ts';
+import { describe, expect, it } from 'vitest';
 import { distinctNewestFirst } from '../../../src-main/db/search-repo.ts';
 import { chooseWalk } from '../../../src-main/db/search-query.ts';
-import { generateCustomers } from '../../../src-main/sandbox/generate.ts';
 import {
   SearchInput,
   type SearchFilters,
   type SearchInput as SearchInputType,
 } from '../../../src-shared/customers/views.ts';
-import { loadCache, tempCache } from '../../helpers/cache.ts';
+import { generatedCacheForFile } from './generated-cache.ts';
 import { sampleCustomer } from '../../helpers/wire-samples.ts';
-
-let cache: ReturnType<typeof tempCache>;
-let store: CacheStore;
 
 // Hits that all sort last by city and first by name: a walk by city meets none of them.
 const CLUSTERED = Array.from({ length: 400 }, (_, i) =>
@@ -47,8 +42,8 @@ function reference(input: SearchInputType): { total: number; ids: number[] } {
   const query = SearchInput.parse(input);
   const key = query.sort.key as keyof typeof COLUMN;
   const dir = query.sort.dir === 'asc' ? 'ASC' : 'DESC';
-  const hits = store.search.ids({ query: query.query, filters: query.filters });
-  const ids = store.db
+  const hits = cached.store.search.ids({ query: query.query, filters: query.filters });
+  const ids = cached.store.db
     .prepare(
       `SELECT id FROM customers WHERE id IN (SELECT value FROM json_each(?))
        ORDER BY ${COLUMN[key]} ${dir}, id ${dir} LIMIT ? OFFSET ?`,
@@ -59,19 +54,13 @@ function reference(input: SearchInputType): { total: number; ids: number[] } {
 }
 
 const pageOf = (input: SearchInputType) => {
-  const result = store.search.search(SearchInput.parse(input));
+  const result = cached.store.search.search(SearchInput.parse(input));
   return { total: result.total, ids: result.items.map((row) => row.id) };
 };
 const planOf = (input: SearchInputType) =>
-  store.search.explain(SearchInput.parse(input)).join('\n');
+  cached.store.search.explain(SearchInput.parse(input)).join('\n');
 
-beforeAll(() => {
-  cache = tempCache();
-  store = cache.store;
-  const generated = generateCustomers(23, 3000);
-  loadCache(store, [...generated.customers, ...CLUSTERED], generated.addresses);
-});
-afterAll(() => cache.cleanup());
+const cached = generatedCacheForFile(23, 3000, CLUSTERED);
 
 describe('sorted pages of text hits', () => {
   it('are the pages sorting every hit gives, in every order, filter and page', () => {

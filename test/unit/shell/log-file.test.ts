@@ -1,18 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFileLogger, createLogFileSink } from '../../../src-main/shell/log-file.ts';
+import { tempDirsPerTest } from '../temp-dirs.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'rcd-log-'));
-  dirs.push(d);
-  return d;
-};
+const freshDir = tempDirsPerTest('rcd-log-');
+const tempDir = () => freshDir().dir;
 
 describe('log file sink', () => {
   it('appends lines to main.log, creating the folder', () => {

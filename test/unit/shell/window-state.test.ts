@@ -1,7 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-main/lib/logger.ts';
 import {
   placeWindow,
@@ -10,16 +9,10 @@ import {
   writeWindowState,
   type Rect,
 } from '../../../src-main/shell/window-state.ts';
+import { tempDirsPerTest } from '../temp-dirs.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'rcd-ws-'));
-  dirs.push(d);
-  return d;
-};
+const freshDir = tempDirsPerTest('rcd-ws-');
+const tempDir = () => freshDir().dir;
 
 const screenOf = (...areas: Rect[]) => ({
   getAllDisplays: () => areas.map((workArea) => ({ workArea })),
@@ -46,22 +39,14 @@ describe('window placement', () => {
 
   it('recentres on the primary display when the saved display is gone', () => {
     const saved = { x: 2000, y: 100, width: 1200, height: 900, maximized: false };
-    expect(placeWindow(saved, screenOf(laptop)).bounds).toEqual({
-      x: 120,
-      y: 0,
-      width: 1200,
-      height: 875,
-    });
+    const centred = { x: 120, y: 0, width: 1200, height: 875 };
+    expect(placeWindow(saved, screenOf(laptop)).bounds).toEqual(centred);
   });
 
   it('pulls a window hanging off the edge back inside and shrinks one too big', () => {
     const partly = { x: 1300, y: 700, width: 1000, height: 700, maximized: false };
-    expect(placeWindow(partly, screenOf(laptop)).bounds).toEqual({
-      x: 440,
-      y: 175,
-      width: 1000,
-      height: 700,
-    });
+    const inside = { x: 440, y: 175, width: 1000, height: 700 };
+    expect(placeWindow(partly, screenOf(laptop)).bounds).toEqual(inside);
     const huge = { x: -50, y: -50, width: 5000, height: 4000, maximized: false };
     expect(placeWindow(huge, screenOf(laptop)).bounds).toEqual(laptop);
   });

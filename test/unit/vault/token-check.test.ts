@@ -31,6 +31,16 @@ function fakeFetch(answer: (url: string) => Response): { fetch: FetchLike; seen:
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
+type CheckRequest = Parameters<typeof checkToken>[0];
+
+function tokenRequest(version: CheckRequest['version'], baseUrl = 'https://api.example.test') {
+  return { baseUrl, version, token: TOKEN, writeScopes: [] } satisfies CheckRequest;
+}
+
+/** The AppError a check fails with. */
+const refusal = (request: CheckRequest, deps: Parameters<typeof checkToken>[1]) =>
+  appErrorOf(checkToken(request, deps));
+
 describe('checkToken', () => {
   it('asks /token_information on 2021-11 with the auth headers and normalizes scopes', async () => {
     const { fetch, seen } = fakeFetch(() =>
@@ -38,10 +48,7 @@ describe('checkToken', () => {
         token_information: { scopes: ['read_customers', 'write_payments', 'read_orders'] },
       }),
     );
-    const result = await checkToken(
-      { baseUrl: 'https://api.example.test', version: '2021-11', token: TOKEN, writeScopes: [] },
-      { fetch },
-    );
+    const result = await checkToken(tokenRequest('2021-11'), { fetch });
     expect(result).toEqual({ scopes: ['read_customer', 'write_payments'], claimed: [] });
     expect(seen[0]?.url).toBe('https://api.example.test/token_information');
     const headers = new Headers(seen[0]?.init.headers);
@@ -74,24 +81,14 @@ describe('checkToken', () => {
 
   it('maps 401 to the refused-token message, without the token in it', async () => {
     const { fetch } = fakeFetch(() => json(401, { error: 'bad authentication' }));
-    const error = await appErrorOf(
-      checkToken(
-        { baseUrl: 'https://api.example.test', version: '2021-01', token: TOKEN, writeScopes: [] },
-        { fetch },
-      ),
-    );
+    const error = await refusal(tokenRequest('2021-01'), { fetch });
     expect(error.kind).toBe('auth');
     expect(error.message).toBe(TOKEN_REFUSED_MESSAGE);
   });
 
   it('refuses a token with none of the app’s scopes', async () => {
     const { fetch } = fakeFetch(() => json(403, { errors: 'no scope' }));
-    const error = await appErrorOf(
-      checkToken(
-        { baseUrl: 'https://api.example.test', version: '2021-01', token: TOKEN, writeScopes: [] },
-        { fetch },
-      ),
-    );
+    const error = await refusal(tokenRequest('2021-01'), { fetch });
     expect(error.kind).toBe('forbidden');
     expect(error.message).toBe(NO_SCOPES_MESSAGE);
   });
@@ -100,12 +97,7 @@ describe('checkToken', () => {
     const fetch: FetchLike = async () => {
       throw new TypeError('fetch failed');
     };
-    const error = await appErrorOf(
-      checkToken(
-        { baseUrl: 'http://127.0.0.1:9', version: '2021-11', token: TOKEN, writeScopes: [] },
-        { fetch },
-      ),
-    );
+    const error = await refusal(tokenRequest('2021-11', 'http://127.0.0.1:9'), { fetch });
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(/Could not reach http:\/\/127\.0\.0\.1:9.*Nothing was saved/);
   });
@@ -115,24 +107,17 @@ describe('checkToken', () => {
       new Promise((_resolve, reject) =>
         init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
       );
-    const error = await appErrorOf(
-      checkToken(
-        { baseUrl: 'http://127.0.0.1:9', version: '2021-11', token: TOKEN, writeScopes: [] },
-        { fetch, timeoutMs: 20 },
-      ),
-    );
+    const error = await refusal(tokenRequest('2021-11', 'http://127.0.0.1:9'), {
+      fetch,
+      timeoutMs: 20,
+    });
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(/did not answer/);
   });
 
   it('rejects a body that is not token information', async () => {
     const { fetch } = fakeFetch(() => json(200, { hello: 'world' }));
-    const error = await appErrorOf(
-      checkToken(
-        { baseUrl: 'https://api.example.test', version: '2021-11', token: TOKEN, writeScopes: [] },
-        { fetch },
-      ),
-    );
+    const error = await refusal(tokenRequest('2021-11'), { fetch });
     expect(error.kind).toBe('protocol');
   });
 
@@ -145,17 +130,7 @@ describe('checkToken', () => {
     ];
     for (const [status, kind] of cases) {
       const { fetch } = fakeFetch(() => new Response(null, { status }));
-      const error = await appErrorOf(
-        checkToken(
-          {
-            baseUrl: 'https://api.example.test',
-            version: '2021-11',
-            token: TOKEN,
-            writeScopes: [],
-          },
-          { fetch },
-        ),
-      );
+      const error = await refusal(tokenRequest('2021-11'), { fetch });
       expect(error.kind, String(status)).toBe(kind);
     }
   });

@@ -1,18 +1,14 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS, schemaVersion } from '../../../../src-main/db/migrations/index.ts';
-import { tempDir } from '../../../helpers/temp-dir.ts';
+import { tempDirsPerTest } from '../../temp-dirs.ts';
 import { insertOldCustomer } from './old-customer-row.ts';
 
-const dirs: ReturnType<typeof tempDir>[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) dir.cleanup();
-});
+const tempDir = tempDirsPerTest();
 
 describe('migration 4: filter indexes', () => {
   it('answers status and flag filters from indexes, newest change first', () => {
     const dir = tempDir();
-    dirs.push(dir);
     const db = new Database(dir.path('cache.db'));
     migrate(db, MIGRATIONS, 3);
     insertOldCustomer(db, { id: 7, valid: 0, dunning: 1 });
