@@ -165,16 +165,20 @@ describe.each(['2021-01', '2021-11'] as ApiVersion[])('a store on API %s', (vers
     throw new Error('no editable customer');
   }
 
+  /** Sends one edit with a clean request log, expects it pushed at once and returns its receipt. */
+  async function editDone(channel: string, input: Record<string, unknown>): Promise<unknown> {
+    sandbox.admin.clearRequests();
+    const receipt = ok<{ edit: { state: string } }>(await core.router.call(channel, input));
+    expect(receipt.edit.state).toBe('done');
+    return receipt;
+  }
+
   it('edits billing with the version’s own request', async () => {
     const target = await editable(0);
-    sandbox.admin.clearRequests();
-    const receipt = ok<{ edit: { state: string } }>(
-      await core.router.call('customers:updateBilling', {
-        customerId: target.customer.id,
-        patch: { billing_city: 'Billing Town', billing_zip: '10001' },
-      }),
-    );
-    expect(receipt.edit.state).toBe('done');
+    await editDone('customers:updateBilling', {
+      customerId: target.customer.id,
+      patch: { billing_city: 'Billing Town', billing_zip: '10001' },
+    });
     if (version === '2021-01') {
       const put = writes('PUT', /^\/customers\/\d+$/);
       expect(put.map((r) => r.path)).toEqual([`/customers/${target.customer.id}`]);
@@ -194,16 +198,12 @@ describe.each(['2021-01', '2021-11'] as ApiVersion[])('a store on API %s', (vers
 
   it('replaces the payment token with the version’s own request', async () => {
     const target = await editable(1);
-    sandbox.admin.clearRequests();
-    const receipt = ok<{ edit: { state: string } }>(
-      await core.router.call('customers:updatePaymentToken', {
-        customerId: target.customer.id,
-        processor: 'stripe',
-        token: 'cus_IV0hD7FtykKe1a',
-        ...(version === '2021-11' ? { paymentMethodToken: 'pm_1NqHvb2eZvKYlo2C' } : {}),
-      }),
-    );
-    expect(receipt.edit.state).toBe('done');
+    const receipt = await editDone('customers:updatePaymentToken', {
+      customerId: target.customer.id,
+      processor: 'stripe',
+      token: 'cus_IV0hD7FtykKe1a',
+      ...(version === '2021-11' ? { paymentMethodToken: 'pm_1NqHvb2eZvKYlo2C' } : {}),
+    });
     if (version === '2021-01') {
       const put = writes('PUT', /^\/customers\/\d+$/);
       expect(bodyKeys(put[0])).toEqual(['stripe_customer_token']);
