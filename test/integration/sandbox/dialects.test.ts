@@ -23,6 +23,11 @@ const methodsOf = async (id: number) =>
   w2111.PaymentMethodList.parse((await api('2021-11', `/payment_methods?customer_id=${id}`)).json)
     .payment_methods;
 const ids = () => [...sandbox.store.customerTable.rows.keys()];
+/** A 2021-01 customer PUT, answered with the customer it returns. */
+const putCustomer0101 = async (id: number, body: Record<string, unknown>) =>
+  w0101.CustomerEnvelope.parse(
+    (await api('2021-01', `/customers/${id}`, { method: 'PUT', body })).json,
+  ).customer;
 
 describe('2021-01 writes seen from 2021-11', () => {
   it('billing fields land on the default method’s billing address (country name → code)', async () => {
@@ -45,11 +50,7 @@ describe('2021-01 writes seen from 2021-11', () => {
 
   it('billing for a customer without a method makes a default holder for it', async () => {
     const id = ids().find((c) => sandbox.store.methodIdsOf(c).length === 0) ?? 0;
-    const put = await api('2021-01', `/customers/${id}`, {
-      method: 'PUT',
-      body: { billing_zip: '02134' },
-    });
-    expect(w0101.CustomerEnvelope.parse(put.json).customer).toMatchObject({
+    expect(await putCustomer0101(id, { billing_zip: '02134' })).toMatchObject({
       billing_zip: '02134',
       billing_city: null,
       processor_type: null,
@@ -67,11 +68,7 @@ describe('2021-01 writes seen from 2021-11', () => {
           sandbox.store.defaultMethodOf(c)?.data.billing_address?.city,
       ) ?? 0;
     const old = (await methodsOf(id)).find((m) => m.default);
-    const put = await api('2021-01', `/customers/${id}`, {
-      method: 'PUT',
-      body: { paypal_customer_token: 'B-7HX45821KK' },
-    });
-    expect(w0101.CustomerEnvelope.parse(put.json).customer).toMatchObject({
+    expect(await putCustomer0101(id, { paypal_customer_token: 'B-7HX45821KK' })).toMatchObject({
       processor_type: 'paypal',
       has_valid_payment_method: true,
       billing_city: old?.billing_address?.city,
