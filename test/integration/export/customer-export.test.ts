@@ -184,8 +184,15 @@ describe('customer export', () => {
     const stop = core.events.subscribe((event, payload) => {
       if (event !== 'customers:exportProgress') return;
       seen.push((payload as { written: number }).written);
-      partials = readdirSync(exportDir).filter((f) => f.startsWith('cancelled.csv'));
-      void core.router.call('customers:exportCancel', undefined);
+      if (seen.length > 1) return;
+      // Cancelled once the partial file is there: rows are being written into it.
+      void (async () => {
+        while (partials.length === 0) {
+          await new Promise((resolve) => setImmediate(resolve));
+          partials = readdirSync(exportDir).filter((f) => f.startsWith('cancelled.csv'));
+        }
+        await core.router.call('customers:exportCancel', undefined);
+      })();
     });
     const result = await exportTo('cancelled.csv', { query: '' });
     stop();
