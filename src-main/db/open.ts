@@ -3,6 +3,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../src-shared/errors.ts';
+import type { WorkerFailure } from '../lib/worker-calls.ts';
 import { LATEST_VERSION, migrate, type Migration, MIGRATIONS } from './migrations/index.ts';
 import { registerPhoneDigits } from './phone-digits.ts';
 
@@ -22,6 +23,16 @@ export const CORRUPT_MESSAGE =
 export function isCorruptionError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && CORRUPT_CODES.has(code);
+}
+
+/**
+ * The error a caller gets for a failure a cache worker thread sent back: its kind kept, a damaged
+ * file named as such (with the rebuild it offers), anything else as a plain error with its code.
+ */
+export function cacheFailureError(failure: WorkerFailure): Error {
+  if (failure.kind) return new AppError(failure.kind, failure.message);
+  if (isCorruptionError(failure)) return new AppError('unavailable', CORRUPT_MESSAGE);
+  return Object.assign(new Error(failure.message), failure.code ? { code: failure.code } : {});
 }
 
 /** Opens (creating if needed) and migrates the cache. Throws AppError, never a raw SQLite error. */

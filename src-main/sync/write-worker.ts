@@ -1,11 +1,9 @@
 // The cache writer's thread: its own connection to the cache file, on which a pull's pages, the
 // deletion sweep and the search-index build are written, so the main thread (windows, IPC,
-// search) never waits on a big write. Pages queued together commit together. Exact totals of
-// broad searches are counted here too, between writes, as they take longer than a main-thread
-// task may.
+// search) never waits on a big write. Pages queued together commit together.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../src-shared/errors.ts';
+import { failureOf } from '../lib/worker-calls.ts';
 import { openCacheStore } from '../db/cache-store.ts';
 import { createSlicer } from '../db/sliced-writes.ts';
 import {
@@ -30,15 +28,6 @@ let running = false;
 let current: { id: number; controller: AbortController } | null = null;
 
 const reply = (message: WriterReply) => port.postMessage(message);
-
-function failure(error: unknown): WriterReply['error'] {
-  const err = error as { message?: unknown; code?: unknown };
-  return {
-    message: typeof err?.message === 'string' ? err.message : String(error),
-    ...(typeof err?.code === 'string' ? { code: err.code } : {}),
-    ...(error instanceof AppError ? { kind: error.kind } : {}),
-  };
-}
 
 type PageRequest = Extract<WriterRequest, { op: 'page' }>;
 
@@ -70,15 +59,13 @@ function writePages(): void {
           value: store.transaction(() => writePage(store, request.page)),
         });
       } catch (error) {
-        reply({ id: request.id, ok: false, error: failure(error) });
+        reply({ id: request.id, ok: false, error: failureOf(error) });
       }
     }
   }
 }
 
-async function run(
-  request: Exclude<WriterRequest, { op: 'page' | 'abort' | 'count' }>,
-): Promise<unknown> {
+async function run(request: Exclude<WriterRequest, { op: 'page' | 'abort' }>): Promise<unknown> {
   const controller = new AbortController();
   current = { id: request.id, controller };
   try {
@@ -99,12 +86,12 @@ async function drain(): Promise<void> {
     for (let head = queue[0]; head; head = queue[0]) {
       if (head.op === 'page') {
         writePages();
-      } else if (head.op !== 'abort' && head.op !== 'count') {
+      } else if (head.op !== 'abort') {
         queue.shift();
         try {
           reply({ id: head.id, ok: true, value: await run(head) });
         } catch (error) {
-          reply({ id: head.id, ok: false, error: failure(error) });
+          reply({ id: head.id, ok: false, error: failureOf(error) });
         }
         if (head.op === 'close') return;
       }
@@ -123,15 +110,6 @@ port.on('message', (request: WriterRequest) => {
     if (queued >= 0) {
       queue.splice(queued, 1);
       reply({ id: request.target, ok: true, value: null });
-    }
-    return;
-  }
-  if (request.op === 'count') {
-    // A read needs no turn in the queue: it is answered now, not after an index build.
-    try {
-      reply({ id: request.id, ok: true, value: store.search.count(request.query) });
-    } catch (error) {
-      reply({ id: request.id, ok: false, error: failure(error) });
     }
     return;
   }

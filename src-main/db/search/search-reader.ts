@@ -5,9 +5,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SearchQuery, SearchResult } from '../../../src-shared/customers/views.ts';
-import { AppError } from '../../../src-shared/errors.ts';
-import { createWorkerCalls, type WorkerFailure } from '../../lib/worker-calls.ts';
-import { CORRUPT_MESSAGE, isCorruptionError } from '../open.ts';
+import { createWorkerCalls } from '../../lib/worker-calls.ts';
+import { cacheFailureError } from '../open.ts';
 import { withPendingValues, type PendingOverlay } from '../pending-values.ts';
 import type { ExportRow } from './export-pages.ts';
 import type { ExportQuery, ReaderData, ReaderRequest } from './reader-protocol.ts';
@@ -40,18 +39,12 @@ export function readWorkerBeside(writerWorker: URL | string | undefined): URL | 
   return existsSync(bundled) ? bundled : READ_WORKER_SOURCE;
 }
 
-function toError(failure: WorkerFailure): Error {
-  if (failure.kind) return new AppError(failure.kind, failure.message);
-  if (isCorruptionError(failure)) return new AppError('unavailable', CORRUPT_MESSAGE);
-  return Object.assign(new Error(failure.message), failure.code ? { code: failure.code } : {});
-}
-
 export function createSearchReader(options: SearchReaderOptions): SearchReader {
   const calls = createWorkerCalls<ReaderRequest>({
     url: options.workerUrl ?? READ_WORKER_SOURCE,
     workerData: { path: options.path, nativeBinding: options.nativeBinding } satisfies ReaderData,
     name: 'The search reader',
-    toError,
+    toError: cacheFailureError,
   });
   let exportIds = 0;
 
