@@ -8,11 +8,12 @@
 // the browser, the bridge and the core cost before the app renders anything.
 // Writes its row into BENCHMARKS.md.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Locator, type Page } from 'playwright-core';
+import { putLines } from './benchmarks-file.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -180,13 +181,6 @@ const percentile = (values: number[], p: number) => {
 };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-/** Replaces the line starting with `prefix`, or else puts `line` after the one starting with `after`. */
-function putLine(lines: string[], prefix: string, line: string, after: string): void {
-  const at = lines.findIndex((l) => l.startsWith(prefix));
-  if (at >= 0) lines[at] = line;
-  else lines.splice(lines.findIndex((l) => l.startsWith(after)) + 1, 0, line);
-}
-
 /** Types the words a key at a time into `box`, at a person's pace; returns each key's times. */
 async function typeWords(page: Page, box: Locator): Promise<Key[]> {
   let typed = 0;
@@ -302,11 +296,10 @@ try {
   console.log(row);
   const cpu = cpus();
   const note = `- Keystroke → paint by \`node bench/keystroke-paint.ts\` (no npm needed: Node 24, /usr/bin/chromium or CHROMIUM_PATH; \`--customers N\`, \`--keys N\`) on ${new Date().toISOString().slice(0, 10)} (${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores; load average at start ${load}): the harness and Chromium on the same machine, each keystroke timed from its keydown to the frame after the table shows that query's rows (${split}).`;
-  const file = join(root, 'BENCHMARKS.md');
-  const lines = readFileSync(file, 'utf8').split('\n');
-  putLine(lines, ROW, row, '| search at 100,000');
-  putLine(lines, '- Keystroke → paint by ', note, '## Notes');
-  writeFileSync(file, lines.join('\n'));
+  putLines([
+    { prefix: ROW, line: row, after: '| search at 100,000' },
+    { prefix: '- Keystroke → paint by ', line: note, after: '## Notes' },
+  ]);
   console.log(`\n${note}\nwritten to BENCHMARKS.md`);
 } finally {
   await browser.close();
