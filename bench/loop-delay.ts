@@ -9,7 +9,7 @@ export interface LoopDelay {
 }
 
 const PERIOD = 5;
-const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+const ms = (us: number) => Math.round(us / 10) / 100;
 
 /**
  * A 5 ms timer of its own that runs only while the measured work does: each tick records how

@@ -26,7 +26,7 @@ try {
   const ingest = await benchIngest(store, 100_000);
   store.close();
   const sync = await benchSync(10_000, 5);
-  const bulk = benchBulkQueue(10_000);
+  const bulk = await benchBulkQueue(10_000);
   const push = await benchPush(600, 10, '2021-01');
   const idleAfter = await idleFloor(3000);
   const floor = `idle main thread before / after: ${delayText(idle)} / ${delayText(idleAfter)}`;
@@ -38,7 +38,7 @@ try {
       `event-loop delay ${delayText(sync.loopDelay)} (${sync.seconds} s) | ` +
       `floor in the same run: the main thread idle while the writer finishes the index ${delayText(sync.whileIndexing)}; ${floor} | ${GOAL} |`,
     `${ROWS[2]} of ${bulk.customers.toLocaleString('en-US')} customers queued, and a push of ${push.edits} edits (2021-01, time scale ${push.timeScale}) | ` +
-      `push: event-loop delay ${delayText(push.loopDelay)} (${push.seconds} s); queueing: preview ${bulk.previewMs} ms and confirm ${bulk.confirmMs} ms, each one task on it (one SQLite transaction on the main connection) | ` +
+      `push: event-loop delay ${delayText(push.loopDelay)} (${push.seconds} s); queueing (preview ${bulk.previewMs} ms, confirm ${bulk.confirmMs} ms, 500 customers a slice): event-loop delay ${delayText(bulk.loopDelay)} | ` +
       `${floor} | ${GOAL} |`,
   ];
   for (const row of rows) console.log(row);
