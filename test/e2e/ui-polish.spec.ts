@@ -6,9 +6,11 @@ import {
   bulkSetCompany,
   editBilling,
   expect,
+  fillNewAddress,
   openCustomer,
   openDesk,
   searchBox,
+  submitNewStore,
   test,
   type Desk,
   type SandboxCustomer,
@@ -27,14 +29,12 @@ function readClipboard(page: Page): Promise<string> {
 
 /** Adds a delivery address with the customer's own names, as a merchant fills the form. */
 async function addAddress(page: Page, street: string): Promise<void> {
-  await page.getByTestId('add-address').click();
-  const dialog = page.getByTestId('address-dialog');
-  await expect(dialog.getByLabel('First name *')).toBeFocused();
-  await dialog.getByLabel('Address *').fill(street);
-  await dialog.getByLabel('City *').fill('Springfield');
-  await dialog.getByLabel('ZIP / postal code *').fill('62701');
-  await dialog.getByRole('combobox', { name: 'Country *' }).fill('United States');
-  await page.getByRole('option', { name: 'United States', exact: true }).click();
+  const dialog = await fillNewAddress(page, {
+    street,
+    city: 'Springfield',
+    zip: '62701',
+    country: 'United States',
+  });
   await dialog.getByTestId('address-save').click();
   await expect(dialog.getByTestId('edit-receipt')).toBeVisible();
 }
@@ -223,13 +223,11 @@ test.describe('the merchant’s desk, polished', () => {
     shot,
   }) => {
     await openDesk(page, desk);
-    await page.getByTestId('nav-settings').click();
-    await page.getByTestId('add-profile').click();
-    const add = page.getByTestId('add-profile-dialog');
-    await add.getByLabel('Store name').fill('Wrong token shop');
-    await add.getByLabel('API base URL').fill(desk.demo.url);
-    await add.getByLabel('ReCharge API token').fill('sbx_this_token_was_revoked');
-    await add.getByRole('button', { name: 'Add store' }).click();
+    const add = await submitNewStore(page, {
+      name: 'Wrong token shop',
+      url: desk.demo.url,
+      token: 'sbx_this_token_was_revoked',
+    });
     await expect(add.getByTestId('error-alert')).toContainText('The store refused the API token.');
     await expect(add.getByTestId('error-next-step')).toContainText('Apps → API tokens');
     const token = add.locator('.v-input', { has: page.getByLabel('ReCharge API token') });
