@@ -4,12 +4,14 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import {
   bulkSetCompany,
+  customerRow,
   editBilling,
   expect,
   fillNewAddress,
   openCustomer,
   openDesk,
   searchBox,
+  searchCustomers,
   submitNewStore,
   test,
   type Desk,
@@ -112,8 +114,7 @@ test.describe('the merchant’s desk, polished', () => {
     await shot('ui-polish-1-outbox-will-retry');
 
     // 1: eight customers, newest-id order, page 5 (other specs edit the oldest and newest 100).
-    await page.getByTestId('nav-customers').click();
-    await searchBox(page).fill('');
+    await searchCustomers(page, '');
     await page.getByTestId('sort-menu').click();
     await page.locator('.v-overlay--active .v-list-item', { hasText: 'Newest id first' }).click();
     await expect(page.getByTestId('sort-menu')).toHaveText('Sort: Newest id first');
@@ -193,9 +194,8 @@ test.describe('the merchant’s desk, polished', () => {
     await expect(history.locator('time').first()).toHaveAttribute('title', /\d\d:\d\d:\d\d/);
 
     // The list marks the row with a chip that names what is pending.
-    await page.getByTestId('nav-customers').click();
-    await searchBox(page).fill(customer.email);
-    const row = page.locator(`${ROW}[data-customer-id="${customer.id}"]`);
+    await searchCustomers(page, customer.email);
+    const row = customerRow(page, customer);
     await expect(row.getByTestId('pending-mark')).toHaveAttribute(
       'aria-label',
       /Not yet on ReCharge: .*Company/,
@@ -256,7 +256,7 @@ test.describe('the merchant’s desk, polished', () => {
     ).toEqual([0, customer.email.length]);
     await page.keyboard.type(customer.last_name);
     await expect(box).toHaveValue(customer.last_name);
-    await expect(page.locator(`${ROW}[data-customer-id="${customer.id}"]`)).toBeVisible();
+    await expect(customerRow(page, customer)).toBeVisible();
   });
 
   test('11, 12, 13: filter chips, sort, counts, CSV, sync wording, favicon, copy', async ({

@@ -1,9 +1,10 @@
 // The merchant walk of issue 18 on a fresh harness: a day's work from search to export, with
 // none of the issue's findings showing on the way.
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   bulkSetCompany,
+  customerRow,
   expect,
   fillNewAddress,
   openCustomer,
@@ -11,6 +12,7 @@ import {
   queueConflictingEdit,
   saveNewAddress,
   searchBox,
+  searchCustomers,
   submitNewStore,
   test,
   type SandboxCustomer,
@@ -18,16 +20,11 @@ import {
 
 const ROW = '[data-testid="customer-row"]';
 
-function rowOf(page: Page, customer: SandboxCustomer): Locator {
-  return page.locator(`${ROW}[data-customer-id="${customer.id}"]`);
-}
-
 /** Types a query as a person does and waits for the customer's row among its answers. */
 async function findBy(page: Page, query: string, customer: SandboxCustomer): Promise<void> {
-  await page.getByTestId('nav-customers').click();
-  await searchBox(page).fill('');
+  await searchCustomers(page, '');
   await searchBox(page).pressSequentially(query, { delay: 10 });
-  await expect(rowOf(page, customer), `search by "${query}"`).toBeVisible();
+  await expect(customerRow(page, customer), `search by "${query}"`).toBeVisible();
 }
 
 test('merchant walk: search, edit, pay, ship, bulk, outbox, conflict, settings, dark, export', async ({
@@ -144,8 +141,7 @@ test('merchant walk: search, edit, pay, ship, bulk, outbox, conflict, settings, 
   await expect(page.getByTestId('delivery-address-pending')).toBeVisible();
 
   // A bulk edit of five customers counts its own five, whatever else waits.
-  await page.getByTestId('nav-customers').click();
-  await searchBox(page).fill('');
+  await searchCustomers(page, '');
   await page.getByTestId('sort-menu').click();
   await page.locator('.v-overlay--active .v-list-item', { hasText: 'Newest id first' }).click();
   const rows = page.locator(ROW);
@@ -211,9 +207,8 @@ test('merchant walk: search, edit, pay, ship, bulk, outbox, conflict, settings, 
   await shot('ui-walk-06-dark-detail');
 
   // The export: phones as typed, and its notice leaves the pager free.
-  await page.getByTestId('nav-customers').click();
-  await searchBox(page).fill(walker.email);
-  await expect(rowOf(page, walker)).toBeVisible();
+  await searchCustomers(page, walker.email);
+  await expect(customerRow(page, walker)).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByTestId('export-csv').click();
   const csv = readFileSync((await (await download).path()) ?? '', 'utf8');
