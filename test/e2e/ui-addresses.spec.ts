@@ -1,4 +1,12 @@
-import { eventually, expect, openCustomer, openDesk, test } from './ui-fixtures.ts';
+import {
+  eventually,
+  expect,
+  fillNewAddress,
+  openCustomer,
+  openDesk,
+  saveNewAddress,
+  test,
+} from './ui-fixtures.ts';
 
 test('delivery addresses: a new one with the customer’s names, then a change to it', async ({
   page,
@@ -10,26 +18,21 @@ test('delivery addresses: a new one with the customer’s names, then a change t
   await openDesk(page, desk);
   await openCustomer(page, customer);
 
-  await page.getByTestId('add-address').click();
-  const dialog = page.getByTestId('address-dialog');
+  const dialog = await fillNewAddress(page, {
+    street: '500 Dock Street',
+    city: 'Wilmington',
+    zip: '28401',
+    country: 'United States',
+    state: 'North Carolina',
+  });
   // The names are the customer's until changed, and every required field says so.
   await expect(dialog.getByLabel('First name *')).toHaveValue(customer.first_name);
   await expect(dialog.getByLabel('Last name *')).toHaveValue(customer.last_name);
-  await dialog.getByLabel('Address *').fill('500 Dock Street');
-  await dialog.getByLabel('City *').fill('Wilmington');
-  await dialog.getByLabel('ZIP / postal code *').fill('28401');
-  await dialog.getByRole('combobox', { name: 'Country *' }).fill('United States');
-  await page.getByRole('option', { name: 'United States', exact: true }).click();
-  await dialog.getByRole('combobox', { name: 'State' }).fill('North Carolina');
-  await page.getByRole('option', { name: 'North Carolina', exact: true }).click();
   await shot('ui-addresses-1-new');
-  await dialog.getByTestId('address-save').click();
-  const receipt = dialog.getByTestId('edit-receipt');
-  await expect(receipt).toContainText(
+  await saveNewAddress(
+    dialog,
     'First name, Last name, Address, City, State / province, ZIP / postal code, Country',
   );
-  await expect(receipt).not.toContainText('Company');
-  await dialog.getByRole('button', { name: 'Done' }).click();
 
   const card = page.getByTestId('delivery-address').filter({ hasText: '500 Dock Street' });
   await expect(card).toContainText('Wilmington, NC 28401', { timeout: 15_000 });

@@ -1,4 +1,5 @@
 import {
+  customerRow,
   editBilling,
   eventually,
   expect,
@@ -15,7 +16,7 @@ test('search, open, edit billing: the change reaches ReCharge', async ({ page, d
   await openDesk(page, desk);
 
   await searchBox(page).fill(before.last_name);
-  const row = page.locator(`[data-testid="customer-row"][data-customer-id="${before.id}"]`);
+  const row = customerRow(page, before);
   await expect(row).toContainText(before.email);
   await shot('ui-billing-1-search');
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, openDesk, searchBox, test } from './ui-fixtures.ts';
+import { expect, openDesk, searchCustomers, test } from './ui-fixtures.ts';
 
 test('the export writes every customer of the search, street address included, and the browser downloads it', async ({
   page,
@@ -7,8 +7,7 @@ test('the export writes every customer of the search, street address included, a
   shot,
 }) => {
   await openDesk(page, desk);
-  await page.getByTestId('nav-customers').click();
-  await searchBox(page).fill('');
+  await searchCustomers(page, '');
   const count = page.getByTestId('result-count');
   await expect(count).toHaveText(/^[\d,]+ customers/);
   const total = Number(((await count.textContent()) ?? '').split(' ')[0]!.replaceAll(',', ''));

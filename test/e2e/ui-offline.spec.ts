@@ -1,9 +1,10 @@
 import {
+  customerRow,
   editBilling,
   eventually,
   expect,
   openCustomer,
-  searchBox,
+  searchCustomers,
   test,
   usePartnerStore,
 } from './ui-fixtures.ts';
@@ -34,11 +35,8 @@ test('offline: browse and search the cache, queue an edit, it drains when the st
   await expect(page.getByTestId('sync-indicator')).toContainText('Offline', { timeout: 40_000 });
 
   // Browsing and search work from the local cache.
-  await page.getByTestId('nav-customers').click();
-  await searchBox(page).fill(customer.last_name);
-  await expect(
-    page.locator(`[data-testid="customer-row"][data-customer-id="${customer.id}"]`),
-  ).toBeVisible();
+  await searchCustomers(page, customer.last_name);
+  await expect(customerRow(page, customer)).toBeVisible();
   await openCustomer(page, customer);
   await expect(page.getByTestId('billing-address')).toContainText(customer.billing_city ?? '');
 

@@ -4,11 +4,15 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import {
   bulkSetCompany,
+  customerRow,
   editBilling,
   expect,
+  fillNewAddress,
   openCustomer,
   openDesk,
   searchBox,
+  searchCustomers,
+  submitNewStore,
   test,
   type Desk,
   type SandboxCustomer,
@@ -27,14 +31,12 @@ function readClipboard(page: Page): Promise<string> {
 
 /** Adds a delivery address with the customer's own names, as a merchant fills the form. */
 async function addAddress(page: Page, street: string): Promise<void> {
-  await page.getByTestId('add-address').click();
-  const dialog = page.getByTestId('address-dialog');
-  await expect(dialog.getByLabel('First name *')).toBeFocused();
-  await dialog.getByLabel('Address *').fill(street);
-  await dialog.getByLabel('City *').fill('Springfield');
-  await dialog.getByLabel('ZIP / postal code *').fill('62701');
-  await dialog.getByRole('combobox', { name: 'Country *' }).fill('United States');
-  await page.getByRole('option', { name: 'United States', exact: true }).click();
+  const dialog = await fillNewAddress(page, {
+    street,
+    city: 'Springfield',
+    zip: '62701',
+    country: 'United States',
+  });
   await dialog.getByTestId('address-save').click();
   await expect(dialog.getByTestId('edit-receipt')).toBeVisible();
 }
@@ -112,8 +114,7 @@ test.describe('the merchant’s desk, polished', () => {
     await shot('ui-polish-1-outbox-will-retry');
 
     // 1: eight customers, newest-id order, page 5 (other specs edit the oldest and newest 100).
-    await page.getByTestId('nav-customers').click();
-    await searchBox(page).fill('');
+    await searchCustomers(page, '');
     await page.getByTestId('sort-menu').click();
     await page.locator('.v-overlay--active .v-list-item', { hasText: 'Newest id first' }).click();
     await expect(page.getByTestId('sort-menu')).toHaveText('Sort: Newest id first');
@@ -193,9 +194,8 @@ test.describe('the merchant’s desk, polished', () => {
     await expect(history.locator('time').first()).toHaveAttribute('title', /\d\d:\d\d:\d\d/);
 
     // The list marks the row with a chip that names what is pending.
-    await page.getByTestId('nav-customers').click();
-    await searchBox(page).fill(customer.email);
-    const row = page.locator(`${ROW}[data-customer-id="${customer.id}"]`);
+    await searchCustomers(page, customer.email);
+    const row = customerRow(page, customer);
     await expect(row.getByTestId('pending-mark')).toHaveAttribute(
       'aria-label',
       /Not yet on ReCharge: .*Company/,
@@ -223,13 +223,11 @@ test.describe('the merchant’s desk, polished', () => {
     shot,
   }) => {
     await openDesk(page, desk);
-    await page.getByTestId('nav-settings').click();
-    await page.getByTestId('add-profile').click();
-    const add = page.getByTestId('add-profile-dialog');
-    await add.getByLabel('Store name').fill('Wrong token shop');
-    await add.getByLabel('API base URL').fill(desk.demo.url);
-    await add.getByLabel('ReCharge API token').fill('sbx_this_token_was_revoked');
-    await add.getByRole('button', { name: 'Add store' }).click();
+    const add = await submitNewStore(page, {
+      name: 'Wrong token shop',
+      url: desk.demo.url,
+      token: 'sbx_this_token_was_revoked',
+    });
     await expect(add.getByTestId('error-alert')).toContainText('The store refused the API token.');
     await expect(add.getByTestId('error-next-step')).toContainText('Apps → API tokens');
     const token = add.locator('.v-input', { has: page.getByLabel('ReCharge API token') });
@@ -258,7 +256,7 @@ test.describe('the merchant’s desk, polished', () => {
     ).toEqual([0, customer.email.length]);
     await page.keyboard.type(customer.last_name);
     await expect(box).toHaveValue(customer.last_name);
-    await expect(page.locator(`${ROW}[data-customer-id="${customer.id}"]`)).toBeVisible();
+    await expect(customerRow(page, customer)).toBeVisible();
   });
 
   test('11, 12, 13: filter chips, sort, counts, CSV, sync wording, favicon, copy', async ({

@@ -5,6 +5,7 @@ import {
   openDesk,
   queueConflictingEdit,
   searchBox,
+  searchCustomers,
   test,
 } from './ui-fixtures.ts';
 
@@ -37,10 +38,16 @@ test('every screen in light and dark at 1280x800', async ({ page, desk, shot }) 
 
   for (const theme of ['Light', 'Dark'] as const) {
     const name = (screen: string) => `ui-screen-${theme.toLowerCase()}-${screen}`;
-    await setTheme(page, theme);
+    // A dialog, by the test ids of its button and of itself: opened, shot, closed again.
+    const shootDialog = async (button: string, dialog: string, screen: string) => {
+      await page.getByTestId(button).click();
+      await expect(page.getByTestId(dialog)).toBeVisible();
+      await shot(name(screen));
+      await dismiss(page);
+    };
 
-    await page.getByTestId('nav-customers').click();
-    await searchBox(page).fill('');
+    await setTheme(page, theme);
+    await searchCustomers(page, '');
     await expect(page.getByTestId('customer-row')).toHaveCount(25);
     await shot(name('01-search'));
 
@@ -62,20 +69,9 @@ test('every screen in light and dark at 1280x800', async ({ page, desk, shot }) 
     await openCustomer(page, customer);
     await shot(name('05-detail'));
 
-    await page.getByTestId('edit-billing').click();
-    await expect(page.getByTestId('billing-dialog')).toBeVisible();
-    await shot(name('06-billing-dialog'));
-    await dismiss(page);
-
-    await page.getByTestId('edit-payment').click();
-    await expect(page.getByTestId('payment-dialog')).toBeVisible();
-    await shot(name('07-payment-dialog'));
-    await dismiss(page);
-
-    await page.getByTestId('add-address').click();
-    await expect(page.getByTestId('address-dialog')).toBeVisible();
-    await shot(name('08-address-dialog'));
-    await dismiss(page);
+    await shootDialog('edit-billing', 'billing-dialog', '06-billing-dialog');
+    await shootDialog('edit-payment', 'payment-dialog', '07-payment-dialog');
+    await shootDialog('add-address', 'address-dialog', '08-address-dialog');
 
     await page.getByTestId('back-to-results').click();
     await searchBox(page).fill('son');
@@ -111,10 +107,7 @@ test('every screen in light and dark at 1280x800', async ({ page, desk, shot }) 
     await page.getByTestId('nav-settings').click();
     await expect(page.getByTestId('settings-stores')).toBeVisible();
     await shot(name('14-settings'));
-    await page.getByTestId('add-profile').click();
-    await expect(page.getByTestId('add-profile-dialog')).toBeVisible();
-    await shot(name('15-add-store'));
-    await dismiss(page);
+    await shootDialog('add-profile', 'add-profile-dialog', '15-add-store');
 
     await page.getByTestId('sync-indicator').click();
     await expect(page.locator('.v-overlay--active')).toContainText('customers on this computer');

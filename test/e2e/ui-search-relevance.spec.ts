@@ -1,4 +1,4 @@
-import { expect, openDesk, searchBox, test } from './ui-fixtures.ts';
+import { customerRow, expect, openDesk, searchBox, test } from './ui-fixtures.ts';
 
 test('a ZIP finds its customer among the first, saying it matched a ZIP', async ({
   page,
@@ -19,7 +19,7 @@ test('a ZIP finds its customer among the first, saying it matched a ZIP', async 
   await searchBox(page).fill(zip);
 
   const rows = page.getByTestId('customer-row');
-  const mine = page.locator(`[data-testid="customer-row"][data-customer-id="${customer.id}"]`);
+  const mine = customerRow(page, customer);
   await expect(mine.getByTestId('matched')).toContainText(`ZIP: ${zip}`);
   await expect(mine.getByTestId('matched').locator('mark')).toHaveText(zip);
   // Exact ZIP matches come first: every row above this customer's matched a ZIP too.

@@ -1,30 +1,30 @@
 // The merchant walk of issue 18 on a fresh harness: a day's work from search to export, with
 // none of the issue's findings showing on the way.
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   bulkSetCompany,
+  customerRow,
   expect,
+  fillNewAddress,
   openCustomer,
   openDesk,
   queueConflictingEdit,
+  saveNewAddress,
   searchBox,
+  searchCustomers,
+  submitNewStore,
   test,
   type SandboxCustomer,
 } from './ui-fixtures.ts';
 
 const ROW = '[data-testid="customer-row"]';
 
-function rowOf(page: Page, customer: SandboxCustomer): Locator {
-  return page.locator(`${ROW}[data-customer-id="${customer.id}"]`);
-}
-
 /** Types a query as a person does and waits for the customer's row among its answers. */
 async function findBy(page: Page, query: string, customer: SandboxCustomer): Promise<void> {
-  await page.getByTestId('nav-customers').click();
-  await searchBox(page).fill('');
+  await searchCustomers(page, '');
   await searchBox(page).pressSequentially(query, { delay: 10 });
-  await expect(rowOf(page, customer), `search by "${query}"`).toBeVisible();
+  await expect(customerRow(page, customer), `search by "${query}"`).toBeVisible();
 }
 
 test('merchant walk: search, edit, pay, ship, bulk, outbox, conflict, settings, dark, export', async ({
@@ -111,22 +111,11 @@ test('merchant walk: search, edit, pay, ship, bulk, outbox, conflict, settings, 
   await expect(page.locator('body')).not.toContainText('cus_AB77Fx');
 
   // A new delivery address: the names are there already, the required fields starred.
-  await page.getByTestId('add-address').click();
-  const address = page.getByTestId('address-dialog');
+  const salem = { city: 'Salem', zip: '97301', country: 'United States' };
+  const address = await fillNewAddress(page, { street: '88 Walk Lane', ...salem });
   await expect(address.getByLabel('First name *')).toHaveValue(walker.first_name);
   await expect(address.getByLabel('Last name *')).toHaveValue(walker.last_name);
-  await address.getByLabel('Address *').fill('88 Walk Lane');
-  await address.getByLabel('City *').fill('Salem');
-  await address.getByLabel('ZIP / postal code *').fill('97301');
-  await address.getByRole('combobox', { name: 'Country *' }).fill('United States');
-  await page.getByRole('option', { name: 'United States', exact: true }).click();
-  await address.getByTestId('address-save').click();
-  const receipt = address.getByTestId('edit-receipt');
-  await expect(receipt).toContainText(
-    'First name, Last name, Address, City, ZIP / postal code, Country',
-  );
-  await expect(receipt).not.toContainText('Company');
-  await address.getByRole('button', { name: 'Done' }).click();
+  await saveNewAddress(address, 'First name, Last name, Address, City, ZIP / postal code, Country');
   await expect(page.getByTestId('delivery-addresses')).toContainText('88 Walk Lane');
 
   // Ctrl+K: back to the search with the old query selected; typing replaces it.
@@ -145,20 +134,14 @@ test('merchant walk: search, edit, pay, ship, bulk, outbox, conflict, settings, 
     count: 100,
   });
   await openCustomer(page, waiting);
-  await page.getByTestId('add-address').click();
-  await address.getByLabel('Address *').fill('1 Retry Road');
-  await address.getByLabel('City *').fill('Salem');
-  await address.getByLabel('ZIP / postal code *').fill('97301');
-  await address.getByRole('combobox', { name: 'Country *' }).fill('United States');
-  await page.getByRole('option', { name: 'United States', exact: true }).click();
-  await address.getByTestId('address-save').click();
-  await expect(receipt).toBeVisible();
-  await address.getByRole('button', { name: 'Done' }).click();
+  const retry = await fillNewAddress(page, { street: '1 Retry Road', ...salem });
+  await retry.getByTestId('address-save').click();
+  await expect(retry.getByTestId('edit-receipt')).toBeVisible();
+  await retry.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByTestId('delivery-address-pending')).toBeVisible();
 
   // A bulk edit of five customers counts its own five, whatever else waits.
-  await page.getByTestId('nav-customers').click();
-  await searchBox(page).fill('');
+  await searchCustomers(page, '');
   await page.getByTestId('sort-menu').click();
   await page.locator('.v-overlay--active .v-list-item', { hasText: 'Newest id first' }).click();
   const rows = page.locator(ROW);
@@ -205,13 +188,11 @@ test('merchant walk: search, edit, pay, ship, bulk, outbox, conflict, settings, 
   await expect(conflictRow).toHaveCount(0);
 
   // Settings: a token ReCharge refuses is marked, with what to do next.
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('add-profile').click();
-  const add = page.getByTestId('add-profile-dialog');
-  await add.getByLabel('Store name').fill('Typo shop');
-  await add.getByLabel('API base URL').fill(desk.demo.url);
-  await add.getByLabel('ReCharge API token').fill('sbx_typo_in_the_token');
-  await add.getByRole('button', { name: 'Add store' }).click();
+  const add = await submitNewStore(page, {
+    name: 'Typo shop',
+    url: desk.demo.url,
+    token: 'sbx_typo_in_the_token',
+  });
   await expect(add.getByTestId('error-next-step')).toContainText('Apps → API tokens');
   await expect(
     add.locator('.v-input', { has: page.getByLabel('ReCharge API token') }),
@@ -226,9 +207,8 @@ test('merchant walk: search, edit, pay, ship, bulk, outbox, conflict, settings, 
   await shot('ui-walk-06-dark-detail');
 
   // The export: phones as typed, and its notice leaves the pager free.
-  await page.getByTestId('nav-customers').click();
-  await searchBox(page).fill(walker.email);
-  await expect(rowOf(page, walker)).toBeVisible();
+  await searchCustomers(page, walker.email);
+  await expect(customerRow(page, walker)).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByTestId('export-csv').click();
   const csv = readFileSync((await (await download).path()) ?? '', 'utf8');

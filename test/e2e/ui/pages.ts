@@ -101,11 +101,21 @@ export function searchBox(page: Page): Locator {
   return page.getByRole('textbox', { name: 'Search customers' });
 }
 
+/** Goes to the customer search and runs `query` there ('' lists every customer). */
+export async function searchCustomers(page: Page, query: string): Promise<void> {
+  await page.getByTestId('nav-customers').click();
+  await searchBox(page).fill(query);
+}
+
+/** The customer's row in the search results. */
+export function customerRow(page: Page, customer: Pick<SandboxCustomer, 'id'>): Locator {
+  return page.locator(`[data-testid="customer-row"][data-customer-id="${customer.id}"]`);
+}
+
 /** Searches for a customer by email and opens it from the results. */
 export async function openCustomer(page: Page, customer: SandboxCustomer): Promise<void> {
-  await page.getByTestId('nav-customers').click();
-  await searchBox(page).fill(customer.email);
-  const row = page.locator(`[data-testid="customer-row"][data-customer-id="${customer.id}"]`);
+  await searchCustomers(page, customer.email);
+  const row = customerRow(page, customer);
   // The rows must be the email's (its match highlighted), not those of an earlier query that
   // held the same customer elsewhere and are about to be replaced under the click.
   await expect(row.locator('mark', { hasText: customer.email })).toBeVisible();
@@ -126,6 +136,67 @@ export async function editBilling(page: Page, values: Record<string, string>): P
   }
   await dialog.getByTestId('billing-save').click();
   return dialog;
+}
+
+/** What the new-address dialog asks for besides the names (the state only where it has one). */
+export interface NewAddress {
+  street: string;
+  city: string;
+  zip: string;
+  country: string;
+  state?: string;
+}
+
+/**
+ * Opens the new-address dialog of the open customer and fills the address, leaving the names the
+ * app proposes; returns the dialog, not yet saved.
+ */
+export async function fillNewAddress(page: Page, address: NewAddress): Promise<Locator> {
+  await page.getByTestId('add-address').click();
+  const dialog = page.getByTestId('address-dialog');
+  // The dialog is ready once it has focused its first field.
+  await expect(dialog.getByLabel('First name *')).toBeFocused();
+  await dialog.getByLabel('Address *').fill(address.street);
+  await dialog.getByLabel('City *').fill(address.city);
+  await dialog.getByLabel('ZIP / postal code *').fill(address.zip);
+  await dialog.getByRole('combobox', { name: 'Country *' }).fill(address.country);
+  await page.getByRole('option', { name: address.country, exact: true }).click();
+  // The states to pick from are the country's, so the state comes after it.
+  if (address.state) {
+    await dialog.getByRole('combobox', { name: 'State' }).fill(address.state);
+    await page.getByRole('option', { name: address.state, exact: true }).click();
+  }
+  return dialog;
+}
+
+/**
+ * Saves the new-address dialog and closes it once its receipt lists the fields `sent` (in the
+ * form's order); a company left empty is not sent, so the receipt must not name it.
+ */
+export async function saveNewAddress(dialog: Locator, sent: string): Promise<void> {
+  await dialog.getByTestId('address-save').click();
+  const receipt = dialog.getByTestId('edit-receipt');
+  await expect(receipt).toContainText(sent);
+  await expect(receipt).not.toContainText('Company');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+}
+
+/**
+ * Adds a store in Settings by name, API URL and token alone and submits it; returns the dialog,
+ * which stays open with the error when the store refuses the token.
+ */
+export async function submitNewStore(
+  page: Page,
+  store: { name: string; url: string; token: string },
+): Promise<Locator> {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('add-profile').click();
+  const add = page.getByTestId('add-profile-dialog');
+  await add.getByLabel('Store name').fill(store.name);
+  await add.getByLabel('API base URL').fill(store.url);
+  await add.getByLabel('ReCharge API token').fill(store.token);
+  await add.getByRole('button', { name: 'Add store' }).click();
+  return add;
 }
 
 /**
