@@ -14,20 +14,13 @@ import {
   SEARCH_ROW,
   searchRow,
 } from './search-rows.ts';
+import { BENCHMARKS_FILE, putLine } from './benchmarks-file.ts';
 
 const RUN_NOTE = '- Search rows (search at, exact totals, RSS over searches) by ';
 
-/** Replaces the line starting with `prefix`, or inserts `line` after the one starting with `after`. */
-function putRow(lines: string[], prefix: string, line: string, after: string): void {
-  const at = lines.findIndex((l) => l.startsWith(prefix));
-  if (at >= 0) lines[at] = line;
-  else lines.splice(lines.findIndex((l) => l.startsWith(after)) + 1, 0, line);
-}
-
 const sizes = process.argv.includes('--1m') ? [100_000, 1_000_000] : [100_000];
 const dir = mkdtempSync(join(tmpdir(), 'rc-search-bench-'));
-const file = new URL('../BENCHMARKS.md', import.meta.url);
-const lines = readFileSync(file, 'utf8').split('\n');
+const lines = readFileSync(BENCHMARKS_FILE, 'utf8').split('\n');
 const started = Date.now();
 const load = loadavg()[0]?.toFixed(2);
 const built: string[] = [];
@@ -42,12 +35,12 @@ try {
     const like = benchLikeScan(cache.store, million ? 1 : 2);
     const rows = [searchRow(size, search, like), exactTotalsRow(size, search)];
     for (const row of rows) console.log(row);
-    putRow(lines, SEARCH_ROW(size), rows[0]!, '| --- |');
-    putRow(lines, EXACT_TOTALS_ROW(size), rows[1]!, SEARCH_ROW(size));
+    putLine(lines, { prefix: SEARCH_ROW(size), line: rows[0]!, after: '| --- |' });
+    putLine(lines, { prefix: EXACT_TOTALS_ROW(size), line: rows[1]!, after: SEARCH_ROW(size) });
     if (!million) {
       const row = memoryRow(size, await benchSearchMemory(cache.store, 20_000, 5_000));
       console.log(row);
-      putRow(lines, MEMORY_ROW, row, EXACT_TOTALS_ROW(size));
+      putLine(lines, { prefix: MEMORY_ROW, line: row, after: EXACT_TOTALS_ROW(size) });
     }
     cache.store.close();
   }
@@ -57,8 +50,8 @@ try {
     `(${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores; Node ${process.version}; load average at start ${load}), ` +
     `on caches built for them (${built.join('; ')}); ${Math.round((Date.now() - started) / 1000)} s in all. ` +
     'The other rows are from the full run above.';
-  putRow(lines, RUN_NOTE, note, '## Notes');
-  writeFileSync(file, lines.join('\n'));
+  putLine(lines, { prefix: RUN_NOTE, line: note, after: '## Notes' });
+  writeFileSync(BENCHMARKS_FILE, lines.join('\n'));
   console.log(`\n${note}\nwritten to BENCHMARKS.md`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { silentLogger } from '../src-main/lib/logger.ts';
 import { openCacheStore } from '../src-main/db/cache-store.ts';
 import { createRechargeClient } from '../src-main/recharge/client.ts';
@@ -11,6 +10,8 @@ import { createStoreApi } from '../src-main/recharge/create-store-api.ts';
 import { RateLimiter, RECHARGE_BUCKET_MODEL } from '../src-main/recharge/rate-limiter.ts';
 import { startSandboxWorker } from '../src-main/sandbox/worker.ts';
 import { createSyncEngine } from '../src-main/sync/engine.ts';
+import { loopSampler, type LoopDelay } from './loop-delay.ts';
+import { requestLog } from './sandbox-requests.ts';
 
 export interface SyncBench {
   customers: number;
@@ -28,7 +29,9 @@ export interface SyncBench {
   indexedSeconds: number;
   indexedRatio: number;
   rateLimited: number;
-  loopDelayMaxMs: number;
+  loopDelay: LoopDelay;
+  /** The floor: the main thread idle while the writer alone finishes the search index. */
+  whileIndexing: LoopDelay;
 }
 
 /**
@@ -56,13 +59,6 @@ export function steadyRate(
   return { steadyPerSec: (times.length - 1 - from) / Math.max(0.001, span), from, peak };
 }
 
-/** The sandbox's request log, over its admin API. */
-async function requestLog(url: string): Promise<{ time: string; status: number }[]> {
-  const response = await fetch(`${url}/__sandbox/requests?limit=10000`);
-  const body = (await response.json()) as { requests: { time: string; status: number }[] };
-  return body.requests;
-}
-
 export async function benchSync(customers = 10_000, timeScale = 5): Promise<SyncBench> {
   // The store runs on a thread of its own, as a real store runs elsewhere: the event-loop figure
   // is the app's main thread alone, not the sandbox rendering pages on it.
@@ -80,14 +76,13 @@ export async function benchSync(customers = 10_000, timeScale = 5): Promise<Sync
     logger: silentLogger,
     onStatus: () => undefined,
   });
-  const histogram = monitorEventLoopDelay({ resolution: 5 });
-  histogram.enable();
+  const syncing = loopSampler();
+  const indexing = loopSampler();
   const started = Date.now();
-  const status = await engine.start({ full: true });
+  const status = await syncing.measured(() => engine.start({ full: true }));
   const seconds = (Date.now() - started) / 1000;
-  await engine.indexed();
+  await indexing.measured(() => engine.indexed());
   const indexedSeconds = (Date.now() - started) / 1000;
-  histogram.disable();
   if (status.state !== 'idle') throw new Error(`sync bench failed: ${status.lastError?.message}`);
   const log = await requestLog(sandbox.url);
   const times = log.map((entry) => Date.parse(entry.time));
@@ -110,7 +105,8 @@ export async function benchSync(customers = 10_000, timeScale = 5): Promise<Sync
     indexedSeconds: Math.round(indexedSeconds * 100) / 100,
     indexedRatio: Math.round((log.length / (burst + ceiling * indexedSeconds)) * 1000) / 1000,
     rateLimited: log.filter((entry) => entry.status === 429).length,
-    loopDelayMaxMs: Math.round(histogram.max / 1e4) / 100,
+    loopDelay: syncing.result(),
+    whileIndexing: indexing.result(),
   };
   store.close();
   await sandbox.close();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AppError } from '../../src-shared/errors.ts';
 import type {
   AddressFields,
@@ -19,7 +20,7 @@ import {
   type Processor,
 } from '../../src-shared/recharge/payment-tokens.ts';
 import type { EditRow } from './edit-rows.ts';
-import { touchesBilling, type EditPlanner, type Target } from './edit-planner.ts';
+import { BULK_SLICE, touchesBilling, type EditPlanner, type Target } from './edit-planner.ts';
 import type { OutboxServiceDeps } from './ports.ts';
 import type { ReadModel } from './read-model.ts';
 import { openPatch, sealValue, withoutSecrets } from './token-codec.ts';
@@ -127,8 +128,8 @@ export function createCommands(deps: OutboxServiceDeps, read: ReadModel, planner
       );
     },
 
-    bulkPreview(target: Target, patch: FieldValues): BulkPreview {
-      const plan = planner.planBulk(target, patch, null);
+    async bulkPreview(target: Target, patch: FieldValues): Promise<BulkPreview> {
+      const plan = await planner.planBulk(target, patch, null);
       return {
         count: plan.edits.length,
         unchanged: plan.unchanged,
@@ -138,19 +139,27 @@ export function createCommands(deps: OutboxServiceDeps, read: ReadModel, planner
       };
     },
 
-    /** Queues one edit per customer in one transaction, only if the preview still holds. */
-    bulkConfirm(target: Target, patch: FieldValues, expectedCount: number) {
+    /**
+     * Queues one edit per customer, only if the preview still holds: a slice per transaction with
+     * a turn of the event loop between, so the window stays live through 10,000. A confirm cut
+     * short (the app killed) leaves its first slices queued; confirming again queues the rest,
+     * as customers already carrying the pending values count as unchanged.
+     */
+    async bulkConfirm(target: Target, patch: FieldValues, expectedCount: number) {
       if (touchesBilling(patch))
         planner.requireScope(deps.traits.billingScope, 'changing billing addresses');
       const batchId = randomUUID();
-      const plan = planner.planBulk(target, patch, batchId);
+      const plan = await planner.planBulk(target, patch, batchId);
       if (plan.edits.length !== expectedCount) {
         throw new AppError(
           'conflict',
           `The selection changed since the preview (${expectedCount} then, ${plan.edits.length} now). Preview again.`,
         );
       }
-      repo.addMany(plan.edits);
+      for (let i = 0; i < plan.edits.length; i += BULK_SLICE) {
+        if (i > 0) await nextTurn();
+        repo.addMany(plan.edits.slice(i, i + BULK_SLICE));
+      }
       changed();
       deps.kick();
       return { queued: plan.edits.length, batchId };

@@ -1,5 +1,6 @@
 // One page of a pull, alike in both API versions but for the cursor's name and the list's key.
 import type { z } from 'zod';
+import { mapInSlices } from '../lib/map-in-slices.ts';
 import { listParams, type CursorParam } from './list-params.ts';
 import type { readRequest } from './read-request.ts';
 import type { ListQuery, Page } from './store-api.ts';
@@ -14,6 +15,6 @@ export function pageLister(get: ReturnType<typeof readRequest>, cursorParam: Cur
     ) =>
     async (query: ListQuery, signal?: AbortSignal): Promise<Page<T>> => {
       const answer = await get(path, schema, listParams(query, cursorParam), signal);
-      return { items: itemsOf(answer.data).map((item) => map(item)), next: answer.next };
+      return { items: await mapInSlices(itemsOf(answer.data), map), next: answer.next };
     };
 }

@@ -11,7 +11,7 @@ import type {
 } from '../../src-shared/outbox/edits.ts';
 import type { Processor } from '../../src-shared/recharge/payment-tokens.ts';
 import { getApi } from '../api/index.ts';
-import { attempt, type Outcome, type UiError } from '../lib/errors.ts';
+import { attempt, type UiError } from '../lib/errors.ts';
 import { useOutboxStore } from './outbox.ts';
 
 type AddressPatch = z.input<typeof UpdateAddressInput>['patch'];
@@ -72,15 +72,17 @@ export const useCustomerStore = defineStore('customer', () => {
     }
   }
 
-  async function afterEdit(result: Outcome<EditReceipt>) {
+  /** Every edit is to the open customer, and the screen reloads to show it pending. */
+  async function editOpen(call: (customerId: number) => Promise<EditReceipt>) {
+    const customerId = id.value;
+    if (customerId === null) throw new Error('No customer is open.');
+    const result = await attempt(() => call(customerId));
     if (result.ok) await reload();
     return result;
   }
 
   async function saveBilling(patch: UpdateBillingInput['patch']) {
-    const customerId = id.value;
-    if (customerId === null) throw new Error('No customer is open.');
-    return afterEdit(await attempt(() => getApi().customers.updateBilling({ customerId, patch })));
+    return editOpen((customerId) => getApi().customers.updateBilling({ customerId, patch }));
   }
 
   /** `paymentMethodToken` goes along where the store's version needs it (2021-11). */
@@ -89,27 +91,21 @@ export const useCustomerStore = defineStore('customer', () => {
     token: string,
     paymentMethodToken?: string,
   ) {
-    const customerId = id.value;
-    if (customerId === null) throw new Error('No customer is open.');
-    const input =
-      paymentMethodToken === undefined
-        ? { customerId, processor, token }
-        : { customerId, processor, token, paymentMethodToken };
-    return afterEdit(await attempt(() => getApi().customers.updatePaymentToken(input)));
+    return editOpen((customerId) =>
+      getApi().customers.updatePaymentToken(
+        paymentMethodToken === undefined
+          ? { customerId, processor, token }
+          : { customerId, processor, token, paymentMethodToken },
+      ),
+    );
   }
 
   async function createAddress(address: AddressFields) {
-    const customerId = id.value;
-    if (customerId === null) throw new Error('No customer is open.');
-    return afterEdit(await attempt(() => getApi().addresses.create({ customerId, address })));
+    return editOpen((customerId) => getApi().addresses.create({ customerId, address }));
   }
 
   async function updateAddress(addressId: number, patch: AddressPatch) {
-    const customerId = id.value;
-    if (customerId === null) throw new Error('No customer is open.');
-    return afterEdit(
-      await attempt(() => getApi().addresses.update({ customerId, addressId, patch })),
-    );
+    return editOpen((customerId) => getApi().addresses.update({ customerId, addressId, patch }));
   }
 
   return {

@@ -21,15 +21,6 @@ export const SLOW_SEARCH_MS = 150;
 const requestKey = (asked: SearchInput) =>
   JSON.stringify([asked.query, asked.filters, asked.sort, asked.page, asked.pageSize]);
 
-/** Table column keys mapped to the sort keys the search understands. */
-export const COLUMN_SORT_KEYS: Record<string, SearchSort['key']> = {
-  name: 'name',
-  email: 'email',
-  id: 'id',
-  updated_at: 'updated_at',
-  billing_city: 'city',
-};
-
 /** The search screen's state: one query, its filters, sort and page, and the rows it returned. */
 export const useCustomersStore = defineStore('customers', () => {
   const query = ref('');
@@ -204,28 +195,19 @@ export const useCustomersStore = defineStore('customers', () => {
     void run();
   }
 
-  /** From the table: page, page size and the clicked column's sort. */
-  function setOptions(options: {
-    page: number;
-    itemsPerPage: number;
-    sortBy: readonly { key: string; order?: boolean | 'asc' | 'desc' }[];
-  }) {
-    const first = options.sortBy[0];
-    const key = first ? COLUMN_SORT_KEYS[first.key] : undefined;
-    const nextSort: SearchSort =
-      first && key
-        ? { key, dir: first.order === 'desc' ? 'desc' : 'asc' }
-        : { key: 'relevance', dir: 'desc' };
-    const pageSizeValue = Math.min(100, Math.max(1, options.itemsPerPage));
-    const changed =
-      options.page !== page.value ||
-      pageSizeValue !== pageSize.value ||
-      nextSort.key !== sort.value.key ||
-      nextSort.dir !== sort.value.dir;
-    if (!changed && loaded.value) return;
-    page.value = options.page;
-    pageSize.value = pageSizeValue;
-    sort.value = nextSort;
+  /** From the pager: a page of the same search (the page after the shown one goes by its cursor). */
+  function setPage(next: number) {
+    if (next === page.value || next < 1) return;
+    page.value = next;
+    void run();
+  }
+
+  /** From the pager: rows per page, from the first page again. */
+  function setPageSize(size: number) {
+    const next = Math.min(100, Math.max(1, size));
+    if (next === pageSize.value) return;
+    pageSize.value = next;
+    page.value = 1;
     void run();
   }
 
@@ -281,7 +263,8 @@ export const useCustomersStore = defineStore('customers', () => {
     setQuery,
     setFilter,
     clearFilters,
-    setOptions,
+    setPage,
+    setPageSize,
     setSort,
     moveActive,
     resetSelection,

@@ -13,7 +13,7 @@ test('bulk edit of 100 customers: preview, confirm, the outbox drains to ReCharg
   // The newest 100: other tests edit the oldest customers.
   const table = page.getByTestId('results-table');
   const rows = page.getByTestId('customer-row');
-  await table.locator('.v-data-table-footer .v-field').click();
+  await table.getByTestId('page-size').click();
   await page.getByRole('option', { name: '100', exact: true }).click();
   await expect(rows).toHaveCount(100);
   const idHeader = table.locator('thead th').filter({ hasText: /^ID$/ });
@@ -41,7 +41,7 @@ test('bulk edit of 100 customers: preview, confirm, the outbox drains to ReCharg
     'All 100 customers on this page are selected.',
   );
   // With the banner up the table still fits the window: footer in view, no sideways scrolling.
-  await expect(table.locator('.v-data-table-footer')).toBeInViewport({ ratio: 1 });
+  await expect(table.getByTestId('results-pager')).toBeInViewport({ ratio: 1 });
   const wrapper = table.locator('.v-table__wrapper');
   expect(await wrapper.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   await expect(idHeader).toBeInViewport({ ratio: 1 });

@@ -54,7 +54,7 @@ test('merchant walk: search, edit, pay, ship, bulk, outbox, conflict, settings, 
 
   // Filters say what they filter; the list says how it is ordered and counts with grouping.
   await searchBox(page).fill('');
-  await expect(page.getByTestId('results-table').locator('.v-data-table-footer')).toContainText(
+  await expect(page.getByTestId('results-table').getByTestId('results-pager')).toContainText(
     /1–25 of 3,0\d\d/,
   );
   await page.getByTestId('filter-validPaymentMethod').click();
@@ -237,7 +237,7 @@ test('merchant walk: search, edit, pay, ship, bulk, outbox, conflict, settings, 
   expect(line).not.toContain(`'${walker.phone}`);
   const notice = page.locator('.v-snackbar__wrapper', { hasText: 'Exported' });
   await expect(notice).toBeVisible();
-  const pager = await page.locator('.v-data-table-footer__pagination').boundingBox();
+  const pager = await page.getByTestId('page-buttons').boundingBox();
   const toast = await notice.boundingBox();
   expect(toast && pager && toast.x + toast.width <= pager.x).toBe(true);
   await shot('ui-walk-07-dark-export');

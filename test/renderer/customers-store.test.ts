@@ -130,20 +130,20 @@ describe('customers search store', () => {
     expect(store.error).toBeNull();
   });
 
-  it('maps table sorting to the search sort keys and back to relevance', async () => {
+  it('asks page 2 at 50 a page, and starts over at page 1 when the page size changes', async () => {
     const core = fakeCore({ 'customers:search': () => page([]) });
     const store = useCustomersStore();
-    store.setOptions({
-      page: 2,
-      itemsPerPage: 50,
-      sortBy: [{ key: 'billing_city', order: 'desc' }],
-    });
+    store.setPageSize(50);
+    store.setPage(2);
     await vi.runAllTimersAsync();
-    store.setOptions({ page: 1, itemsPerPage: 50, sortBy: [] });
+    store.setPageSize(100);
     await vi.runAllTimersAsync();
     const calls = core.callsTo('customers:search') as SearchInput[];
-    expect(calls[0]).toMatchObject({ page: 2, pageSize: 50, sort: { key: 'city', dir: 'desc' } });
-    expect(calls[1]).toMatchObject({ page: 1, sort: { key: 'relevance', dir: 'desc' } });
+    expect(calls.map((c) => [c.page, c.pageSize])).toEqual([
+      [1, 50],
+      [2, 50],
+      [1, 100],
+    ]);
   });
 
   it('sends filters with the search and starts over at page 1', async () => {
@@ -243,11 +243,10 @@ describe('customers search store', () => {
     const store = useCustomersStore();
     store.setQuery('a');
     await vi.advanceTimersByTimeAsync(0);
-    const options = { itemsPerPage: 25, sortBy: [] };
-    store.setOptions({ ...options, page: 2 });
+    store.setPage(2);
     await vi.advanceTimersByTimeAsync(0);
     expect(store.items[0]?.id).toBe(975);
-    store.setOptions({ ...options, page: 4 });
+    store.setPage(4);
     await vi.advanceTimersByTimeAsync(0);
     const calls = core.callsTo('customers:search') as SearchInput[];
     expect(calls.map((c) => [c.page, c.after?.id])).toEqual([

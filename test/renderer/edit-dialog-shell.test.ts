@@ -1,10 +1,18 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { h } from 'vue';
-import EditDialogShell from '../../src-renderer/components/customers/EditDialogShell.vue';
+import EditDialogShell, {
+  type EditSaveState,
+} from '../../src-renderer/components/customers/EditDialogShell.vue';
+import type { UiError } from '../../src-renderer/lib/errors.ts';
 import { $, click, isDisabled } from './dom.ts';
 import { mountOpened } from './dialogs.ts';
 import { edit } from './fixtures.ts';
+
+/** A save that has not started, allowed, with the given changes. */
+function state(changes: Partial<EditSaveState> = {}): EditSaveState {
+  return { receipt: null, saving: false, canSave: true, ...changes };
+}
 
 function mountOpen(props: Record<string, unknown> = {}) {
   return mountOpened(
@@ -14,9 +22,7 @@ function mountOpen(props: Record<string, unknown> = {}) {
       subtitle: 'Ada Lovelace',
       testidPrefix: 'thing',
       maxWidth: 600,
-      receipt: null,
-      saving: false,
-      canSave: true,
+      state: state(),
       ...props,
     },
     {
@@ -49,16 +55,19 @@ describe('customer edit dialog shell', () => {
   });
 
   it('shows the error above the fields and holds Save while saving or not allowed', async () => {
-    const wrapper = await mountOpen({
-      error: { kind: 'network', message: 'No route to ReCharge.', fieldErrors: {}, scope: null },
-      canSave: false,
-    });
+    const error: UiError = {
+      kind: 'network',
+      message: 'No route to ReCharge.',
+      fieldErrors: {},
+      scope: null,
+    };
+    const wrapper = await mountOpen({ state: state({ error, canSave: false }) });
     expect($('[data-testid="error-alert"]').textContent).toContain('No route to ReCharge.');
     expect(isDisabled('thing-save')).toBe(true);
     $('form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     await flushPromises();
     expect(wrapper.emitted('save')).toBeUndefined();
-    await wrapper.setProps({ canSave: true, saving: true });
+    await wrapper.setProps({ state: state({ error, saving: true }) });
     expect($('[data-testid="thing-save"]').classList.contains('v-btn--loading')).toBe(true);
   });
 
@@ -75,7 +84,7 @@ describe('customer edit dialog shell', () => {
 
   it('puts the receipt and the dialog’s own lines in place of the form, with Done focused', async () => {
     const wrapper = await mountOpen();
-    await wrapper.setProps({ receipt: edit({ id: 42, state: 'pending' }) });
+    await wrapper.setProps({ state: state({ receipt: edit({ id: 42, state: 'pending' }) }) });
     await flushPromises();
     expect(document.body.querySelector('[data-testid="thing-field"]')).toBeNull();
     expect(document.body.querySelector('[data-testid="thing-save"]')).toBeNull();

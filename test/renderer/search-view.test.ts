@@ -4,7 +4,7 @@ import CustomerSearchView from '../../src-renderer/components/customers/Customer
 import { useCustomersStore } from '../../src-renderer/stores/customers.ts';
 import { useNavStore } from '../../src-renderer/stores/nav.ts';
 import { useProfilesStore } from '../../src-renderer/stores/profiles.ts';
-import type { CustomerRow } from '../../src-shared/customers/views.ts';
+import type { CustomerRow, SearchInput } from '../../src-shared/customers/views.ts';
 import type { ApiVersion } from '../../src-shared/ipc/channels/profiles.ts';
 import { traitsOf } from '../../src-shared/recharge/versions.ts';
 import { fakeCore, freshPinia, plugins } from './fake-api.ts';
@@ -82,7 +82,7 @@ describe('search view by API version', () => {
   it('counts pages with grouped numbers and says the order', async () => {
     const rows = Array.from({ length: 25 }, (_, i) => row(i + 1));
     await mountSearch('2021-11', rows, 3000);
-    const footer = document.querySelector('.v-data-table-footer')?.textContent ?? '';
+    const footer = document.querySelector('[data-testid="results-pager"]')?.textContent ?? '';
     expect(footer).toContain('1–25 of 3,000');
     expect(document.querySelector('[data-testid="sort-menu"]')?.textContent?.trim()).toBe(
       'Sort: Best match',
@@ -152,6 +152,69 @@ describe('search view by API version', () => {
     expect(useNavStore().customerId).toBeNull();
     rows[0]?.querySelector<HTMLElement>('td:nth-child(3)')?.click();
     expect(useNavStore().customerId).toBe(1);
+  });
+
+  it('sorts by a column on a click of its header: A–Z, Z–A, then best match again', async () => {
+    const core = await mountSearch('2021-11');
+    const nameHeader = () =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid="results-table"] thead th')].find(
+        (th) => th.textContent?.trim() === 'Name',
+      );
+    const sorts: unknown[] = [];
+    for (const expected of ['ascending', 'descending', null]) {
+      nameHeader()?.querySelector('button')?.click();
+      await flushPromises();
+      sorts.push((core.callsTo('customers:search').at(-1) as SearchInput).sort);
+      expect(nameHeader()?.getAttribute('aria-sort')).toBe(expected);
+    }
+    expect(sorts).toEqual([
+      { key: 'name', dir: 'asc' },
+      { key: 'name', dir: 'desc' },
+      { key: 'relevance', dir: 'desc' },
+    ]);
+    // Payment method is not an order the search knows: no button.
+    const payment = [...document.querySelectorAll('thead th')].find((th) =>
+      th.textContent?.includes('Payment method'),
+    );
+    expect(payment?.querySelector('button')).toBeNull();
+  });
+
+  it('pages forward, and offers no last page while the total is only "at least"', async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => row(i + 1));
+    const core = await mountSearch('2021-11', rows, 60);
+    const button = (name: string) =>
+      document.querySelector<HTMLButtonElement>(
+        `[data-testid="page-buttons"] [aria-label="${name}"]`,
+      );
+    expect(button('Previous page')?.disabled).toBe(true);
+    expect(button('Last page')?.disabled).toBe(false);
+    button('Next page')?.click();
+    await flushPromises();
+    expect(core.callsTo('customers:search').at(-1)).toMatchObject({ page: 2, pageSize: 25 });
+    useCustomersStore().totalExact = false;
+    await flushPromises();
+    expect(button('Last page')?.disabled).toBe(true);
+    expect(button('Next page')?.disabled).toBe(false);
+  });
+
+  it("ticks the page's rows from the header box, and a range with Shift", async () => {
+    await mountSearch('2021-11', [row(1), row(2), row(3), row(4)]);
+    const boxes = () => [
+      ...document.querySelectorAll<HTMLInputElement>('[data-testid="customer-row"] input'),
+    ];
+    const all = document.querySelector<HTMLInputElement>('thead input[type="checkbox"]');
+    all?.click();
+    await flushPromises();
+    expect(useCustomersStore().selectedIds).toEqual([1, 2, 3, 4]);
+    all?.click();
+    await flushPromises();
+    expect(useCustomersStore().selectedIds).toEqual([]);
+    boxes()[0]?.click();
+    boxes()[2]?.dispatchEvent(new MouseEvent('click', { bubbles: true, shiftKey: true }));
+    await flushPromises();
+    expect(useCustomersStore().selectedIds).toEqual([1, 2, 3]);
+    expect(all?.indeterminate).toBe(true);
+    expect(boxes().map((box) => box.checked)).toEqual([true, true, true, false]);
   });
 
   it('drops a status filter when the store switches to 2021-11', async () => {

@@ -20,8 +20,8 @@ describe.each(['2021-01', '2021-11'] as ApiVersion[])('a bulk push on %s', (vers
 
     const ids = cachedIds(env.store, 120);
     const target = { kind: 'ids' as const, ids };
-    const preview = env.service.bulkPreview(target, PATCH);
-    env.service.bulkConfirm(target, PATCH, preview.count);
+    const preview = await env.service.bulkPreview(target, PATCH);
+    await env.service.bulkConfirm(target, PATCH, preview.count);
     const queued = env.service
       .list({ states: ['pending'], limit: 200, offset: 0 })
       .items.sort((a, b) => a.id - b.id);
@@ -96,7 +96,11 @@ describe.each(['2021-01', '2021-11'] as ApiVersion[])('a bulk push on %s', (vers
     const sandbox = await startSandbox({ seed: 12, customers: 60, timeScale: 50 });
     const { env } = await pulledEnv(sandbox, version);
     const target = { kind: 'ids' as const, ids: cachedIds(env.store, 50) };
-    env.service.bulkConfirm(target, PATCH, env.service.bulkPreview(target, PATCH).count);
+    await env.service.bulkConfirm(
+      target,
+      PATCH,
+      (await env.service.bulkPreview(target, PATCH)).count,
+    );
     const queued = env.service
       .list({ states: ['pending'], limit: 200, offset: 0 })
       .items.sort((a, b) => a.id - b.id)

@@ -28,8 +28,15 @@ describe('a bulk push at the live pace', () => {
     // 4 calls a second: slow enough that most of the batch is still waiting when discarded.
     env = await createOutboxEnv({ customers: 90, timeScale: 2 });
     const ids = customerIds(env, 80);
-    const preview = env.service.bulkPreview({ kind: 'ids', ids }, { billing_company: 'Bulk Co' });
-    env.service.bulkConfirm({ kind: 'ids', ids }, { billing_company: 'Bulk Co' }, preview.count);
+    const preview = await env.service.bulkPreview(
+      { kind: 'ids', ids },
+      { billing_company: 'Bulk Co' },
+    );
+    await env.service.bulkConfirm(
+      { kind: 'ids', ids },
+      { billing_company: 'Bulk Co' },
+      preview.count,
+    );
     env.sandbox.admin.clearRequests();
     const pushing = env.pusher.pushNow();
     await until(() => puts(env).length >= 3);
@@ -53,8 +60,8 @@ describe('a bulk push at the live pace', () => {
     env = await createOutboxEnv({ customers: 110, timeScale: 4 });
     const ids = customerIds(env, 100);
     const patch = { billing_company: 'Bulk Co' };
-    const preview = env.service.bulkPreview({ kind: 'ids', ids }, patch);
-    env.service.bulkConfirm({ kind: 'ids', ids }, patch, preview.count);
+    const preview = await env.service.bulkPreview({ kind: 'ids', ids }, patch);
+    await env.service.bulkConfirm({ kind: 'ids', ids }, patch, preview.count);
     const pushing = env.pusher.pushNow();
     await until(() => puts(env).length >= 2);
 

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
+import { describe, expect, it } from 'vitest';
 import * as w0101 from '../../../src-shared/recharge/wire-2021-01.ts';
 import * as w2111 from '../../../src-shared/recharge/wire-2021-11.ts';
 import { normalizeErrors } from '../../../src-shared/recharge/wire-errors.ts';
-import { call, type CallOptions } from './http.ts';
+import type { CallOptions } from './http.ts';
+import { useSandbox } from './suite-sandbox.ts';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 13, customers: 400, timeScale: 1e6 });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-
-const api = (path: string, options: CallOptions = {}) =>
-  call(sandbox.url, path, { token: sandbox.tokens.full, version: '2021-11', ...options });
+const env = useSandbox({ seed: 13, customers: 400 }, '2021-11');
+const { api } = env;
 
 const fieldErrors = (json: unknown) => normalizeErrors(json).fieldErrors;
 
@@ -39,7 +30,7 @@ async function walk(
 
 describe('2021-11 lists', () => {
   it('walk customers, addresses and payment methods by cursor, each row exactly once', async () => {
-    const { customers, addresses, paymentMethods } = sandbox.admin.state();
+    const { customers, addresses, paymentMethods } = env.sandbox.admin.state();
     for (const [key, total] of [
       ['customers', customers],
       ['addresses', addresses],
@@ -54,8 +45,8 @@ describe('2021-11 lists', () => {
   });
 
   it('a cursor keeps the filters and takes nothing but limit beside it (422)', async () => {
-    const id = [...sandbox.store.customerTable.rows.keys()].find(
-      (c) => sandbox.store.methodIdsOf(c).length >= 2,
+    const id = [...env.sandbox.store.customerTable.rows.keys()].find(
+      (c) => env.sandbox.store.methodIdsOf(c).length >= 2,
     );
     const first = await api(`/payment_methods?customer_id=${id}&limit=1`);
     const body = w2111.PaymentMethodList.parse(first.json);
@@ -90,7 +81,7 @@ describe('2021-11 lists', () => {
       expect(response.json).toEqual({ errors: 'Not Found' });
       expect((await api(path, { version: '2021-01' })).status, path).toBe(200);
     }
-    const id = [...sandbox.store.customerTable.rows.keys()][0];
+    const id = [...env.sandbox.store.customerTable.rows.keys()][0];
     expect((await api(`/customers/${id}/addresses`)).status).toBe(404);
     expect((await api('/payment_methods', { version: '2021-01' })).status).toBe(404);
     expect((await api('/addresses', { version: '2021-01', method: 'POST', body: {} })).status).toBe(
@@ -99,7 +90,7 @@ describe('2021-11 lists', () => {
   });
 
   it('filters by updated_at_min given naive (US Eastern, DST included) or with an offset', async () => {
-    const row = [...sandbox.store.customerTable.rows.values()].find(
+    const row = [...env.sandbox.store.customerTable.rows.values()].find(
       (r) => new Date(r.updated * 1000).getUTCMonth() === 6,
     );
     if (!row) throw new Error('no customer updated in July');
@@ -119,22 +110,26 @@ describe('2021-11 lists', () => {
 
 describe('2021-11 customers', () => {
   const someone = () =>
-    [...sandbox.store.customerTable.rows.keys()].find(
-      (id) => sandbox.store.addressIdsOf(id).length > 0 && sandbox.store.methodIdsOf(id).length > 0,
+    [...env.sandbox.store.customerTable.rows.keys()].find(
+      (id) =>
+        env.sandbox.store.addressIdsOf(id).length > 0 &&
+        env.sandbox.store.methodIdsOf(id).length > 0,
     ) ?? 0;
 
   it('GET with include=addresses,payment_methods nests them under customer.include', async () => {
     const id = someone();
     const response = await api(`/customers/${id}?include=addresses,payment_methods`);
     const customer = w2111.CustomerEnvelope.parse(response.json).customer;
-    expect(customer.include?.addresses?.map((a) => a.id)).toEqual(sandbox.store.addressIdsOf(id));
+    expect(customer.include?.addresses?.map((a) => a.id)).toEqual(
+      env.sandbox.store.addressIdsOf(id),
+    );
     expect(customer.include?.payment_methods?.map((m) => m.id)).toEqual(
-      sandbox.store.methodIdsOf(id),
+      env.sandbox.store.methodIdsOf(id),
     );
     const plain = w2111.CustomerEnvelope.parse((await api(`/customers/${id}`)).json).customer;
     expect('include' in plain).toBe(false);
     expect((await api(`/customers/${id}?include=subscriptions`)).status).toBe(422);
-    const noMethods = sandbox.admin.addToken({ scopes: ['read_customers'] }).token;
+    const noMethods = env.sandbox.admin.addToken({ scopes: ['read_customers'] }).token;
     const denied = await api(`/customers/${id}?include=payment_methods`, { token: noMethods });
     expect(denied.status).toBe(403);
     expect(normalizeErrors(denied.json).message).toContain('read_payment_methods');
@@ -160,7 +155,7 @@ describe('2021-11 customers', () => {
       external_customer_id: { ecommerce: '555' },
       tax_exempt: true,
     });
-    expect(sandbox.store.customer(id)?.shopify_customer_id).toBe('555');
+    expect(env.sandbox.store.customer(id)?.shopify_customer_id).toBe('555');
     for (const field of [
       'billing_address1',
       'status',
@@ -205,7 +200,7 @@ describe('2021-11 addresses', () => {
   };
 
   it('POST /addresses takes the customer in the body and validates', async () => {
-    const id = [...sandbox.store.customerTable.rows.keys()].at(-1) ?? 0;
+    const id = [...env.sandbox.store.customerTable.rows.keys()].at(-1) ?? 0;
     const created = await api('/addresses', { method: 'POST', body: { ...body, customer_id: id } });
     expect(created.status, created.text).toBe(201);
     const address = w2111.AddressEnvelope.parse(created.json).address;
@@ -232,7 +227,7 @@ describe('2021-11 addresses', () => {
       body: { ...body, customer_id: id, country_code: 'United States' },
     });
     expect(Object.keys(fieldErrors(named.json))).toEqual(['country_code']);
-    const other = [...sandbox.store.methodTable.rows.values()].find(
+    const other = [...env.sandbox.store.methodTable.rows.values()].find(
       (m) => m.data.customer_id !== id,
     );
     const foreign = await api('/addresses', {
@@ -248,22 +243,24 @@ describe('2021-11 addresses', () => {
     const readOnly = await api('/addresses', {
       method: 'POST',
       body: { ...body, customer_id: id },
-      token: sandbox.tokens.readOnly,
+      token: env.sandbox.tokens.readOnly,
     });
     expect(readOnly.status).toBe(403);
   });
 
   it('PUT /addresses/{id} takes 2021-11 names and bumps updated_at', async () => {
-    const id = sandbox.store.addressIdsOf([...sandbox.store.customerTable.rows.keys()][5] ?? 0)[0];
-    const before = sandbox.store.addressRow(id ?? 0)?.updated ?? 0;
+    const id = env.sandbox.store.addressIdsOf(
+      [...env.sandbox.store.customerTable.rows.keys()][5] ?? 0,
+    )[0];
+    const before = env.sandbox.store.addressRow(id ?? 0)?.updated ?? 0;
     const put = await api(`/addresses/${id}`, {
       method: 'PUT',
       body: { country_code: 'de', city: 'Berlin' },
     });
     expect(put.status).toBe(200);
     expect(w2111.AddressEnvelope.parse(put.json).address.country_code).toBe('DE');
-    expect(sandbox.store.address(id ?? 0)?.country).toBe('Germany');
-    expect(sandbox.store.addressRow(id ?? 0)?.updated ?? 0).toBeGreaterThan(before);
+    expect(env.sandbox.store.address(id ?? 0)?.country).toBe('Germany');
+    expect(env.sandbox.store.addressRow(id ?? 0)?.updated ?? 0).toBeGreaterThan(before);
     const old = await api(`/addresses/${id}`, { method: 'PUT', body: { cart_note: 'x' } });
     expect(fieldErrors(old.json)).toEqual({ cart_note: ['Unknown field.'] });
   });

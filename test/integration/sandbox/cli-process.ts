@@ -13,9 +13,12 @@ export interface SandboxProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts the sandbox CLI with these switches and waits for its banner. */
+/**
+ * Starts the sandbox CLI with these switches and waits for its banner. It listens on a free port
+ * (`--port 0`), never the default 4010, so test files running side by side do not collide.
+ */
 export async function startSandboxCli(args: string[]): Promise<SandboxProcess> {
-  const child = spawn(process.execPath, ['src-main/sandbox/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['src-main/sandbox/cli.ts', '--port', '0', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

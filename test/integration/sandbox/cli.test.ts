@@ -9,8 +9,6 @@ describe('sandbox CLI', () => {
       '50',
       '--seed',
       '4',
-      '--port',
-      '0',
       '--time-scale',
       '3',
     ]);

@@ -7,66 +7,57 @@ import { GUIDE_BILLING_UPDATE } from '../../helpers/wire-samples.ts';
 const env = useWriteSandbox();
 const { api, newestId } = env;
 
+const postCustomer = (body: unknown) => api('/customers', { method: 'POST', body });
+
 describe('customer writes', () => {
   it('POST /customers creates (201) and validates with the real error shapes', async () => {
-    const created = await api('/customers', {
-      method: 'POST',
-      body: {
-        email: 'new.person@example.com',
-        first_name: 'New',
-        last_name: 'Person',
-        custom: undefined,
-      },
+    const created = await postCustomer({
+      email: 'new.person@example.com',
+      first_name: 'New',
+      last_name: 'Person',
+      custom: undefined,
     });
     expect(created.status).toBe(201);
     const customer = CustomerEnvelope.parse(created.json).customer;
     expect(customer.shopify_customer_id).toBeNull();
     expect(customer.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
 
-    const duplicate = await api('/customers', {
-      method: 'POST',
-      body: { email: 'NEW.person@example.com', first_name: 'Again', last_name: 'Person' },
+    const duplicate = await postCustomer({
+      email: 'NEW.person@example.com',
+      first_name: 'Again',
+      last_name: 'Person',
     });
     expect(duplicate.status).toBe(422);
     expect(duplicate.json).toEqual({ errors: { email: 'email already exists on store' } });
 
-    const empty = await api('/customers', {
-      method: 'POST',
-      body: { email: 'e@example.com', first_name: '', last_name: 'X' },
-    });
+    const empty = await postCustomer({ email: 'e@example.com', first_name: '', last_name: 'X' });
     expect(empty.status).toBe(422);
     expect(empty.json).toEqual({ errors: { first_name: ['Shorter than minimum length 1.'] } });
 
-    const missing = await api('/customers', { method: 'POST', body: { first_name: 'A' } });
+    const missing = await postCustomer({ first_name: 'A' });
     expect(missing.status).toBe(422);
     expect(normalizeErrors(missing.json).fieldErrors).toEqual({
       email: ['Missing data for required field.'],
       last_name: ['Missing data for required field.'],
     });
 
-    const badEmail = await api('/customers', {
-      method: 'POST',
-      body: { email: 'not-an-email', first_name: 'A', last_name: 'B' },
-    });
+    const badEmail = await postCustomer({ email: 'not-an-email', first_name: 'A', last_name: 'B' });
     expect(badEmail.status).toBe(422);
     expect(normalizeErrors(badEmail.json).fieldErrors['email']).toEqual([
       'Not a valid email address.',
     ]);
 
-    const array = await api('/customers', { method: 'POST', body: [1, 2] });
+    const array = await postCustomer([1, 2]);
     expect(array.status).toBe(422);
     expect(array.json).toEqual({ errors: { _schema: ['Invalid input type.'] } });
   });
 
   it('POST /customers with a payment token needs write_payments and a customer token', async () => {
-    const created = await api('/customers', {
-      method: 'POST',
-      body: {
-        email: 'payer@example.com',
-        first_name: 'Pay',
-        last_name: 'Er',
-        stripe_customer_token: 'cus_Abc123456',
-      },
+    const created = await postCustomer({
+      email: 'payer@example.com',
+      first_name: 'Pay',
+      last_name: 'Er',
+      stripe_customer_token: 'cus_Abc123456',
     });
     expect(created.status).toBe(201);
     const customer = CustomerEnvelope.parse(created.json).customer;
@@ -163,12 +154,7 @@ describe('customer writes', () => {
 
   it('DELETE /customers/{id} answers 204 with no body, then 404', async () => {
     const created = CustomerEnvelope.parse(
-      (
-        await api('/customers', {
-          method: 'POST',
-          body: { email: 'gone@example.com', first_name: 'G', last_name: 'One' },
-        })
-      ).json,
+      (await postCustomer({ email: 'gone@example.com', first_name: 'G', last_name: 'One' })).json,
     ).customer;
     const deleted = await api(`/customers/${created.id}`, { method: 'DELETE' });
     expect(deleted.status).toBe(204);

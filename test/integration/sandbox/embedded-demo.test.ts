@@ -52,8 +52,14 @@ function fakeBundle(withSandboxWorker: boolean): { writerWorker: string; used: s
   return { writerWorker: join(dir, 'write-worker.js'), used };
 }
 
-async function demoCore(writerWorker: string, lines: string[]) {
-  return createCore({
+/**
+ * Starts a demo core on a stand-in bundle, reads a page from its store, and closes it; returns the
+ * page's status, what the core logged by then, and whether the bundled sandbox worker ran.
+ */
+async function demoFromBundle(withSandboxWorker: boolean) {
+  const bundle = fakeBundle(withSandboxWorker);
+  const lines: string[] = [];
+  const core = await createCore({
     dataDir: tempDir('rcd-demo-bundle-'),
     mode: 'test',
     version: '0.0.0-test',
@@ -61,17 +67,18 @@ async function demoCore(writerWorker: string, lines: string[]) {
     demo: { customers: 30, seed: 42, timeScale: 1e6 },
     syncIntervalMs: 0,
     pushIntervalMs: 0,
-    writerWorker,
+    writerWorker: bundle.writerWorker,
   });
-}
-
-async function demoAnswers(core: Awaited<ReturnType<typeof createCore>>) {
-  const profile = core.profiles.active()!;
-  const page = await call(profile.baseUrl, '/customers?limit=1', {
-    token: profile.token(),
-    version: '2021-11',
-  });
-  return page.status;
+  try {
+    const profile = core.profiles.active()!;
+    const page = await call(profile.baseUrl, '/customers?limit=1', {
+      token: profile.token(),
+      version: '2021-11',
+    });
+    return { status: page.status, log: lines.join('\n'), workerRan: existsSync(bundle.used) };
+  } finally {
+    await core.close();
+  }
 }
 
 const ports = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
@@ -129,29 +136,17 @@ describe('the embedded demo store', () => {
 
 describe('the embedded demo store in the built app', () => {
   it('runs the bundled worker built beside the cache writer’s', async () => {
-    const bundle = fakeBundle(true);
-    const lines: string[] = [];
-    const core = await demoCore(bundle.writerWorker, lines);
-    try {
-      expect(await demoAnswers(core)).toBe(200);
-      expect(existsSync(bundle.used)).toBe(true);
-      expect(lines.join('\n')).not.toContain('main thread');
-    } finally {
-      await core.close();
-    }
+    const demo = await demoFromBundle(true);
+    expect(demo.status).toBe(200);
+    expect(demo.workerRan).toBe(true);
+    expect(demo.log).not.toContain('main thread');
   });
 
   it('starts on the main thread, saying so, when the bundle lacks that worker', async () => {
-    const bundle = fakeBundle(false);
-    const lines: string[] = [];
-    const core = await demoCore(bundle.writerWorker, lines);
-    try {
-      expect(await demoAnswers(core)).toBe(200);
-      expect(lines.join('\n')).toContain(
-        'the demo store runs on the main thread: its worker is not in the bundle',
-      );
-    } finally {
-      await core.close();
-    }
+    const demo = await demoFromBundle(false);
+    expect(demo.status).toBe(200);
+    expect(demo.log).toContain(
+      'the demo store runs on the main thread: its worker is not in the bundle',
+    );
   });
 });

@@ -329,8 +329,6 @@ describe('sandbox CLI switches', () => {
     const { output, url, stop } = await startSandboxCli([
       '--customers',
       '10',
-      '--port',
-      '0',
       '--clock',
       BEFORE_FALL_BACK,
       '--frozen-clock',

@@ -1,51 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
+import { describe, expect, it } from 'vitest';
 import * as w0101 from '../../../src-shared/recharge/wire-2021-01.ts';
 import * as w2111 from '../../../src-shared/recharge/wire-2021-11.ts';
 import { ErrorBody, normalizeErrors } from '../../../src-shared/recharge/wire-errors.ts';
-import { call, type CallOptions } from './http.ts';
+import { VALID_METHOD } from './payment-method-body.ts';
+import { useSandbox } from './suite-sandbox.ts';
 
-let sandbox: Sandbox;
 let nowMs = Date.UTC(2026, 2, 1, 12, 0, 0);
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 17, customers: 200, timeScale: 1e6, now: () => nowMs });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-
-const api = (path: string, options: CallOptions = {}) =>
-  call(sandbox.url, path, { token: sandbox.tokens.full, version: '2021-11', ...options });
+const env = useSandbox({ seed: 17, customers: 200, now: () => nowMs }, '2021-11');
+const { api } = env;
 
 const errorsOf = (json: unknown) => {
   expect(ErrorBody.safeParse(json).success).toBe(true);
   return normalizeErrors(json).fieldErrors;
 };
 
-const customers = () => [...sandbox.store.customerTable.rows.keys()];
+const customers = () => [...env.sandbox.store.customerTable.rows.keys()];
 const withMethods = (n: number, processor?: string) =>
   customers().find((id) => {
-    const methods = sandbox.store.methodsOf(id);
+    const methods = env.sandbox.store.methodsOf(id);
     return (
       methods.length >= n &&
       (processor === undefined || methods.some((m) => m.data.processor_name === processor))
     );
   }) ?? 0;
 
-const VALID = {
-  payment_type: 'CREDIT_CARD',
-  processor_name: 'stripe',
-  processor_customer_token: 'cus_Q1w2e3r4t5y6u7',
-  processor_payment_method_token: 'pm_1N3T00LkdIwHu7ix',
-};
-
 describe('GET /payment_methods', () => {
   it('lists a customer’s methods, exactly one default, with the processor tokens', async () => {
     const id = withMethods(2);
     const response = await api(`/payment_methods?customer_id=${id}`);
     const body = w2111.PaymentMethodList.parse(response.json);
-    expect(body.payment_methods.map((m) => m.id).sort()).toEqual(sandbox.store.methodIdsOf(id));
+    expect(body.payment_methods.map((m) => m.id).sort()).toEqual(env.sandbox.store.methodIdsOf(id));
     expect(body.payment_methods.filter((m) => m.default)).toHaveLength(1);
     expect(body.next_cursor).toBeNull();
     expect(body.payment_methods.some((m) => typeof m.processor_customer_token === 'string')).toBe(
@@ -58,7 +42,7 @@ describe('GET /payment_methods', () => {
   });
 
   it('filters by ids and updated_at_min and sorts by updated_at-asc', async () => {
-    const ids = sandbox.store.methodIdsOf(withMethods(3));
+    const ids = env.sandbox.store.methodIdsOf(withMethods(3));
     const byIds = w2111.PaymentMethodList.parse(
       (await api(`/payment_methods?ids=${ids.join(',')}`)).json,
     );
@@ -77,48 +61,56 @@ describe('POST /payment_methods', () => {
   it('answers each documented mistake with a 422 naming the field', async () => {
     const id = withMethods(1);
     const cases: [Record<string, unknown>, string, RegExp?][] = [
-      [{ ...VALID }, 'customer_id', /Missing data/],
-      [{ ...VALID, customer_id: id, payment_type: undefined }, 'payment_type', /Missing/],
-      [{ ...VALID, customer_id: id, processor_name: undefined }, 'processor_name', /Missing/],
+      [{ ...VALID_METHOD }, 'customer_id', /Missing data/],
+      [{ ...VALID_METHOD, customer_id: id, payment_type: undefined }, 'payment_type', /Missing/],
       [
-        { ...VALID, customer_id: id, processor_customer_token: undefined },
+        { ...VALID_METHOD, customer_id: id, processor_name: undefined },
+        'processor_name',
+        /Missing/,
+      ],
+      [
+        { ...VALID_METHOD, customer_id: id, processor_customer_token: undefined },
         'processor_customer_token',
         /Missing/,
       ],
       [
-        { ...VALID, customer_id: id, processor_payment_method_token: undefined },
+        { ...VALID_METHOD, customer_id: id, processor_payment_method_token: undefined },
         'processor_payment_method_token',
         /Missing/,
       ],
-      [{ ...VALID, customer_id: 1 }, 'customer_id', /does not exist/],
+      [{ ...VALID_METHOD, customer_id: 1 }, 'customer_id', /does not exist/],
       [
-        { ...VALID, customer_id: id, processor_name: 'paypal' },
+        { ...VALID_METHOD, customer_id: id, processor_name: 'paypal' },
         'processor_name',
         /stripe, braintree, authorize, mollie/,
       ],
       [
-        { ...VALID, customer_id: id, processor_name: 'shopify_payments' },
+        { ...VALID_METHOD, customer_id: id, processor_name: 'shopify_payments' },
         'processor_name',
         /read-only/,
       ],
-      [{ ...VALID, customer_id: id, payment_type: 'CHEQUE' }, 'payment_type', /CREDIT_CARD/],
+      [{ ...VALID_METHOD, customer_id: id, payment_type: 'CHEQUE' }, 'payment_type', /CREDIT_CARD/],
       [
-        { ...VALID, customer_id: id, processor_customer_token: 'tok_1N3T00' },
+        { ...VALID_METHOD, customer_id: id, processor_customer_token: 'tok_1N3T00' },
         'processor_customer_token',
         /cus_/,
       ],
       [
-        { ...VALID, customer_id: id, processor_customer_token: 'cus123' },
+        { ...VALID_METHOD, customer_id: id, processor_customer_token: 'cus123' },
         'processor_customer_token',
         /cus_/,
       ],
       [
-        { ...VALID, customer_id: id, processor_payment_method_token: 'tok_1N3T00' },
+        { ...VALID_METHOD, customer_id: id, processor_payment_method_token: 'tok_1N3T00' },
         'processor_payment_method_token',
         /tok_/,
       ],
-      [{ ...VALID, customer_id: id, billing_address: { city: 5 } }, 'billing_address', /city/],
-      [{ ...VALID, customer_id: id, card_number: '4242' }, 'card_number', /Unknown field/],
+      [
+        { ...VALID_METHOD, customer_id: id, billing_address: { city: 5 } },
+        'billing_address',
+        /city/,
+      ],
+      [{ ...VALID_METHOD, customer_id: id, card_number: '4242' }, 'card_number', /Unknown field/],
     ];
     for (const [body, field, message] of cases) {
       const response = await api('/payment_methods', {
@@ -136,7 +128,7 @@ describe('POST /payment_methods', () => {
     const braintree = await api('/payment_methods', {
       method: 'POST',
       body: {
-        ...VALID,
+        ...VALID_METHOD,
         customer_id: id,
         processor_name: 'braintree',
         processor_customer_token: '123456789',
@@ -148,15 +140,15 @@ describe('POST /payment_methods', () => {
 
   it('default: true replaces the default, bumps the old one, and 2021-01 follows', async () => {
     const id = withMethods(1);
-    const old = sandbox.store.defaultMethodOf(id);
+    const old = env.sandbox.store.defaultMethodOf(id);
     if (!old) throw new Error('no default');
     const oldUpdated = old.updated;
-    const customerUpdated = sandbox.store.customerRow(id)?.updated ?? 0;
+    const customerUpdated = env.sandbox.store.customerRow(id)?.updated ?? 0;
     nowMs += 60_000;
     const created = await api('/payment_methods', {
       method: 'POST',
       body: {
-        ...VALID,
+        ...VALID_METHOD,
         customer_id: id,
         default: true,
         billing_address: {
@@ -174,10 +166,10 @@ describe('POST /payment_methods', () => {
     expect(method).toMatchObject({
       default: true,
       status: 'valid',
-      processor_customer_token: VALID.processor_customer_token,
+      processor_customer_token: VALID_METHOD.processor_customer_token,
     });
     expect(method.payment_details?.last4).toMatch(/^\d{4}$/);
-    const after = sandbox.store.methodRow(old.data.id);
+    const after = env.sandbox.store.methodRow(old.data.id);
     expect(after?.data.is_default).toBe(false);
     expect(after?.updated ?? 0).toBeGreaterThan(oldUpdated);
     const listed = w2111.PaymentMethodList.parse(
@@ -193,23 +185,23 @@ describe('POST /payment_methods', () => {
       billing_country: 'United States',
       has_valid_payment_method: true,
     });
-    expect(sandbox.store.customerRow(id)?.updated ?? 0).toBeGreaterThan(customerUpdated);
-    expect(sandbox.admin.paymentTokenHint(id)).toBe('cus_…6u7');
-    const logged = sandbox.admin.requests().findLast((entry) => entry.method === 'POST');
-    expect(JSON.stringify(logged?.body)).not.toContain(VALID.processor_customer_token);
-    expect(JSON.stringify(logged?.body)).not.toContain(VALID.processor_payment_method_token);
+    expect(env.sandbox.store.customerRow(id)?.updated ?? 0).toBeGreaterThan(customerUpdated);
+    expect(env.sandbox.admin.paymentTokenHint(id)).toBe('cus_…6u7');
+    const logged = env.sandbox.admin.requests().findLast((entry) => entry.method === 'POST');
+    expect(JSON.stringify(logged?.body)).not.toContain(VALID_METHOD.processor_customer_token);
+    expect(JSON.stringify(logged?.body)).not.toContain(VALID_METHOD.processor_payment_method_token);
     expect(logged).toMatchObject({ method: 'POST', path: '/payment_methods', version: '2021-11' });
   });
 
   it('default: false leaves the default where it is', async () => {
     const id = withMethods(1);
-    const before = sandbox.store.defaultMethodOf(id)?.data.id;
+    const before = env.sandbox.store.defaultMethodOf(id)?.data.id;
     const created = await api('/payment_methods', {
       method: 'POST',
-      body: { ...VALID, customer_id: id, default: false },
+      body: { ...VALID_METHOD, customer_id: id, default: false },
     });
     expect(w2111.PaymentMethodEnvelope.parse(created.json).payment_method.default).toBe(false);
-    expect(sandbox.store.defaultMethodOf(id)?.data.id).toBe(before);
+    expect(env.sandbox.store.defaultMethodOf(id)?.data.id).toBe(before);
   });
 });
 
@@ -218,10 +210,10 @@ describe('PUT and DELETE /payment_methods/{id}', () => {
     const writable = (m: { data: { processor_name: string | null } }) =>
       m.data.processor_name !== 'shopify_payments';
     const id = customers().find((c) => {
-      const methods = sandbox.store.methodsOf(c);
+      const methods = env.sandbox.store.methodsOf(c);
       return methods.filter(writable).length >= 2 && methods.every(writable);
     });
-    const methods = sandbox.store.methodsOf(id ?? 0);
+    const methods = env.sandbox.store.methodsOf(id ?? 0);
     const target = methods.find((m) => !m.data.is_default);
     const current = methods.find((m) => m.data.is_default);
     if (id === undefined || !target || !current) throw new Error('need two writable methods');
@@ -237,7 +229,7 @@ describe('PUT and DELETE /payment_methods/{id}', () => {
       zip: '45402',
       address1: before.address1 ?? null,
     });
-    expect(sandbox.store.customer(id)?.billing_city).toBe('Dayton');
+    expect(env.sandbox.store.customer(id)?.billing_city).toBe('Dayton');
     const switched = await api(`/payment_methods/${target.data.id}`, {
       method: 'PUT',
       body: { default: true, processor_name: 'mollie' },
@@ -246,7 +238,7 @@ describe('PUT and DELETE /payment_methods/{id}', () => {
       default: true,
       processor_name: 'mollie',
     });
-    expect(sandbox.store.methodRow(current.data.id)?.data.is_default).toBe(false);
+    expect(env.sandbox.store.methodRow(current.data.id)?.data.is_default).toBe(false);
     for (const body of [
       { payment_type: 'PAYPAL' },
       { status: 'valid' },
@@ -265,7 +257,7 @@ describe('PUT and DELETE /payment_methods/{id}', () => {
 
   it('methods processed by shopify_payments are read-only (422)', async () => {
     const id = withMethods(1, 'shopify_payments');
-    const method = sandbox.store
+    const method = env.sandbox.store
       .methodsOf(id)
       .find((m) => m.data.processor_name === 'shopify_payments');
     if (!method) throw new Error('no Shopify Payments method');
@@ -283,7 +275,7 @@ describe('PUT and DELETE /payment_methods/{id}', () => {
 
   it('DELETE removes a method (204), then 404', async () => {
     const id = withMethods(2);
-    const target = sandbox.store
+    const target = env.sandbox.store
       .methodsOf(id)
       .find((m) => m.data.processor_name !== 'shopify_payments');
     expect((await api(`/payment_methods/${target?.data.id}`, { method: 'DELETE' })).status).toBe(
