@@ -1,6 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { CoreConfig } from '../../../src-main/core/core-config.ts';
 import { createCore, type Core } from '../../../src-main/core/create-core.ts';
-import type { Sandbox } from '../../../src-main/sandbox/index.ts';
+import {
+  startSandbox,
+  type Sandbox,
+  type SandboxOptions,
+} from '../../../src-main/sandbox/index.ts';
 import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
 import type { Envelope } from '../../../src-shared/ipc/envelope.ts';
 
@@ -41,4 +49,30 @@ export async function addFullStore(
     writeScopes: version === '2021-01' ? ['write_customer', 'write_payments'] : [],
   });
   return ok<{ activeId: string }>(added).activeId;
+}
+
+/** Fresh data folders for a file's cores, all removed once the file's tests are done. */
+export function useDataDirs(prefix: string): () => string {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
+}
+
+/** One sandbox for a file's tests, started before and closed after them; the getter reads it. */
+export function useSandbox(options: SandboxOptions): () => Sandbox {
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox(options);
+  });
+  afterAll(() => sandbox?.close());
+  return () => {
+    if (!sandbox) throw new Error('the sandbox starts in beforeAll; read it inside a test');
+    return sandbox;
+  };
 }

@@ -1,33 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
-import { ok, quietCore } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { addFullStore, ok, quietCore, useDataDirs, useSandbox } from './helpers.ts';
 
-let sandbox: Sandbox;
-const dirs: string[] = [];
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 4, customers: 20, timeScale: 50 });
-});
-afterAll(async () => {
-  await sandbox.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const sandbox = useSandbox({ seed: 4, customers: 20, timeScale: 50 });
+const dataDirs = useDataDirs('rcd-prof-');
 
 const open = (dataDir: string) => quietCore(dataDir);
 
 describe('store profiles over IPC', () => {
   it('a wrong key file locks the profile without losing it; re-entering the token unlocks it', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'rcd-prof-'));
-    dirs.push(dataDir);
+    const dataDir = dataDirs();
     let core = await open(dataDir);
     const added = ok<{ activeId: string }>(
       await core.router.call('profiles:add', {
         label: 'Shop',
-        baseUrl: sandbox.url,
-        token: sandbox.tokens.readWrite,
+        baseUrl: sandbox().url,
+        token: sandbox().tokens.readWrite,
         writeScopes: ['write_customer'],
       }),
     );
@@ -48,11 +38,11 @@ describe('store profiles over IPC', () => {
     const unlocked = ok<{ profiles: { locked?: string; tokenHint: string }[] }>(
       await core.router.call('profiles:replaceToken', {
         id: added.activeId,
-        token: sandbox.tokens.readWrite,
+        token: sandbox().tokens.readWrite,
       }),
     );
     expect(unlocked.profiles[0]!.locked).toBeUndefined();
-    expect(unlocked.profiles[0]!.tokenHint).toBe(sandbox.tokens.readWrite.slice(-4));
+    expect(unlocked.profiles[0]!.tokenHint).toBe(sandbox().tokens.readWrite.slice(-4));
     ok(await core.router.call('sync:start', { full: true }));
     expect(
       ok<{ total: number }>(await core.router.call('customers:search', { query: '' })).total,
@@ -61,16 +51,8 @@ describe('store profiles over IPC', () => {
   });
 
   it('takes a sync interval of a minute or more, or off', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'rcd-prof-'));
-    dirs.push(dataDir);
-    const core = await open(dataDir);
-    ok(
-      await core.router.call('profiles:add', {
-        label: 'S',
-        baseUrl: sandbox.url,
-        token: sandbox.tokens.full,
-      }),
-    );
+    const core = await open(dataDirs());
+    await addFullStore(core, sandbox(), '2021-11');
     expect(await core.router.call('sync:schedule', { intervalMs: 5_000 })).toMatchObject({
       ok: false,
       error: { kind: 'validation' },

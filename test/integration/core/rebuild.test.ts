@@ -1,33 +1,20 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../src-main/core/create-core.ts';
 import { startSandbox } from '../../../src-main/sandbox/index.ts';
-import { ok, quietCore } from './helpers.ts';
+import { addFullStore, ok, quietCore, useDataDirs } from './helpers.ts';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const dataDirs = useDataDirs('rcd-rebuild-');
 
 const open = (dataDir: string): Promise<Core> => quietCore(dataDir);
 
 describe('rebuilding the cache', () => {
   it('keeps unsent edits when the cache is rebuilt, and keeps a damaged file aside', async () => {
     const sandbox = await startSandbox({ seed: 8, customers: 30, timeScale: 50 });
-    const dataDir = mkdtempSync(join(tmpdir(), 'rcd-rebuild-'));
-    dirs.push(dataDir);
+    const dataDir = dataDirs();
     let core = await open(dataDir);
-    ok(
-      await core.router.call('profiles:add', {
-        label: 'Shop',
-        baseUrl: sandbox.url,
-        version: '2021-01',
-        token: sandbox.tokens.full,
-        writeScopes: ['write_customer'],
-      }),
-    );
+    await addFullStore(core, sandbox, '2021-01', 'Shop');
     ok(await core.router.call('sync:start', { full: true }));
     const id = ok<{ items: { id: number }[] }>(
       await core.router.call('customers:search', { query: '' }),

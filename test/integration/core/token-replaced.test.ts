@@ -1,21 +1,10 @@
 // "No edit lost…", item 4: a token replaced in Settings reaches the running session at once: the
 // queue paused on a 401 and the sync in its auth error both go on with the new token.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
-import { ok, quietCore } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { ok, quietCore, useDataDirs, useSandbox } from './helpers.ts';
 
-let sandbox: Sandbox;
-const dirs: string[] = [];
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 9, customers: 30, timeScale: 50 });
-});
-afterAll(async () => {
-  await sandbox.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const sandbox = useSandbox({ seed: 9, customers: 30, timeScale: 50 });
+const dataDirs = useDataDirs('rcd-token-');
 
 describe('replacing the token of the open store', () => {
   it('resumes the paused queue and the failed sync without a restart', async () => {
@@ -28,14 +17,12 @@ describe('replacing the token of the open store', () => {
       }
       return fetch(input, init);
     };
-    const dir = mkdtempSync(join(tmpdir(), 'rcd-token-'));
-    dirs.push(dir);
-    const core = await quietCore(dir, { fetch: fetchWithRevocation });
-    const first = sandbox.tokens.full;
+    const core = await quietCore(dataDirs(), { fetch: fetchWithRevocation });
+    const first = sandbox().tokens.full;
     const state = ok<{ activeId: string }>(
       await core.router.call('profiles:add', {
         label: 'Store',
-        baseUrl: sandbox.url,
+        baseUrl: sandbox().url,
         version: '2021-01',
         token: first,
         writeScopes: ['write_customer'],
@@ -65,7 +52,7 @@ describe('replacing the token of the open store', () => {
       ok<{ state: string; lastError: { kind: string } }>(await core.router.call('sync:start', {})),
     ).toMatchObject({ state: 'error', lastError: { kind: 'auth' } });
 
-    const second = sandbox.admin.addToken({
+    const second = sandbox().admin.addToken({
       scopes: ['read_customers', 'write_customers', 'write_payments'],
     }).token;
     ok(await core.router.call('profiles:replaceToken', { id: state.activeId, token: second }));
@@ -73,7 +60,7 @@ describe('replacing the token of the open store', () => {
       await core.router.call('outbox:push', undefined),
     );
     expect(summary).toMatchObject({ counts: { done: 1, pending: 0 }, pausedReason: null });
-    expect(sandbox.store.customer(id)?.billing_city).toBe('Tokenville');
+    expect(sandbox().store.customer(id)?.billing_city).toBe('Tokenville');
     expect(ok<{ state: string }>(await core.router.call('sync:start', {})).state).toBe('idle');
     await core.close();
   });

@@ -2,21 +2,16 @@
 // once per API version, each checked on the sandbox's request log: the version's own requests
 // went out, and what the app shows is what the store holds. Sparse payloads are on (the
 // sandbox's default), as real stores send them.
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src-main/core/create-core.ts';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
 import type { CustomerDetail, SearchResult } from '../../../src-shared/customers/views.ts';
 import type { ApiVersion } from '../../../src-shared/recharge/versions.ts';
-import { addFullStore, ok, quietCore } from './helpers.ts';
+import { addFullStore, ok, quietCore, useDataDirs } from './helpers.ts';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const dataDirs = useDataDirs('rcd-versions-');
 
 type Logged = { method: string; path: string; query: Record<string, string>; body?: unknown };
 
@@ -74,8 +69,7 @@ describe.each(['2021-01', '2021-11'] as ApiVersion[])('a store on API %s', (vers
 
   beforeAll(async () => {
     sandbox = await startSandbox({ seed: 17, customers: 300, timeScale: 50 });
-    dataDir = mkdtempSync(join(tmpdir(), `rcd-${version}-`));
-    dirs.push(dataDir);
+    dataDir = dataDirs();
     core = await quietCore(dataDir);
     await addFullStore(core, sandbox, version);
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxRepo, type OutboxRepo } from '../../../src-main/outbox/outbox-repo.ts';
 import { EDIT_STATES, type EditState } from '../../../src-shared/outbox/edits.ts';
 import { tempCache } from '../../helpers/cache.ts';
+import { addEditIn } from '../../helpers/outbox-edits.ts';
 
 let cache: ReturnType<typeof tempCache>;
 let repo: OutboxRepo;
@@ -16,18 +17,7 @@ beforeAll(() => {
   cache = tempCache();
   repo = createOutboxRepo(cache.store.db, () => Date.UTC(2026, 0, 1));
   for (let n = 1; n <= CUSTOMERS; n += 1) {
-    for (const state of [stateOf(n), stateOf(n + 1)]) {
-      const edit = repo.add({
-        customerId: n,
-        addressId: null,
-        kind: 'billing',
-        patch: { billing_city: `City ${n}` },
-        base: { billing_city: null },
-        baseUpdatedAt: null,
-        batchId: null,
-      });
-      if (state !== 'pending') repo.change(edit.id, { state, event: 'test' });
-    }
+    for (const state of [stateOf(n), stateOf(n + 1)]) addEditIn(repo, n, state);
   }
 });
 afterAll(() => cache.cleanup());

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.ts';
-import { manager, profilesPath, useProfileFixture, addSandboxProfile } from './profile-fixture.ts';
+import { useProfileFixture } from './profile-fixture.ts';
 
-useProfileFixture();
+const fixture = useProfileFixture();
 
 describe('first run', () => {
   it('opens a fresh data folder on the demo store with all scopes, labelled as demo', async () => {
@@ -14,7 +14,7 @@ describe('first run', () => {
       return { url: demo.url, token: demo.tokens.full, close: () => demo.close() };
     };
     try {
-      const vault = manager();
+      const vault = fixture.manager();
       await vault.ensureDemoProfile(startDemo);
       const state = vault.list();
       expect(state.profiles).toHaveLength(1);
@@ -28,11 +28,11 @@ describe('first run', () => {
         'write_payments',
       ]);
       expect(vault.active()?.demo).toBe(true);
-      expect(readFileSync(profilesPath(), 'utf8')).not.toContain(started[0]!.tokens.full);
+      expect(readFileSync(fixture.profilesPath(), 'utf8')).not.toContain(started[0]!.tokens.full);
       await vault.close();
 
       // Next run: the same demo profile follows the sandbox to its new port.
-      const again = manager();
+      const again = fixture.manager();
       await again.ensureDemoProfile(startDemo);
       expect(again.list().profiles).toHaveLength(1);
       expect(again.list().profiles[0]?.baseUrl).toBe(started[1]!.url);
@@ -45,7 +45,7 @@ describe('first run', () => {
   it('a demo on API 2021-01 can write: its full token is taken at its word', async () => {
     const demo = await startSandbox({ seed: 42, customers: 20 });
     try {
-      const vault = manager();
+      const vault = fixture.manager();
       await vault.ensureDemoProfile(
         async () => ({ url: demo.url, token: demo.tokens.full, close: async () => undefined }),
         '2021-01',
@@ -65,7 +65,7 @@ describe('first run', () => {
   it('a demo started with the read-only token ends with the read scopes only', async () => {
     const demo = await startSandbox({ seed: 42, customers: 20 });
     try {
-      const vault = manager();
+      const vault = fixture.manager();
       await vault.ensureDemoProfile(async () => ({
         url: demo.url,
         token: demo.tokens.readOnly,
@@ -82,8 +82,8 @@ describe('first run', () => {
   });
 
   it('does not start the demo when the merchant already has a store', async () => {
-    const vault = manager();
-    await addSandboxProfile(vault, 'Real', 'full');
+    const vault = fixture.manager();
+    await fixture.addSandboxProfile(vault, 'Real', 'full');
     let starts = 0;
     await vault.ensureDemoProfile(async () => {
       starts += 1;

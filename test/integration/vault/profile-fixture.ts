@@ -11,21 +11,41 @@ import {
   type ProfileManager,
   type ProfileManagerDeps,
 } from '../../../src-main/vault/profile-manager.ts';
-import { AppError } from '../../../src-shared/errors.ts';
 import type { ProfilesState } from '../../../src-shared/ipc/channels/profiles.ts';
 
-export let sandbox: Sandbox;
-export let dataDir: string;
-export let lines: string[];
-export let states: ProfilesState[];
-export let pending: Map<string, number>;
+export interface ProfileFixture {
+  /** The shared sandbox store (set once the file's beforeAll has run). */
+  readonly sandbox: Sandbox;
+  /** The current test's data folder. */
+  readonly dataDir: string;
+  /** What the current test's managers logged, and the states they announced. */
+  readonly lines: string[];
+  readonly states: ProfilesState[];
+  /** Unsent edits per profile id, as the managers' pendingEdits reports them. */
+  readonly pending: Map<string, number>;
+  keyPath(): string;
+  profilesPath(): string;
+  manager(overrides?: Partial<ProfileManagerDeps>): ProfileManager;
+  /** Adds a 2021-11 profile on the shared sandbox with one of its tokens; the state it answers. */
+  addSandboxProfile(
+    vault: ProfileManager,
+    label: string,
+    token: keyof Sandbox['tokens'],
+  ): Promise<ProfilesState>;
+}
 
 /** Registers the shared sandbox and a fresh data folder per test; call once per file. */
-export function useProfileFixture(): void {
+export function useProfileFixture(): ProfileFixture {
+  let sandbox: Sandbox | undefined;
+  let dataDir = '';
+  let lines: string[] = [];
+  let states: ProfilesState[] = [];
+  let pending = new Map<string, number>();
+
   beforeAll(async () => {
     sandbox = await startSandbox({ seed: 42, customers: 40 });
   });
-  afterAll(() => sandbox.close());
+  afterAll(() => sandbox?.close());
 
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'vault-profiles-'));
@@ -34,46 +54,47 @@ export function useProfileFixture(): void {
     pending = new Map();
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-}
 
-export const keyPath = () => join(dataDir, 'vault.key');
-export const profilesPath = () => join(dataDir, 'profiles.json');
-
-export function manager(overrides: Partial<ProfileManagerDeps> = {}): ProfileManager {
-  // No `secrets` option: the vault must not rely on redaction to keep tokens out of logs.
-  const logger = createLogger((line) => lines.push(line));
-  return createProfileManager({
-    dataDir,
-    cipher: createKeyFileCipher({ path: keyPath(), logger }),
-    logger,
-    pendingEdits: (id) => pending.get(id) ?? 0,
-    onChange: (state) => states.push(state),
-    ...overrides,
-  });
-}
-
-/** Adds a 2021-11 profile on the shared sandbox with one of its tokens; the state it answers. */
-export function addSandboxProfile(
-  vault: ProfileManager,
-  label: string,
-  token: keyof Sandbox['tokens'],
-): Promise<ProfilesState> {
-  return vault.add({
-    label,
-    baseUrl: sandbox.url,
-    version: '2021-11',
-    token: sandbox.tokens[token],
-  });
-}
-
-export async function failure(promise: Promise<unknown> | (() => unknown)): Promise<AppError> {
-  try {
-    await (typeof promise === 'function' ? promise() : promise);
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
+  const fixture: ProfileFixture = {
+    get sandbox() {
+      if (!sandbox) throw new Error('the sandbox starts in beforeAll; read it inside a test');
+      return sandbox;
+    },
+    get dataDir() {
+      return dataDir;
+    },
+    get lines() {
+      return lines;
+    },
+    get states() {
+      return states;
+    },
+    get pending() {
+      return pending;
+    },
+    keyPath: () => join(dataDir, 'vault.key'),
+    profilesPath: () => join(dataDir, 'profiles.json'),
+    manager(overrides = {}) {
+      // No `secrets` option: the vault must not rely on redaction to keep tokens out of logs.
+      const logger = createLogger((line) => lines.push(line));
+      return createProfileManager({
+        dataDir,
+        cipher: createKeyFileCipher({ path: fixture.keyPath(), logger }),
+        logger,
+        pendingEdits: (id) => pending.get(id) ?? 0,
+        onChange: (state) => states.push(state),
+        ...overrides,
+      });
+    },
+    addSandboxProfile: (vault, label, token) =>
+      vault.add({
+        label,
+        baseUrl: fixture.sandbox.url,
+        version: '2021-11',
+        token: fixture.sandbox.tokens[token],
+      }),
+  };
+  return fixture;
 }
 
 export function encodings(token: string): string[] {

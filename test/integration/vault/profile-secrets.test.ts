@@ -2,96 +2,86 @@ import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { describe, expect, it } from 'vitest';
 import { KEY_MISMATCH_MESSAGE } from '../../../src-main/vault/key-file-cipher.ts';
 import { ProfilesState } from '../../../src-shared/ipc/channels/profiles.ts';
-import {
-  encodings,
-  failure,
-  keyPath,
-  lines,
-  manager,
-  profilesPath,
-  sandbox,
-  states,
-  useProfileFixture,
-  addSandboxProfile,
-} from './profile-fixture.ts';
+import { appErrorOf } from '../../helpers/app-error.ts';
+import { encodings, useProfileFixture } from './profile-fixture.ts';
 
-useProfileFixture();
+const fixture = useProfileFixture();
 
 describe('secrets stay secret', () => {
   it('puts the token nowhere: profiles.json, the key file, the log, views and states', async () => {
-    const vault = manager();
-    await addSandboxProfile(vault, 'Main store', 'full');
+    const vault = fixture.manager();
+    await fixture.addSandboxProfile(vault, 'Main store', 'full');
     await vault.add({
       label: 'Read-only',
-      baseUrl: sandbox.url,
+      baseUrl: fixture.sandbox.url,
       version: '2021-01',
-      token: sandbox.tokens.readOnly,
+      token: fixture.sandbox.tokens.readOnly,
       writeScopes: ['write_customer'],
     });
     vault.switchTo(vault.list().profiles[0]!.id);
     vault.withdrawScope(vault.list().profiles[1]!.id, 'write_customer');
 
-    const stored = readFileSync(profilesPath());
-    const key = readFileSync(keyPath());
+    const stored = readFileSync(fixture.profilesPath());
+    const key = readFileSync(fixture.keyPath());
     const seen = [
       stored.toString('utf8'),
       stored.toString('latin1'),
       key.toString('latin1'),
       key.toString('hex'),
-      lines.join('\n'),
+      fixture.lines.join('\n'),
       JSON.stringify(vault.list()),
-      JSON.stringify(states),
+      JSON.stringify(fixture.states),
     ].join('\n');
-    for (const token of [sandbox.tokens.full, sandbox.tokens.readOnly]) {
+    for (const token of [fixture.sandbox.tokens.full, fixture.sandbox.tokens.readOnly]) {
       for (const encoded of encodings(token)) expect(seen).not.toContain(encoded);
     }
     const blobs = (
       JSON.parse(stored.toString()) as { profiles: { token: { data: string } }[] }
     ).profiles.map((p) => Buffer.from(p.token.data, 'base64'));
     for (const blob of blobs) {
-      expect(blob.includes(Buffer.from(sandbox.tokens.full))).toBe(false);
-      expect(blob.includes(Buffer.from(sandbox.tokens.readOnly))).toBe(false);
+      expect(blob.includes(Buffer.from(fixture.sandbox.tokens.full))).toBe(false);
+      expect(blob.includes(Buffer.from(fixture.sandbox.tokens.readOnly))).toBe(false);
     }
-    expect(lines.length).toBeGreaterThan(0);
+    expect(fixture.lines.length).toBeGreaterThan(0);
     // What the renderer gets is exactly the IPC schema: nothing stripped, nothing secret.
     expect(ProfilesState.parse(vault.list())).toEqual(vault.list());
     expect(vault.list().profiles.map((p) => p.tokenHint)).toEqual([
-      sandbox.tokens.full.slice(-4),
-      sandbox.tokens.readOnly.slice(-4),
+      fixture.sandbox.tokens.full.slice(-4),
+      fixture.sandbox.tokens.readOnly.slice(-4),
     ]);
     expect(vault.secretsForRedaction().sort()).toEqual(
-      [sandbox.tokens.full, sandbox.tokens.readOnly].sort(),
+      [fixture.sandbox.tokens.full, fixture.sandbox.tokens.readOnly].sort(),
     );
-    expect(vault.active()?.token()).toBe(sandbox.tokens.full);
+    expect(vault.active()?.token()).toBe(fixture.sandbox.tokens.full);
   });
 
   it.runIf(process.platform !== 'win32')(
     'writes profiles.json and the key file with mode 0600',
     async () => {
-      const vault = manager();
-      await addSandboxProfile(vault, 'S', 'full');
-      expect(statSync(keyPath()).mode & 0o777).toBe(0o600);
-      expect(statSync(profilesPath()).mode & 0o777).toBe(0o600);
+      const vault = fixture.manager();
+      await fixture.addSandboxProfile(vault, 'S', 'full');
+      expect(statSync(fixture.keyPath()).mode & 0o777).toBe(0o600);
+      expect(statSync(fixture.profilesPath()).mode & 0o777).toBe(0o600);
     },
   );
 });
 
 describe('key file mismatch', () => {
   async function twoProfiles() {
-    const vault = manager();
-    await addSandboxProfile(vault, 'A', 'full');
-    await addSandboxProfile(vault, 'B', 'readWrite');
+    const vault = fixture.manager();
+    await fixture.addSandboxProfile(vault, 'A', 'full');
+    await fixture.addSandboxProfile(vault, 'B', 'readWrite');
     return vault;
   }
 
   it('gives a clear error, loses no profile, and works again once the right key is back', async () => {
     const before = await twoProfiles();
     const ids = before.list().profiles.map((p) => p.id);
-    const savedProfiles = readFileSync(profilesPath());
-    const rightKey = readFileSync(keyPath());
-    writeFileSync(keyPath(), Buffer.alloc(32, 9), { mode: 0o600 });
+    const savedProfiles = readFileSync(fixture.profilesPath());
+    const rightKey = readFileSync(fixture.keyPath());
+    writeFileSync(fixture.keyPath(), Buffer.alloc(32, 9), { mode: 0o600 });
 
-    const locked = manager();
+    const locked = fixture.manager();
     expect(locked.list().profiles.map((p) => p.id)).toEqual(ids);
     expect(locked.list().activeId).toBeNull();
     expect(locked.active()).toBeNull();
@@ -100,40 +90,40 @@ describe('key file mismatch', () => {
       KEY_MISMATCH_MESSAGE,
       KEY_MISMATCH_MESSAGE,
     ]);
-    const error = await failure(() => locked.switchTo(ids[0]!));
+    const error = await appErrorOf(() => locked.switchTo(ids[0]!));
     expect(error.kind).toBe('auth');
     expect(error.message).toMatch(/^The key file does not match the saved tokens/);
-    expect(readFileSync(profilesPath()).equals(savedProfiles)).toBe(true);
+    expect(readFileSync(fixture.profilesPath()).equals(savedProfiles)).toBe(true);
 
-    writeFileSync(keyPath(), rightKey, { mode: 0o600 });
-    const restored = manager();
+    writeFileSync(fixture.keyPath(), rightKey, { mode: 0o600 });
+    const restored = fixture.manager();
     expect(restored.issues()).toEqual([]);
     expect(restored.active()?.id).toBe(ids[1]);
     restored.switchTo(ids[0]!);
-    expect(restored.active()?.token()).toBe(sandbox.tokens.full);
+    expect(restored.active()?.token()).toBe(fixture.sandbox.tokens.full);
   });
 
   it('with the key file missing: nothing is overwritten; re-entering a token unlocks that profile', async () => {
     const before = await twoProfiles();
     const [a, b] = before.list().profiles.map((p) => p.id);
-    const savedProfiles = readFileSync(profilesPath());
-    rmSync(keyPath());
+    const savedProfiles = readFileSync(fixture.profilesPath());
+    rmSync(fixture.keyPath());
 
-    const locked = manager();
+    const locked = fixture.manager();
     expect(locked.issues().map((i) => i.message)[0]).toMatch(/key file \(vault.key\) is missing/);
-    expect(readFileSync(profilesPath()).equals(savedProfiles)).toBe(true);
-    expect(existsSync(keyPath())).toBe(false);
+    expect(readFileSync(fixture.profilesPath()).equals(savedProfiles)).toBe(true);
+    expect(existsSync(fixture.keyPath())).toBe(false);
 
-    await locked.replaceToken(a!, sandbox.tokens.full);
+    await locked.replaceToken(a!, fixture.sandbox.tokens.full);
     expect(locked.active()?.id).toBe(a);
-    expect(locked.active()?.token()).toBe(sandbox.tokens.full);
+    expect(locked.active()?.token()).toBe(fixture.sandbox.tokens.full);
     expect(locked.issues().map((i) => i.id)).toEqual([b]);
     // The other profile's sealed token is kept as it was, for the old key to open later.
     const oldB = (
       JSON.parse(savedProfiles.toString()) as { profiles: { id: string; token: unknown }[] }
     ).profiles.find((p) => p.id === b);
     const newB = (
-      JSON.parse(readFileSync(profilesPath(), 'utf8')) as {
+      JSON.parse(readFileSync(fixture.profilesPath(), 'utf8')) as {
         profiles: { id: string; token: unknown }[];
       }
     ).profiles.find((p) => p.id === b);
@@ -142,10 +132,10 @@ describe('key file mismatch', () => {
 
   it('tightens a world-readable key file and keeps working', async () => {
     await twoProfiles();
-    chmodSync(keyPath(), 0o644);
-    const vault = manager();
+    chmodSync(fixture.keyPath(), 0o644);
+    const vault = fixture.manager();
     expect(vault.issues()).toEqual([]);
-    expect(statSync(keyPath()).mode & 0o777).toBe(0o600);
-    expect(lines.some((l) => l.includes('readable by other users'))).toBe(true);
+    expect(statSync(fixture.keyPath()).mode & 0o777).toBe(0o600);
+    expect(fixture.lines.some((l) => l.includes('readable by other users'))).toBe(true);
   });
 });

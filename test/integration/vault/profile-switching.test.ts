@@ -1,40 +1,31 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  dataDir,
-  failure,
-  manager,
-  pending,
-  profilesPath,
-  sandbox,
-  states,
-  useProfileFixture,
-  addSandboxProfile,
-} from './profile-fixture.ts';
+import { appErrorOf } from '../../helpers/app-error.ts';
+import { useProfileFixture } from './profile-fixture.ts';
 
-useProfileFixture();
+const fixture = useProfileFixture();
 
 describe('switching and removing', () => {
   async function setup() {
-    const vault = manager();
-    const a = (await addSandboxProfile(vault, 'Full', 'full')).activeId!;
-    const b = (await addSandboxProfile(vault, 'Reader', 'readOnly')).activeId!;
+    const vault = fixture.manager();
+    const a = (await fixture.addSandboxProfile(vault, 'Full', 'full')).activeId!;
+    const b = (await fixture.addSandboxProfile(vault, 'Reader', 'readOnly')).activeId!;
     return { vault, a, b };
   }
 
   it('switches the active profile, its cache path and its scopes, and announces it', async () => {
     const { vault, a, b } = await setup();
     expect(vault.active()?.id).toBe(b);
-    expect(vault.active()?.cacheDbPath).toBe(join(dataDir, 'stores', b, 'cache.sqlite'));
+    expect(vault.active()?.cacheDbPath).toBe(join(fixture.dataDir, 'stores', b, 'cache.sqlite'));
     expect([...vault.activeScopes()]).toEqual(['read_customer', 'read_payments']);
 
-    states.length = 0;
+    fixture.states.length = 0;
     const state = vault.switchTo(a);
     expect(state.activeId).toBe(a);
-    expect(states.map((s) => s.activeId)).toEqual([a]);
-    expect(vault.active()?.cacheDbPath).toBe(join(dataDir, 'stores', a, 'cache.sqlite'));
-    expect(vault.active()?.token()).toBe(sandbox.tokens.full);
+    expect(fixture.states.map((s) => s.activeId)).toEqual([a]);
+    expect(vault.active()?.cacheDbPath).toBe(join(fixture.dataDir, 'stores', a, 'cache.sqlite'));
+    expect(vault.active()?.token()).toBe(fixture.sandbox.tokens.full);
     expect([...vault.activeScopes()]).toEqual([
       'read_customer',
       'write_customer',
@@ -42,21 +33,21 @@ describe('switching and removing', () => {
       'write_payments',
     ]);
     // And it is remembered.
-    expect(manager().active()?.id).toBe(a);
+    expect(fixture.manager().active()?.id).toBe(a);
   });
 
   it('refuses an unknown id', async () => {
     const { vault } = await setup();
-    expect((await failure(() => vault.switchTo('../../etc'))).kind).toBe('not_found');
-    expect((await failure(vault.remove({ id: '../..', deleteCache: true }))).kind).toBe(
+    expect((await appErrorOf(() => vault.switchTo('../../etc'))).kind).toBe('not_found');
+    expect((await appErrorOf(vault.remove({ id: '../..', deleteCache: true }))).kind).toBe(
       'not_found',
     );
   });
 
   it('refuses removal while edits are pending, naming the count, unless they are discarded', async () => {
     const { vault, b } = await setup();
-    pending.set(b, 3);
-    const error = await failure(vault.remove({ id: b, deleteCache: false }));
+    fixture.pending.set(b, 3);
+    const error = await appErrorOf(vault.remove({ id: b, deleteCache: false }));
     expect(error.kind).toBe('conflict');
     expect(error.message).toMatch(/3 edits/);
     expect(vault.list().profiles).toHaveLength(2);
@@ -68,7 +59,7 @@ describe('switching and removing', () => {
   it('removing the active profile picks another, then none; the token leaves the disk', async () => {
     const { vault, a, b } = await setup();
     const sealedB = (
-      JSON.parse(readFileSync(profilesPath(), 'utf8')) as {
+      JSON.parse(readFileSync(fixture.profilesPath(), 'utf8')) as {
         profiles: { id: string; token: { data: string } }[];
       }
     ).profiles.find((p) => p.id === b)!.token.data;
@@ -76,30 +67,30 @@ describe('switching and removing', () => {
     let state = await vault.remove({ id: b, deleteCache: false });
     expect(state.activeId).toBe(a);
     expect(vault.active()?.id).toBe(a);
-    expect(readFileSync(profilesPath(), 'utf8')).not.toContain(sealedB);
-    expect(vault.secretsForRedaction()).toEqual([sandbox.tokens.full]);
+    expect(readFileSync(fixture.profilesPath(), 'utf8')).not.toContain(sealedB);
+    expect(vault.secretsForRedaction()).toEqual([fixture.sandbox.tokens.full]);
 
     state = await vault.remove({ id: a, deleteCache: false });
     expect(state).toEqual({ profiles: [], activeId: null });
     expect(vault.active()).toBeNull();
     expect(vault.activeScopes().size).toBe(0);
-    expect(states.at(-1)).toEqual({ profiles: [], activeId: null });
+    expect(fixture.states.at(-1)).toEqual({ profiles: [], activeId: null });
   });
 
   it('deletes the cache folder only with deleteCache, after releasing it', async () => {
     const released: string[] = [];
-    const vault = manager({ releaseCache: (id) => void released.push(id) });
-    const a = (await addSandboxProfile(vault, 'A', 'full')).activeId!;
-    const b = (await addSandboxProfile(vault, 'B', 'readOnly')).activeId!;
+    const vault = fixture.manager({ releaseCache: (id) => void released.push(id) });
+    const a = (await fixture.addSandboxProfile(vault, 'A', 'full')).activeId!;
+    const b = (await fixture.addSandboxProfile(vault, 'B', 'readOnly')).activeId!;
     for (const id of [a, b]) {
       const path = vault.cacheDbPath(id);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, 'cache');
     }
     await vault.remove({ id: a, deleteCache: false });
-    expect(existsSync(join(dataDir, 'stores', a))).toBe(true);
+    expect(existsSync(join(fixture.dataDir, 'stores', a))).toBe(true);
     await vault.remove({ id: b, deleteCache: true });
-    expect(existsSync(join(dataDir, 'stores', b))).toBe(false);
+    expect(existsSync(join(fixture.dataDir, 'stores', b))).toBe(false);
     expect(released).toEqual([b]);
   });
 });

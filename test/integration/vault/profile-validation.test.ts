@@ -2,63 +2,56 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../src-main/sandbox/index.ts';
 import { TOKEN_REFUSED_MESSAGE } from '../../../src-main/vault/token-check.ts';
-import {
-  failure,
-  manager,
-  profilesPath,
-  sandbox,
-  states,
-  useProfileFixture,
-  addSandboxProfile,
-} from './profile-fixture.ts';
+import { appErrorOf } from '../../helpers/app-error.ts';
+import { useProfileFixture } from './profile-fixture.ts';
 
-useProfileFixture();
+const fixture = useProfileFixture();
 
 describe('validation on save', () => {
   it('refuses a token the store rejects (401) and saves nothing', async () => {
-    const vault = manager();
-    const error = await failure(
+    const vault = fixture.manager();
+    const error = await appErrorOf(
       vault.add({
         label: 'Bad',
-        baseUrl: sandbox.url,
+        baseUrl: fixture.sandbox.url,
         version: '2021-11',
         token: 'wrong-token-123',
       }),
     );
     expect(error.kind).toBe('auth');
     expect(error.message).toBe(TOKEN_REFUSED_MESSAGE);
-    expect(existsSync(profilesPath())).toBe(false);
+    expect(existsSync(fixture.profilesPath())).toBe(false);
     expect(vault.list()).toEqual({ profiles: [], activeId: null });
   });
 
   it('on a network failure says so and saves nothing', async () => {
-    const vault = manager();
-    await addSandboxProfile(vault, 'Kept', 'full');
-    const saved = readFileSync(profilesPath());
+    const vault = fixture.manager();
+    await fixture.addSandboxProfile(vault, 'Kept', 'full');
+    const saved = readFileSync(fixture.profilesPath());
     const gone = await startSandbox({ customers: 1 });
     await gone.close();
-    const error = await failure(
+    const error = await appErrorOf(
       vault.add({ label: 'Gone', baseUrl: gone.url, version: '2021-11', token: gone.tokens.full }),
     );
     expect(error.kind).toBe('network');
-    expect(readFileSync(profilesPath()).equals(saved)).toBe(true);
+    expect(readFileSync(fixture.profilesPath()).equals(saved)).toBe(true);
     expect(vault.list().profiles.map((p) => p.label)).toEqual(['Kept']);
   });
 
   it('gives the sandbox read-only token only the read scopes', async () => {
-    const vault = manager();
-    const state = await addSandboxProfile(vault, 'Read-only', 'readOnly');
+    const vault = fixture.manager();
+    const state = await fixture.addSandboxProfile(vault, 'Read-only', 'readOnly');
     expect(state.profiles[0]?.scopes).toEqual(['read_customer', 'read_payments']);
     expect([...vault.activeScopes()]).toEqual(['read_customer', 'read_payments']);
   });
 
   it('keeps ticked write scopes on 2021-01 until withdrawScope removes one (and remembers)', async () => {
-    const vault = manager();
+    const vault = fixture.manager();
     const state = await vault.add({
       label: 'Old API',
-      baseUrl: sandbox.url,
+      baseUrl: fixture.sandbox.url,
       version: '2021-01',
-      token: sandbox.tokens.readOnly,
+      token: fixture.sandbox.tokens.readOnly,
       writeScopes: ['write_customer', 'write_payments'],
     });
     const id = state.activeId!;
@@ -69,23 +62,23 @@ describe('validation on save', () => {
       'write_customer',
       'write_payments',
     ]);
-    states.length = 0;
+    fixture.states.length = 0;
     vault.withdrawScope(id, 'write_payments');
     const left = ['read_customer', 'read_payments', 'write_customer'];
     expect([...vault.activeScopes()].sort()).toEqual(left);
-    expect(states.at(-1)?.profiles[0]?.scopes.slice().sort()).toEqual(left);
-    expect([...manager().activeScopes()].sort()).toEqual(left);
+    expect(fixture.states.at(-1)?.profiles[0]?.scopes.slice().sort()).toEqual(left);
+    expect([...fixture.manager().activeScopes()].sort()).toEqual(left);
   });
 
   it('refuses the same store and token twice', async () => {
-    const vault = manager();
+    const vault = fixture.manager();
     const input = {
       label: 'Twice',
-      baseUrl: sandbox.url,
+      baseUrl: fixture.sandbox.url,
       version: '2021-11' as const,
-      token: sandbox.tokens.full,
+      token: fixture.sandbox.tokens.full,
     };
     await vault.add(input);
-    expect((await failure(vault.add(input))).kind).toBe('conflict');
+    expect((await appErrorOf(vault.add(input))).kind).toBe('conflict');
   });
 });

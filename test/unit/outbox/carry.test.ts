@@ -6,24 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/open.ts';
 import { carryOutboxOver } from '../../../src-main/outbox/carry.ts';
 import { createOutboxRepo } from '../../../src-main/outbox/outbox-repo.ts';
+import { billingEdit } from '../../helpers/outbox-edits.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 const dirs: ReturnType<typeof tempDir>[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) dir.cleanup();
 });
-
-function edit(customerId: number) {
-  return {
-    customerId,
-    addressId: null,
-    kind: 'billing' as const,
-    patch: { billing_city: `City ${customerId}` },
-    base: { billing_city: null },
-    baseUpdatedAt: null,
-    batchId: null,
-  };
-}
 
 describe('carrying the outbox into a rebuilt cache', () => {
   it('keeps unsent edits even when the audit log cannot be copied, and counts only those', () => {
@@ -32,10 +21,10 @@ describe('carrying the outbox into a rebuilt cache', () => {
     const oldPath = dir.path('old.db');
     const old = openDatabase({ path: oldPath });
     const repo = createOutboxRepo(old, Date.now);
-    const pending = repo.add(edit(1));
-    const conflict = repo.add(edit(2));
+    const pending = repo.add(billingEdit(1));
+    const conflict = repo.add(billingEdit(2));
     repo.change(conflict.id, { state: 'conflict', theirs: { billing_city: 'X' }, event: 't' });
-    const done = repo.add(edit(3));
+    const done = repo.add(billingEdit(3));
     repo.change(done.id, { state: 'done', event: 't' });
     // The audit log is damaged: every read of it fails.
     old.exec(`DROP TABLE audit_log; CREATE VIEW audit_log AS SELECT * FROM nothing_here;`);

@@ -7,6 +7,7 @@ import { carryOutboxOver } from '../../../src-main/outbox/carry.ts';
 import { countLiveEdits } from '../../../src-main/outbox/live-count.ts';
 import { createOutboxRepo } from '../../../src-main/outbox/outbox-repo.ts';
 import { EDIT_STATES, OutboxListInput } from '../../../src-shared/outbox/edits.ts';
+import { addEditIn } from '../../helpers/outbox-edits.ts';
 import { tempDirsPerTest } from '../temp-dirs.ts';
 
 const tempDir = tempDirsPerTest();
@@ -18,18 +19,7 @@ describe('live edits', () => {
     const db = openDatabase({ path });
     const repo = createOutboxRepo(db, Date.now);
     // One edit in each state, each of its own customer.
-    EDIT_STATES.forEach((state, i) => {
-      const row = repo.add({
-        customerId: i + 1,
-        addressId: null,
-        kind: 'billing',
-        patch: { billing_city: `City ${i}` },
-        base: { billing_city: null },
-        baseUpdatedAt: null,
-        batchId: null,
-      });
-      if (state !== 'pending') repo.change(row.id, { state, event: 'test' });
-    });
+    EDIT_STATES.forEach((state, i) => addEditIn(repo, i + 1, state));
     const ids = EDIT_STATES.map((_, i) => i + 1);
     const listed = repo.list({ ...OutboxListInput.parse({}), limit: 50, offset: 0 });
     expect(listed.items.map((e) => e.state).sort()).toEqual(
