@@ -168,8 +168,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         overlapSeconds: options.overlapSeconds ?? 300,
         reconcileEvery: options.reconcileEvery ?? 12,
         writer,
+        // Progress is not an answer: the first report comes before any call (a retry while the
+        // store is still gone said "online" then). Answers say so through onReachability.
         onProgress: (progress: SyncProgress) =>
-          emit({ progress, cachedCustomers: store.customers.count(), online: true }),
+          emit({ progress, cachedCustomers: store.customers.count() }),
         buildIndex: false,
       });
       failures = 0;

@@ -138,6 +138,18 @@ describe('pull sync against the sandbox', () => {
     expect(f.store.search.search(SearchInput.parse({ query: '' })).total).toBe(200);
   });
 
+  it('never says online during a retry while the store is still gone', async () => {
+    const f = await setup({ customers: 50, retry: { maxAttempts: 2 } });
+    await f.engine.start();
+    await f.sandbox.close();
+    expect((await f.engine.start()).online).toBe(false);
+    const before = f.statuses.length;
+    // The retry the timer would start: nothing answers it either.
+    const retried = await f.engine.start();
+    expect(retried.state).toBe('offline');
+    expect(f.statuses.slice(before).filter((status) => status.online)).toEqual([]);
+  });
+
   it('reports its data in before the search index of a first load is done; search answers throughout', async () => {
     const f = await setup({ customers: 400 });
     const final = await f.engine.start();
