@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCacheStore } from '../src-main/db/cache-store.ts';
+import { BULK_SLICE } from '../src-main/outbox/edit-planner.ts';
 import { putLines } from './benchmarks-file.ts';
 import { benchIngest } from './ingest.ts';
 import { delayText, idleFloor } from './loop-delay.ts';
@@ -38,7 +39,7 @@ try {
       `event-loop delay ${delayText(sync.loopDelay)} (${sync.seconds} s) | ` +
       `floor in the same run: the main thread idle while the writer finishes the index ${delayText(sync.whileIndexing)}; ${floor} | ${GOAL} |`,
     `${ROWS[2]} of ${bulk.customers.toLocaleString('en-US')} customers queued, and a push of ${push.edits} edits (2021-01, time scale ${push.timeScale}) | ` +
-      `push: event-loop delay ${delayText(push.loopDelay)} (${push.seconds} s); queueing (preview ${bulk.previewMs} ms, confirm ${bulk.confirmMs} ms, 500 customers a slice): event-loop delay ${delayText(bulk.loopDelay)} | ` +
+      `push: event-loop delay ${delayText(push.loopDelay)} (${push.seconds} s); queueing (preview ${bulk.previewMs} ms, confirm ${bulk.confirmMs} ms, ${BULK_SLICE} customers a slice): event-loop delay ${delayText(bulk.loopDelay)} | ` +
       `${floor} | ${GOAL} |`,
   ];
   for (const row of rows) console.log(row);

@@ -20,6 +20,7 @@ import { createOutboxService } from '../src-main/outbox/service.ts';
 import type { Customer } from '../src-shared/recharge/wire-2021-01.ts';
 import { traitsOf, type ApiVersion } from '../src-shared/recharge/versions.ts';
 import { SCOPES } from '../src-shared/scopes.ts';
+import { BULK_SLICE } from '../src-main/outbox/edit-planner.ts';
 import { delayText, loopSampler, type LoopDelay } from './loop-delay.ts';
 import { clearRequestLog, requestLog } from './sandbox-requests.ts';
 
@@ -211,7 +212,7 @@ export async function outboxRows(): Promise<string[]> {
   const perEdit = bulk.oneByOneMs / bulk.oneByOneCount;
   const rows = [
     `| queue a bulk edit of ${bulk.customers.toLocaleString('en-US')} customers (preview + confirm, one transaction) | ` +
-      `preview ${bulk.previewMs} ms, confirm ${bulk.confirmMs} ms (a slice of 500 at a time; event-loop delay meanwhile ${delayText(bulk.loopDelay)}) | ` +
+      `preview ${bulk.previewMs} ms, confirm ${bulk.confirmMs} ms (${BULK_SLICE} customers a slice; event-loop delay meanwhile ${delayText(bulk.loopDelay)}) | ` +
       `one edit per call: ${perEdit.toFixed(2)} ms each → ${((perEdit * bulk.customers) / bulk.confirmMs).toFixed(1)}× faster in bulk | confirm < 1 s |`,
   ];
   for (const version of ['2021-01', '2021-11'] as const) {

@@ -11,7 +11,7 @@ import { customerName } from './read-model.ts';
 
 const SAMPLE_SIZE = 5;
 /** Customers planned, or edits queued, between two turns of the main thread's event loop. */
-export const BULK_SLICE = 500;
+export const BULK_SLICE = 200;
 
 export type EditPlanner = ReturnType<typeof createEditPlanner>;
 export type Target = z.output<typeof BulkTarget>;
