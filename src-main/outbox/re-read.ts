@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isRechargeError } from '../recharge/errors.ts';
 import type { CustomerState } from '../recharge/store-api.ts';
 import type { EditRow } from './edit-rows.ts';
@@ -24,7 +25,11 @@ export function createReReader(ctx: PushContext) {
         if (!isRechargeError(error) || error.kind !== 'not_found') throw error;
       }
     }
+    let saved = 0;
     for (const state of byId.values()) {
+      // A turn of the event loop between customers: ten saved in one go (their search index
+      // rows with them) held the main thread for tens of milliseconds.
+      if (saved++ > 0) await nextTurn();
       try {
         cache.saveCustomerState(state);
       } catch (error) {
