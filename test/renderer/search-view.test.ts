@@ -1,4 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
+import { nextTick } from 'vue';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import CustomerSearchView from '../../src-renderer/components/customers/CustomerSearchView.vue';
 import { useCustomersStore } from '../../src-renderer/stores/customers.ts';
@@ -215,6 +216,23 @@ describe('search view by API version', () => {
     expect(useCustomersStore().selectedIds).toEqual([1, 2, 3]);
     expect(all?.indeterminate).toBe(true);
     expect(boxes().map((box) => box.checked)).toEqual([true, true, true, false]);
+  });
+
+  it("draws a new page's top rows first and the rest a frame later; a refresh keeps every row", async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => row(i + 1));
+    await mountSearch('2021-11', rows);
+    const drawn = () => document.querySelectorAll('[data-testid="customer-row"]').length;
+    useCustomersStore().refresh();
+    await flushPromises();
+    await nextTick();
+    expect(drawn()).toBe(25);
+    useCustomersStore().setQuery('a');
+    await flushPromises();
+    await nextTick();
+    const first = document.querySelector('[data-testid="customer-row"]');
+    expect(first?.getAttribute('data-customer-id')).toBe('1');
+    expect(drawn()).toBeLessThan(25);
+    await vi.waitFor(() => expect(drawn()).toBe(25));
   });
 
   it('drops a status filter when the store switches to 2021-11', async () => {
