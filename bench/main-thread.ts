@@ -33,7 +33,7 @@ try {
   const floor = `idle main thread before / after: ${delayText(idle)} / ${delayText(idleAfter)}`;
   const rows = [
     `${ROWS[0]} of 100,000 customers (+${ingest.addresses.toLocaleString('en-US')} addresses: parse on it, writes and index on the writer thread) | ` +
-      `event-loop delay p99 ${ingest.loopDelayP99Ms} ms, max ${ingest.loopDelayMaxMs} ms; its work per page (JSON + zod + hand-over): p99 ${ingest.taskP99Ms} ms, longest ${ingest.taskMaxMs} ms | ` +
+      `event-loop delay p99 ${ingest.loopDelayP99Ms} ms, max ${ingest.loopDelayMaxMs} ms; its longest task per page (JSON + zod; the mapping is sliced): p99 ${ingest.taskP99Ms} ms, longest ${ingest.taskMaxMs} ms | ` +
       `floor in the same run: the main thread idle while the writer builds the index ${delayText(ingest.whileIndexing)}; ${floor} | ${GOAL} |`,
     `${ROWS[1]} of ${sync.customers.toLocaleString('en-US')} customers + ${sync.addresses.toLocaleString('en-US')} addresses over HTTP (store on a thread of its own, time scale ${sync.timeScale}) | ` +
       `event-loop delay ${delayText(sync.loopDelay)} (${sync.seconds} s) | ` +
