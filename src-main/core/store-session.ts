@@ -100,7 +100,7 @@ export function openStoreSession(options: StoreSessionOptions): StoreSession {
       ? {}
       : { ambiguousSettleMs: options.ambiguousSettleMs }),
   });
-  services.store.setPendingOverlay({ liveEdits: (ids) => repo.shownFor(ids) });
+  services.store.setPendingOverlay({ shownEdits: (ids) => repo.shownFor(ids) });
   pusher.recover();
   if (options.pushIntervalMs > 0) pusher.start();
   if (options.syncIntervalMs > 0) services.sync.scheduleAutoSync(options.syncIntervalMs);

@@ -60,7 +60,7 @@ export function storeOn(db: Database.Database): CacheStore {
           'This customer is not in the local cache (it may have been deleted).',
         );
       }
-      const edits = overlay.liveEdits([id]);
+      const edits = overlay.shownEdits([id]);
       return {
         customer: withBillingValues(customer, edits),
         addresses: addresses.ofCustomer(id).map((a) => withAddressValues(a, edits)),

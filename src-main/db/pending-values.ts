@@ -13,12 +13,15 @@ export interface PendingEdit {
   patch: FieldValues;
 }
 
-/** The outbox's live edits of these customers, oldest first: one read for a whole page. */
+/**
+ * The outbox's shown edits of these customers (live, failed ones aside: the values reads lay
+ * over the cache), oldest first: one read for a whole page.
+ */
 export interface PendingOverlay {
-  liveEdits(customerIds: readonly number[]): readonly PendingEdit[];
+  shownEdits(customerIds: readonly number[]): readonly PendingEdit[];
 }
 
-export const noPendingEdits: PendingOverlay = { liveEdits: () => [] };
+export const noPendingEdits: PendingOverlay = { shownEdits: () => [] };
 
 /**
  * What has edits waiting: the customer's own fields by name, the payment method as
@@ -82,7 +85,7 @@ export function withPendingValues<T extends { id: number }>(
   rows: readonly T[],
   overlay: PendingOverlay,
 ): (T & { pending_fields: string[] })[] {
-  const edits = editsByCustomer(overlay.liveEdits(rows.map((r) => r.id)));
+  const edits = editsByCustomer(overlay.shownEdits(rows.map((r) => r.id)));
   return rows.map((row) => {
     const own = edits.get(row.id) ?? [];
     return { ...withBillingValues(row, own), pending_fields: pendingFieldsOf(own) };

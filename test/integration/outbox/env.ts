@@ -93,7 +93,7 @@ export async function createOutboxEnv(options: {
   if (!options.sandbox) await fillCache(store, api);
   const repo = createOutboxRepo(store.db, Date.now);
   // Reads show queued edits as the app's session installs them.
-  store.setPendingOverlay({ liveEdits: (ids) => repo.shownFor(ids) });
+  store.setPendingOverlay({ shownEdits: (ids) => repo.shownFor(ids) });
   const cache = cacheAccessOn(store, Date.now, () => []);
   const env = { changes: 0 } as OutboxEnv;
   const pusher = createOutboxPusher({

@@ -42,7 +42,7 @@ beforeAll(() => {
       }),
     );
   store.setPendingOverlay({
-    liveEdits: (customerIds) => outbox.shownFor(customerIds),
+    shownEdits: (customerIds) => outbox.shownFor(customerIds),
   });
   reader = createSearchReader({ path: cache.path, overlay: () => store.pendingOverlay() });
 }, 120_000);

@@ -24,7 +24,7 @@ let cache: ReturnType<typeof tempCache>;
 let reader: SearchReader;
 let edits: PendingEdit[] = [];
 const overlay: PendingOverlay = {
-  liveEdits: (ids) => edits.filter((e) => ids.includes(e.customerId)),
+  shownEdits: (ids) => edits.filter((e) => ids.includes(e.customerId)),
 };
 
 beforeAll(() => {

@@ -36,7 +36,7 @@ function setup(count = 6, options: { now?: () => number } = {}) {
   cache.store.customers.upsert(customers, { syncedAt: 0 });
   const now = options.now ?? Date.now;
   const repo = createOutboxRepo(cache.store.db, now);
-  cache.store.setPendingOverlay({ liveEdits: (ids) => repo.shownFor(ids) });
+  cache.store.setPendingOverlay({ shownEdits: (ids) => repo.shownFor(ids) });
   const errors: { message: string; data: unknown }[] = [];
   const logger: Logger = {
     debug: () => undefined,
