@@ -19,7 +19,7 @@ export async function benchSearchMemory(
 ): Promise<SearchMemoryBench> {
   const outbox = createOutboxRepo(store.db, Date.now);
   const overlay: PendingOverlay = {
-    liveEdits: (customerIds) => outbox.shownFor(customerIds),
+    shownEdits: (customerIds) => outbox.shownFor(customerIds),
   };
   const searchWith = (statementCacheSize?: number) => {
     const options = statementCacheSize === undefined ? {} : { statementCacheSize };
