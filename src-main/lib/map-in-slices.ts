@@ -4,18 +4,29 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 export const SLICE_ITEMS = 50;
 
 /**
- * Maps a list a slice at a time, giving the event loop a turn between slices: a page of 250
- * customers mapped in one go held the main thread (IPC, windows) for one long task.
+ * Hands the list to `work` a slice at a time, giving the event loop a turn between slices: work
+ * over a whole page or a bulk edit at once held the main thread (IPC, windows) for one long task.
  */
+export async function inSlices<T>(
+  items: readonly T[],
+  size: number,
+  work: (slice: readonly T[]) => void,
+): Promise<void> {
+  for (let from = 0; from < items.length; from += size) {
+    if (from > 0) await nextTurn();
+    work(items.slice(from, from + size));
+  }
+}
+
+/** Maps a list a slice at a time (a page of 250 customers mapped in one go was one long task). */
 export async function mapInSlices<T, U>(
   items: readonly T[],
   map: (item: T) => U,
   size = SLICE_ITEMS,
 ): Promise<U[]> {
   const out: U[] = [];
-  for (let from = 0; from < items.length; from += size) {
-    if (from > 0) await nextTurn();
-    for (const item of items.slice(from, from + size)) out.push(map(item));
-  }
+  await inSlices(items, size, (slice) => {
+    for (const item of slice) out.push(map(item));
+  });
   return out;
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AppError } from '../../src-shared/errors.ts';
 import type {
   AddressFields,
@@ -19,6 +18,7 @@ import {
   tokenFieldOf,
   type Processor,
 } from '../../src-shared/recharge/payment-tokens.ts';
+import { inSlices } from '../lib/map-in-slices.ts';
 import type { EditRow } from './edit-rows.ts';
 import { BULK_SLICE, touchesBilling, type EditPlanner, type Target } from './edit-planner.ts';
 import type { OutboxServiceDeps } from './ports.ts';
@@ -156,10 +156,7 @@ export function createCommands(deps: OutboxServiceDeps, read: ReadModel, planner
           `The selection changed since the preview (${expectedCount} then, ${plan.edits.length} now). Preview again.`,
         );
       }
-      for (let i = 0; i < plan.edits.length; i += BULK_SLICE) {
-        if (i > 0) await nextTurn();
-        repo.addMany(plan.edits.slice(i, i + BULK_SLICE));
-      }
+      await inSlices(plan.edits, BULK_SLICE, (slice) => repo.addMany(slice));
       changed();
       deps.kick();
       return { queued: plan.edits.length, batchId };

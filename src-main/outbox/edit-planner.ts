@@ -1,10 +1,10 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { z } from 'zod';
 import { AppError } from '../../src-shared/errors.ts';
 import type { BulkPreview, BulkTarget } from '../../src-shared/outbox/edits.ts';
 import { changedFields, pick, type FieldValues } from '../../src-shared/outbox/rules.ts';
 import { BILLING_FIELDS, type Customer } from '../../src-shared/customers/model.ts';
 import { SCOPE_LABELS, type Scope } from '../../src-shared/scopes.ts';
+import { inSlices } from '../lib/map-in-slices.ts';
 import type { NewEdit } from './edit-rows.ts';
 import type { OutboxServiceDeps } from './ports.ts';
 import { customerName } from './read-model.ts';
@@ -104,9 +104,8 @@ export function createEditPlanner(
     let unchanged = 0;
     let skipped = 0;
     const billing = touchesBilling(patch);
-    for (let i = 0; i < ids.length; i += BULK_SLICE) {
-      if (i > 0) await nextTurn();
-      const customers = cache.customers(ids.slice(i, i + BULK_SLICE));
+    await inSlices(ids, BULK_SLICE, (slice) => {
+      const customers = cache.customers(slice);
       const seen = overlaid(customers);
       for (const customer of customers) {
         if (billing && billingBlocked(customer) !== null) {
@@ -129,7 +128,7 @@ export function createEditPlanner(
           });
         }
       }
-    }
+    });
     return { ids, edits, sample, unchanged, skipped };
   };
 
