@@ -9,6 +9,7 @@ import type {
 } from '../../src-shared/customers/views.ts';
 import type { VersionTraits } from '../../src-shared/recharge/versions.ts';
 import { getApi } from '../api/index.ts';
+import { BEST_MATCH } from '../lib/column-sort.ts';
 import { toUiError, type UiError } from '../lib/errors.ts';
 import { useOutboxStore } from './outbox.ts';
 
@@ -25,7 +26,7 @@ const requestKey = (asked: SearchInput) =>
 export const useCustomersStore = defineStore('customers', () => {
   const query = ref('');
   const filters = ref<SearchFilters>({});
-  const sort = ref<SearchSort>({ key: 'relevance', dir: 'desc' });
+  const sort = ref<SearchSort>({ ...BEST_MATCH });
   const page = ref(1);
   const pageSize = ref(25);
 
@@ -42,6 +43,8 @@ export const useCustomersStore = defineStore('customers', () => {
   /** The query the shown rows answer (highlighting must match what is on screen). */
   const shownQuery = ref('');
   const loaded = ref(false);
+  /** Counts answers that put another page on screen; a refresh of the same page does not count. */
+  const pagesShown = ref(0);
 
   const activeIndex = ref(-1);
   const selectedIds = ref<number[]>([]);
@@ -116,6 +119,7 @@ export const useCustomersStore = defineStore('customers', () => {
         JSON.stringify([asked.sort, asked.page, asked.pageSize]) === shownPage;
       shownSearch = answered;
       shownPage = JSON.stringify([asked.sort, asked.page, asked.pageSize]);
+      if (!samePage) pagesShown.value += 1;
       nextCursor = result.next ? { after: result.next, of: requestKey(asked) } : null;
       items.value = result.items;
       total.value = result.total;
@@ -254,6 +258,7 @@ export const useCustomersStore = defineStore('customers', () => {
     error,
     shownQuery,
     loaded,
+    pagesShown,
     activeIndex,
     activeRow,
     selectedIds,
