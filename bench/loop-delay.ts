@@ -38,10 +38,10 @@ export function loopSampler() {
   };
 }
 
-/** The floor: the sampler alone for `forMs`, or while `work` runs on other threads. */
-export async function idleFloor(forMs = 3000, work?: () => Promise<unknown>): Promise<LoopDelay> {
+/** The floor: the sampler alone, for `forMs` of a main thread with nothing to do. */
+export async function idleFloor(forMs = 3000): Promise<LoopDelay> {
   const sampler = loopSampler();
-  await sampler.measured(async () => (work ? work() : sleep(forMs)));
+  await sampler.measured(() => sleep(forMs));
   return sampler.result();
 }
 
