@@ -16,6 +16,10 @@ test('bulk edit of 100 customers: preview, confirm, the outbox drains to ReCharg
   await table.getByTestId('page-size').click();
   await page.getByRole('option', { name: '100', exact: true }).click();
   await expect(rows).toHaveCount(100);
+  // The chosen size reads whole in its box, not cut to "1…".
+  const size = table.getByTestId('page-size').locator('.v-select__selection-text');
+  await expect(size).toHaveText('100');
+  expect(await size.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   const idHeader = table.locator('thead th').filter({ hasText: /^ID$/ });
   await idHeader.click();
   await idHeader.click();
