@@ -84,7 +84,13 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
     const address = await api.getAddress(edit.addressId!, ctx.signal());
     const { send, conflicting, theirs } = checkFields(edit, address);
     if (conflicting.length > 0) return conflict(edit, theirs, conflicting);
-    if (Object.keys(send).length === 0) return done(edit, 'already on the store');
+    if (Object.keys(send).length === 0) {
+      // Sent before a crash or stop: the cache may still hold the old value (the edit would look
+      // reverted until the next pull), so store the address just read.
+      const outcome = done(edit, 'already on the store');
+      remember(edit, () => cache.saveAddress(address));
+      return outcome;
+    }
     const updated = await api.updateAddress(edit.addressId!, send, ctx.signal());
     const outcome = done(edit, null);
     remember(edit, () => cache.saveAddress(updated));

@@ -6,7 +6,7 @@ import { RechargeError } from '../../../src-main/recharge/errors.ts';
 import { cacheAccessOn } from '../../../src-main/outbox/cache-access.ts';
 import { createOutboxPusher } from '../../../src-main/outbox/pusher.ts';
 import { createOutboxService } from '../../../src-main/outbox/service.ts';
-import { mergeCustomer, type Customer } from '../../../src-shared/customers/model.ts';
+import { mergeAddress, mergeCustomer, type Customer } from '../../../src-shared/customers/model.ts';
 import { SCOPES } from '../../../src-shared/scopes.ts';
 import { tempCache } from '../../helpers/cache.ts';
 import { fakeStore, gate, type FakeStore } from '../../helpers/fake-store-api.ts';
@@ -301,5 +301,19 @@ describe('the pusher', () => {
     expect(detail.pending_fields).toEqual(['address:500']);
     expect(detail.addresses[0]).toMatchObject({ city: 'Sparks', first_name: 'Anna' });
     expect(t.store.addresses.get(500)?.city).toBe('Reno');
+  });
+
+  it('an address edit found already on the store (sent before a crash) is stored in the cache', async () => {
+    const t = setup(1);
+    const cached = { id: 500, customer_id: 1, city: 'Reno', updated_at: '2025-01-01T00:00:00Z' };
+    t.store.addresses.upsert([cached], { syncedAt: 0 });
+    const edit = t.service.queueAddressUpdate(1, 500, { city: 'Sparks' }).edit;
+    // The last run's PUT reached the store; the crash came before the cache heard of it.
+    const sent = { ...cached, city: 'Sparks', updated_at: '2025-01-02T00:00:00Z' };
+    t.remote.addresses.set(500, mergeAddress(null, sent));
+    await t.pusher.pushNow();
+    expect(stateOf(t, edit.id)).toBe('done');
+    expect(t.remote.called('updateAddress')).toEqual([]);
+    expect(t.store.addresses.get(500)?.city).toBe('Sparks');
   });
 });
