@@ -35,14 +35,28 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
   const { api, cache, sealer } = ctx.deps;
   const { done, conflict, remember } = settlers;
 
+  /**
+   * The store's answer goes to the cache first, then the edit is marked done: a crash between the
+   * two leaves the edit in flight, and its next try finds the value on the store and ends it done
+   * with the cache already right. The other way round the cache kept the old value until a pull.
+   * A failed cache write is only logged (`remember`), so it never resends a write the store took.
+   */
+  const doneWith = (
+    write: () => void,
+    edit: EditRow,
+    message: string | null,
+    addressId?: number,
+  ) => {
+    remember(edit, write);
+    return done(edit, message, addressId);
+  };
+
   const pushBilling = async (edit: EditRow, server: CustomerState): Promise<Outcome> => {
     const { send, conflicting, theirs } = checkFields(edit, server.customer);
     if (conflicting.length > 0) return conflict(edit, theirs, conflicting);
     if (Object.keys(send).length === 0) return done(edit, 'already on the store');
     const result = await api.updateBilling(server, send, ctx.signal());
-    const outcome = done(edit, null);
-    remember(edit, () => cache.saveWrite(edit.customerId, result));
-    return outcome;
+    return doneWith(() => cache.saveWrite(edit.customerId, result), edit, null);
   };
 
   const tokenChange = (edit: EditRow): TokenChange => {
@@ -63,9 +77,11 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
       // The last try may have created the payment method: look before creating a second.
       const found = await api.findTokenChange(edit.customerId, token, ctx.signal());
       if (found) {
-        const outcome = done(edit, 'found on the store after an interrupted send');
-        remember(edit, () => cache.saveWrite(edit.customerId, found));
-        return outcome;
+        return doneWith(
+          () => cache.saveWrite(edit.customerId, found),
+          edit,
+          'found on the store after an interrupted send',
+        );
       }
     }
     let result;
@@ -75,9 +91,7 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
       // Only a create can be half done; a 2021-01 PUT of the same token is safe to resend.
       return errors.onError(edit, error, api.traits.paymentMethodToken && createMayExist(error));
     }
-    const outcome = done(edit, null);
-    remember(edit, () => cache.saveWrite(edit.customerId, result));
-    return outcome;
+    return doneWith(() => cache.saveWrite(edit.customerId, result), edit, null);
   };
 
   const pushAddressUpdate = async (edit: EditRow): Promise<Outcome> => {
@@ -87,14 +101,10 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
     if (Object.keys(send).length === 0) {
       // Sent before a crash or stop: the cache may still hold the old value (the edit would look
       // reverted until the next pull), so store the address just read.
-      const outcome = done(edit, 'already on the store');
-      remember(edit, () => cache.saveAddress(address));
-      return outcome;
+      return doneWith(() => cache.saveAddress(address), edit, 'already on the store');
     }
     const updated = await api.updateAddress(edit.addressId!, send, ctx.signal());
-    const outcome = done(edit, null);
-    remember(edit, () => cache.saveAddress(updated));
-    return outcome;
+    return doneWith(() => cache.saveAddress(updated), edit, null);
   };
 
   const pushAddressCreate = async (edit: EditRow): Promise<Outcome> => {
@@ -103,9 +113,12 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
       const existing = await api.customerAddresses(edit.customerId, ctx.signal());
       const match = existing.find((a) => sameFields(a, edit.patch));
       if (match) {
-        const outcome = done(edit, 'found on the store after an interrupted send', match.id);
-        remember(edit, () => cache.saveAddress(match));
-        return outcome;
+        return doneWith(
+          () => cache.saveAddress(match),
+          edit,
+          'found on the store after an interrupted send',
+          match.id,
+        );
       }
     }
     let address;
@@ -114,10 +127,7 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
     } catch (error) {
       return errors.onError(edit, error, createMayExist(error));
     }
-    // Settled before the cache hears of it: a failed local write must not resend the create.
-    const outcome = done(edit, null, address.id);
-    remember(edit, () => cache.saveAddress(address));
-    return outcome;
+    return doneWith(() => cache.saveAddress(address), edit, null, address.id);
   };
 
   return (edit: EditRow, server: CustomerState): Promise<Outcome> => {

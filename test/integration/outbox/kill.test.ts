@@ -153,5 +153,19 @@ describe('outbox under SIGKILL', () => {
       const puts = writesTo(env.sandbox, 'PUT', `/addresses/${addressId}`).filter(ok);
       expect(puts, `address PUTs for ${addressId}`).toHaveLength(1);
     }
+    // The cache holds what was pushed without waiting for a pull (a side effect on the store, such
+    // as the addresses' updated_at after a token change, waits for the next pull like any change).
+    const cached = (table: string, id: number, field: string) =>
+      env.store.db.prepare(`SELECT ${field} FROM ${table} WHERE id = ?`).pluck().get(id);
+    for (const [id, city] of billing) expect(cached('customers', id, 'billing_city')).toBe(city);
+    for (const [id, value] of updates) expect(cached('addresses', id, 'address2')).toBe(value);
+    const cachedStreet = env.store.db
+      .prepare('SELECT id FROM addresses WHERE customer_id = ? AND address1 = ?')
+      .pluck();
+    for (const [customerId, street] of creates) {
+      expect(cachedStreet.all(customerId, street), `cached creates of ${customerId}`).toHaveLength(
+        1,
+      );
+    }
   }, 240_000);
 });
