@@ -41,13 +41,13 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
    * with the cache already right. The other way round the cache kept the old value until a pull.
    * A failed cache write is only logged (`remember`), so it never resends a write the store took.
    */
-  const doneWith = (
-    write: () => void,
+  const doneWith = async (
+    write: () => Promise<void>,
     edit: EditRow,
     message: string | null,
     addressId?: number,
-  ) => {
-    remember(edit, write);
+  ): Promise<Outcome> => {
+    await remember(edit, write);
     return done(edit, message, addressId);
   };
 
