@@ -249,4 +249,23 @@ describe('ReCharge client retries', () => {
     expect(error.message).toMatch(/redirect/);
     expect(calls).toHaveLength(1);
   });
+
+  it('never retries an opaque redirect (status 0), as a spec-following fetch reports one', async () => {
+    let calls = 0;
+    const opaque = (() => {
+      calls += 1;
+      return Promise.resolve({
+        type: 'opaqueredirect',
+        status: 0,
+        ok: false,
+        headers: new Headers(),
+        text: () => Promise.resolve(''),
+      } as Response);
+    }) as unknown as typeof fetch;
+    const { client } = setup([], { fetch: opaque });
+    const error = await rechargeError(client.countCustomers());
+    expect(error.kind).toBe('protocol');
+    expect(error.message).toMatch(/redirect/);
+    expect(calls).toBe(1);
+  });
 });
