@@ -10,8 +10,9 @@ export interface Logger {
 export type LogSink = (line: string) => void;
 
 const SECRET_KEY = /token|secret|password|authorization|api[-_]?key/i;
-// Processor customer tokens and long opaque strings that look like credentials.
-const SECRET_VALUE = /\b(cus_|tok_|sk_|pk_|rk_)[A-Za-z0-9]+/g;
+// Processor customer, card and payment-method tokens (Stripe `pm_…` goes out on 2021-11) and
+// API-key shapes.
+const SECRET_VALUE = /\b(cus_|tok_|pm_|card_|src_|sk_|pk_|rk_)[A-Za-z0-9]+/g;
 
 /** Replaces anything that looks like a secret, so a log line can never carry one. */
 export function redact(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {

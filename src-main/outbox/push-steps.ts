@@ -10,7 +10,7 @@ import type { EditRow } from './edit-rows.ts';
 import { createMayExist, type ErrorHandling } from './push-errors.ts';
 import type { Outcome, PushContext } from './push-context.ts';
 import type { Settlers } from './settle.ts';
-import { openPatch } from './token-codec.ts';
+import { maskTokensInError, openPatch } from './token-codec.ts';
 
 function sameFields(address: AddressFacts, wanted: FieldValues): boolean {
   const have = pick(address, Object.keys(wanted));
@@ -89,7 +89,8 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
       result = await api.replacePaymentToken(server, token, ctx.signal());
     } catch (error) {
       // Only a create can be half done; a 2021-01 PUT of the same token is safe to resend.
-      return errors.onError(edit, error, api.traits.paymentMethodToken && createMayExist(error));
+      const shown = maskTokensInError(error, [token.customerToken, token.paymentMethodToken]);
+      return errors.onError(edit, shown, api.traits.paymentMethodToken && createMayExist(error));
     }
     return doneWith(() => cache.saveWrite(edit.customerId, result), edit, null);
   };

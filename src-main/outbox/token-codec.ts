@@ -1,6 +1,7 @@
 import { AppError } from '../../src-shared/errors.ts';
 import type { FieldValues } from '../../src-shared/outbox/rules.ts';
 import { isTokenField, maskToken } from '../../src-shared/recharge/payment-tokens.ts';
+import { RechargeError } from '../recharge/errors.ts';
 import type { TokenSealer } from './ports.ts';
 
 const SEALED = 'sealed:';
@@ -54,4 +55,27 @@ export function openPatch(patch: FieldValues, sealer: TokenSealer): FieldValues 
     out[field] = value?.startsWith(SEALED) ? sealer.open(value.slice(SEALED.length)) : value;
   }
   return out;
+}
+
+/**
+ * A store's refusal with the pushed tokens masked: processors quote the token they could not use
+ * ("No such customer: 'cus_…'"), and the error is stored with the edit and shown in the window.
+ */
+export function maskTokensInError(error: unknown, tokens: readonly (string | null)[]): unknown {
+  const secrets = tokens.filter((t): t is string => t !== null && t.length >= 4);
+  if (!(error instanceof RechargeError) || secrets.length === 0) return error;
+  const mask = (text: string) =>
+    secrets.reduce((out, secret) => out.split(secret).join(maskToken(secret)), text);
+  const fieldErrors = error.fieldErrors
+    ? Object.fromEntries(
+        Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.map(mask)]),
+      )
+    : undefined;
+  return new RechargeError(error.kind, mask(error.message), {
+    status: error.status,
+    retryAfterMs: error.retryAfterMs,
+    requestId: error.requestId,
+    ...(fieldErrors ? { fieldErrors } : {}),
+    ...(error.scope ? { scope: error.scope } : {}),
+  });
 }

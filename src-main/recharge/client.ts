@@ -116,6 +116,21 @@ function nextCursor(headers: Headers, json: unknown): string | null {
   return typeof cursor === 'string' && cursor !== '' ? cursor : null;
 }
 
+/** The only hosts plain http may go to: literal loopback addresses, never a name. */
+export const LOOPBACK_IPS: ReadonlySet<string> = new Set(['127.0.0.1', '[::1]']);
+
+/** Whether a call to this address would carry the token unencrypted off this computer. */
+function sendsInClear(baseUrl: string): boolean {
+  try {
+    const url = new URL(baseUrl);
+    return (
+      url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_IPS.has(url.hostname))
+    );
+  } catch {
+    return true;
+  }
+}
+
 export function createRechargeClient(options: RechargeClientOptions): RechargeClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const apiVersion = options.apiVersion ?? '2021-01';
@@ -126,6 +141,7 @@ export function createRechargeClient(options: RechargeClientOptions): RechargeCl
   const timeoutMs = options.timeoutMs ?? 30_000;
   const retry: RetryConfig = { ...DEFAULT_RETRY, ...options.retry };
   const logger = options.logger ?? silentLogger;
+  const inClear = sendsInClear(baseUrl);
   const limiter = options.limiter ?? limiters.limiterFor(baseUrl, options.token, { now, sleep });
 
   const reachabilityListeners = new Set<(reachable: boolean) => void>();
@@ -216,6 +232,14 @@ export function createRechargeClient(options: RechargeClientOptions): RechargeCl
   async function request<S extends z.ZodType>(
     spec: RequestSpec<S>,
   ): Promise<Response_<z.output<S>>> {
+    // Adding a store refuses such an address; this also covers one edited in the profiles file.
+    if (inClear) {
+      throw new RechargeError(
+        'protocol',
+        'The store address is not https://, so the API token is not sent. Change the address ' +
+          'in Settings (plain http only to 127.0.0.1).',
+      );
+    }
     const safety: RequestSafety = spec.method === 'POST' ? 'create' : 'idempotent';
     for (let tries = 1; ; tries += 1) {
       try {

@@ -28,7 +28,10 @@ export type RequestSafety = 'idempotent' | 'create';
 export function isRetryable(error: RechargeError, safety: RequestSafety = 'idempotent'): boolean {
   if (error.kind === 'rate_limited') return true;
   if (safety === 'create') return false;
-  if (error.kind === 'protocol') return error.status === null || error.status < 300;
+  // An unreadable 2xx (or no status): a 3xx, the opaque redirect's 0 included, never is.
+  if (error.kind === 'protocol') {
+    return error.status === null || (error.status >= 200 && error.status < 300);
+  }
   return error.kind === 'server' || error.kind === 'network';
 }
 

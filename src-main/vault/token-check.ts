@@ -5,7 +5,7 @@ import { AppError } from '../../src-shared/errors.ts';
 import type { ApiVersion } from '../../src-shared/recharge/versions.ts';
 import { TokenInformation } from '../../src-shared/recharge/wire-common.ts';
 import { normalizeScope, SCOPES, type Scope } from '../../src-shared/scopes.ts';
-import { createRechargeClient } from '../recharge/client.ts';
+import { createRechargeClient, LOOPBACK_IPS } from '../recharge/client.ts';
 import { isRechargeError } from '../recharge/errors.ts';
 import { RateLimiter } from '../recharge/rate-limiter.ts';
 
@@ -36,9 +36,6 @@ export const TOKEN_REFUSED_MESSAGE = 'The store refused the API token.';
 export const NO_SCOPES_MESSAGE =
   'The API token has none of the scopes this app uses (read customers, write customers, update ' +
   'payment tokens). Add read_customer to the token in ReCharge, then try again.';
-
-/** Plain http only to this computer, and only by a literal loopback address. */
-const LOOPBACK_IPS = new Set(['127.0.0.1', '[::1]']);
 
 /**
  * The API root without a trailing slash. Plain http is refused except to a literal loopback

@@ -131,6 +131,30 @@ describe('outbox push against the sandbox', () => {
     expect(after).not.toContain('sealed:');
   });
 
+  it('a store refusal that quotes the pushed token keeps it out of the edit, its events and the renderer', async () => {
+    env = await createOutboxEnv({});
+    const id = customerIds(env)[4]!;
+    const token = 'cus_QuotedBackToken77';
+    env.sandbox.admin.addFault({
+      kind: 'status',
+      status: 422,
+      body: { errors: { stripe_customer_token: [`No such customer: '${token}'`] } },
+      method: 'PUT',
+      pathPrefix: `/customers/${id}`,
+    });
+    const receipt = env.service.queuePaymentToken(id, 'stripe', token);
+    await env.pusher.pushNow();
+    const failed = env.service.list({ states: ['failed'], limit: 10, offset: 0 }).items;
+    expect(failed.map((e) => e.id)).toEqual([receipt.edit.id]);
+    expect(JSON.stringify(failed[0]!.lastError)).toContain('cus_…n77');
+    const rows = [
+      ...env.store.db.prepare('SELECT * FROM outbox').all(),
+      ...env.store.db.prepare('SELECT * FROM audit_log').all(),
+    ];
+    expect(JSON.stringify(failed)).not.toContain('QuotedBackToken77');
+    expect(JSON.stringify(rows)).not.toContain('QuotedBackToken77');
+  });
+
   it('a token without write_payments pauses the queue with the reason instead of failing edits', async () => {
     env = await createOutboxEnv({ token: 'readWrite' });
     const id = customerIds(env)[4]!;

@@ -49,10 +49,12 @@ describe('the API token never follows a redirect', () => {
           );
           return;
         }
+        redirected += 1;
         response.writeHead(307, { Location: `${elsewhere.url}${request.url}` });
         response.end();
       });
       let seenPaths = 0;
+      let redirected = 0;
 
       const checked = await checkToken({
         baseUrl: store.url,
@@ -76,7 +78,18 @@ describe('the API token never follows a redirect', () => {
       expect((error as RechargeError).kind).toBe('protocol');
       expect((error as RechargeError).message).toMatch(/redirect/);
       await api.getCustomer(1).catch(() => undefined);
+      // The push: a PUT of the customer on 2021-01, a POST of a payment method on 2021-11.
+      const pushed = await api
+        .replacePaymentToken({ customer: { id: 1 }, paymentMethods: [] } as never, {
+          processor: 'stripe',
+          customerToken: 'cus_RedirectedToken1',
+          paymentMethodToken: 'pm_RedirectedToken1',
+        })
+        .catch((e: unknown) => e);
+      expect((pushed as RechargeError).kind).toBe('protocol');
       expect(seenElsewhere).toEqual([]);
+      // Each call met one redirect and stopped there: none was retried.
+      expect(redirected).toBeLessThanOrEqual(3);
     },
   );
 });

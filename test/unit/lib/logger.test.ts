@@ -23,6 +23,16 @@ describe('logger redaction', () => {
     expect(out).toContain('customer 5');
   });
 
+  it('redacts the Stripe payment-method and card tokens a 2021-11 push carries', () => {
+    const text = redact(
+      "No such PaymentMethod: 'pm_1NqHvb2eZvKYlo2C'; card_1Abc2Def3Ghi; src_9Zy8Xw7V",
+    ) as string;
+    for (const secret of ['1NqHvb2eZvKYlo2C', '1Abc2Def3Ghi', '9Zy8Xw7V']) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).toContain('pm_[redacted]');
+  });
+
   it('keeps ordinary values intact', () => {
     expect(redact({ city: 'Los Angeles', zip: '90404', count: 3 })).toEqual({
       city: 'Los Angeles',

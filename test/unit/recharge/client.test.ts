@@ -249,4 +249,32 @@ describe('ReCharge client retries', () => {
     expect(error.message).toMatch(/redirect/);
     expect(calls).toHaveLength(1);
   });
+
+  it('never sends the token in clear to another computer, whatever address it was given', async () => {
+    for (const baseUrl of ['http://example.com', 'http://localhost:3000', 'http://10.0.0.5']) {
+      const { client, calls } = setup([{ body: { count: 1 } }], { baseUrl });
+      const error = await rechargeError(client.countCustomers());
+      expect(error.kind).toBe('protocol');
+      expect(calls).toHaveLength(0);
+    }
+  });
+
+  it('never retries an opaque redirect (status 0), as a spec-following fetch reports one', async () => {
+    let calls = 0;
+    const opaque = (() => {
+      calls += 1;
+      return Promise.resolve({
+        type: 'opaqueredirect',
+        status: 0,
+        ok: false,
+        headers: new Headers(),
+        text: () => Promise.resolve(''),
+      } as Response);
+    }) as unknown as typeof fetch;
+    const { client } = setup([], { fetch: opaque });
+    const error = await rechargeError(client.countCustomers());
+    expect(error.kind).toBe('protocol');
+    expect(error.message).toMatch(/redirect/);
+    expect(calls).toBe(1);
+  });
 });
