@@ -3,6 +3,7 @@ import type { Scope } from '../../src-shared/scopes.ts';
 import type { Logger } from '../lib/logger.ts';
 import { DEMO_PROFILE_ID } from './profile-paths.ts';
 import type { ProfilesFile, StoredProfile } from './profile-store.ts';
+import { sealApiToken } from './profile-token.ts';
 import type { SecretCipher } from './secret-cipher.ts';
 import { normalizeBaseUrl, type checkToken } from './token-check.ts';
 
@@ -52,9 +53,10 @@ export function createDemoProfile(ctx: DemoProfileContext) {
         { baseUrl, version, token: started.token, writeScopes: [...ctx.writeScopes] },
       );
       const at = ctx.now().toISOString();
-      const sealNeeded = !existing || ctx.tokens.get(existing.id) !== started.token;
+      const id = existing?.id ?? DEMO_PROFILE_ID;
+      // The token is sealed for this run's address, so it is sealed again each run.
       const profile: StoredProfile = {
-        id: existing?.id ?? DEMO_PROFILE_ID,
+        id,
         label: existing?.label ?? DEMO_LABEL,
         // The sandbox listens on a fresh port each run.
         baseUrl,
@@ -64,7 +66,7 @@ export function createDemoProfile(ctx: DemoProfileContext) {
         demo: true,
         createdAt: existing?.createdAt ?? at,
         updatedAt: at,
-        token: existing && !sealNeeded ? existing.token : ctx.cipher.seal(started.token),
+        token: sealApiToken(ctx.cipher, { id, baseUrl }, started.token),
       };
       const current = ctx.file();
       ctx.persist(

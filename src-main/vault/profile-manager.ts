@@ -11,6 +11,7 @@ import { deleteCacheFolder } from './cache-folder.ts';
 import { createDemoProfile } from './demo-profile.ts';
 import type { ProfileManager, ProfileManagerDeps } from './profile-manager-types.ts';
 import { cacheDbPathFor, newProfileId, profilesFilePath } from './profile-paths.ts';
+import { openApiToken, sealApiToken } from './profile-token.ts';
 import {
   readProfilesFile,
   writeProfilesFile,
@@ -49,21 +50,48 @@ export function createProfileManager(deps: ProfileManagerDeps): ProfileManager {
   let file: ProfilesFile = readProfilesFile(filePath, logger, now);
   const tokens = new Map<string, string>();
   const locked = new Map<string, AppError>();
+  const resealed = new Map<string, StoredProfile['token']>();
 
   for (const profile of file.profiles) {
     try {
-      tokens.set(profile.id, cipher.open(profile.token));
+      const opened = openApiToken(cipher, profile);
+      tokens.set(profile.id, opened.token);
+      if (opened.reseal) resealed.set(profile.id, opened.reseal);
     } catch (error) {
       const issue =
         error instanceof AppError
           ? error
           : new AppError('internal', 'The saved token for this store could not be read.');
       locked.set(profile.id, issue);
-      // Nothing is written here: profiles.json stays as it was, byte for byte.
+      // Nothing is written for it: its entry in profiles.json stays as it was, byte for byte.
       logger.warn('store profile locked: its token cannot be opened', {
         id: profile.id,
         label: profile.label,
         reason: issue.message,
+      });
+    }
+  }
+  if (resealed.size > 0) migrateTokens();
+
+  /** Tokens sealed before contexts existed are sealed again for their store, once, atomically. */
+  function migrateTokens() {
+    const next = {
+      ...file,
+      profiles: file.profiles.map((p) => {
+        const token = resealed.get(p.id);
+        return token ? { ...p, token } : p;
+      }),
+    };
+    try {
+      writeProfilesFile(filePath, next);
+      file = next;
+      logger.info('store tokens re-sealed for their store and address', {
+        ids: [...resealed.keys()],
+      });
+    } catch {
+      // The old seals still open next time; the migration is tried again then.
+      logger.warn('store tokens could not be re-sealed; trying again on the next start', {
+        ids: [...resealed.keys()],
       });
     }
   }
@@ -162,8 +190,9 @@ export function createProfileManager(deps: ProfileManagerDeps): ProfileManager {
         { fetch: deps.fetch, timeoutMs: deps.timeoutMs },
       );
       const at = now().toISOString();
+      const id = newProfileId();
       const profile: StoredProfile = {
-        id: newProfileId(),
+        id,
         label: input.label,
         baseUrl,
         version: input.version,
@@ -172,7 +201,7 @@ export function createProfileManager(deps: ProfileManagerDeps): ProfileManager {
         demo: false,
         createdAt: at,
         updatedAt: at,
-        token: cipher.seal(input.token),
+        token: sealApiToken(cipher, { id, baseUrl }, input.token),
       };
       persist({ ...file, activeId: profile.id, profiles: [...file.profiles, profile] });
       tokens.set(profile.id, input.token);
@@ -210,7 +239,7 @@ export function createProfileManager(deps: ProfileManagerDeps): ProfileManager {
         scopes: checked.scopes,
         claimedScopes: checked.claimed,
         updatedAt: now().toISOString(),
-        token: cipher.seal(token),
+        token: sealApiToken(cipher, profile, token),
       };
       persist(replaceProfile(updated));
       tokens.set(id, token);

@@ -37,6 +37,11 @@ describe('first run', () => {
       expect(again.list().profiles).toHaveLength(1);
       expect(again.list().profiles[0]?.baseUrl).toBe(started[1]!.url);
       await again.close();
+
+      // Its token was sealed again for the new address: the run after that still opens it.
+      const third = fixture.manager();
+      expect(third.list().profiles[0]?.locked).toBeUndefined();
+      expect(third.active()?.token()).toBe(started[1]!.tokens.full);
     } finally {
       await Promise.all(started.map((s) => s.close().catch(() => undefined)));
     }
