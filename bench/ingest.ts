@@ -60,8 +60,7 @@ export interface IngestResult {
   /** The search index build after the data, on the writer's thread. */
   indexSeconds: number;
   indexDocsPerSec: number;
-  loopDelayP99Ms: number;
-  loopDelayMaxMs: number;
+  loopDelay: LoopDelay;
   /** The main thread's delay while it had nothing to do and the writer built the index. */
   whileIndexing: LoopDelay;
   /** The main thread's own work per page (parse + hand-over to the writer): p99 and longest. */
@@ -177,8 +176,7 @@ export async function benchIngest(store: CacheStore, count: number): Promise<Ing
     parseSeconds: round(parseMs / 1000),
     indexSeconds: round(indexMs / 1000),
     indexDocsPerSec: Math.round(customers / (indexMs / 1000)),
-    loopDelayP99Ms: loop.result().p99Ms,
-    loopDelayMaxMs: loop.result().maxMs,
+    loopDelay: loop.result(),
     whileIndexing: indexing.result(),
     taskP99Ms: round(tasks[Math.floor(tasks.length * 0.99)] ?? 0),
     taskMaxMs: round(tasks.at(-1) ?? 0),

@@ -33,7 +33,7 @@ try {
   const floor = `idle main thread before / after: ${delayText(idle)} / ${delayText(idleAfter)}`;
   const rows = [
     `${ROWS[0]} of 100,000 customers (+${ingest.addresses.toLocaleString('en-US')} addresses: parse on it, writes and index on the writer thread) | ` +
-      `event-loop delay p99 ${ingest.loopDelayP99Ms} ms, max ${ingest.loopDelayMaxMs} ms; its longest task per page (JSON + zod; the mapping is sliced): p99 ${ingest.taskP99Ms} ms, longest ${ingest.taskMaxMs} ms | ` +
+      `event-loop delay ${delayText(ingest.loopDelay)}; its longest task per page (JSON + zod; the mapping is sliced): p99 ${ingest.taskP99Ms} ms, longest ${ingest.taskMaxMs} ms | ` +
       `floor in the same run: the main thread idle while the writer builds the index ${delayText(ingest.whileIndexing)}; ${floor} | ${GOAL} |`,
     `${ROWS[1]} of ${sync.customers.toLocaleString('en-US')} customers + ${sync.addresses.toLocaleString('en-US')} addresses over HTTP (store on a thread of its own, time scale ${sync.timeScale}) | ` +
       `event-loop delay ${delayText(sync.loopDelay)} (${sync.seconds} s) | ` +
@@ -44,7 +44,7 @@ try {
   ];
   for (const row of rows) console.log(row);
   const cpu = cpus();
-  const note = `- Main-thread rows by \`node bench/main-thread.ts\` on ${new Date().toISOString().slice(0, 10)} (${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores; Node ${process.version}; load average at start ${load}). Event-loop delay is how late a 5 ms timer on the main thread fired while the work ran; the floors are the same timer on a main thread with nothing of its own to do, in the same run (idle, and while only the writer thread works): what the machine's scheduling and the process's other threads cost before any task of ours.`;
+  const note = `- Main-thread rows by \`node bench/main-thread.ts\` on ${new Date().toISOString().slice(0, 10)} (${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores; Node ${process.version}; load average at start ${load}). Event-loop delay is how late a 5 ms timer on the main thread fired while the work ran; beside it, the CPU time the main thread itself used between two of its ticks (process.threadCpuUsage: its tasks and its own garbage collection): a late tick with little of it was the machine running other threads (the store's, the writer's, V8's helpers) on the 2 cores; the floors are the same timer on a main thread with nothing of its own to do, in the same run (idle, and while only the writer thread works): what the machine's scheduling and the process's other threads cost before any task of ours.`;
   putLines([
     ...rows.map((line, i) => ({ prefix: ROWS[i]!, line, after: ROWS[i - 1] ?? '| --- |' })),
     { prefix: '- Main-thread rows by ', line: note, after: '## Notes' },

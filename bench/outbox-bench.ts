@@ -13,7 +13,8 @@ import { RateLimiter } from '../src-main/recharge/rate-limiter.ts';
 import { customerFacts } from '../src-main/recharge/v2021-01.ts';
 import { generateCustomers } from '../src-main/sandbox/index.ts';
 import { startSandboxWorker } from '../src-main/sandbox/worker.ts';
-import { cacheAccessOn } from '../src-main/outbox/cache-access.ts';
+import { cacheAccessOn, type AnswerSaver } from '../src-main/outbox/cache-access.ts';
+import { createCacheWriter } from '../src-main/sync/cache-writer.ts';
 import type { TokenSealer } from '../src-main/outbox/ports.ts';
 import { createOutboxPusher } from '../src-main/outbox/pusher.ts';
 import { createOutboxService } from '../src-main/outbox/service.ts';
@@ -26,10 +27,13 @@ import { clearRequestLog, requestLog } from './sandbox-requests.ts';
 
 const sealer: TokenSealer = { seal: (s) => s, open: (s) => s };
 
-function outboxOn(store: CacheStore, version: ApiVersion = '2021-01') {
+function outboxOn(store: CacheStore, version: ApiVersion = '2021-01', save?: AnswerSaver) {
   const repo = createOutboxRepo(store.db, Date.now);
-  const cache = cacheAccessOn(store, Date.now, (query, filters) =>
-    store.search.ids({ query, filters }),
+  const cache = cacheAccessOn(
+    store,
+    Date.now,
+    (query, filters) => store.search.ids({ query, filters }),
+    save,
   );
   const service = createOutboxService({
     repo,
@@ -154,7 +158,11 @@ export async function benchPush(
         cursor = page.next;
       }
     }
-    const { repo, cache, service } = outboxOn(store, version);
+    // As in the app: what the store answers is written on the cache writer's thread.
+    const writer = createCacheWriter({ path: join(dir, 'push.db') });
+    const { repo, cache, service } = outboxOn(store, version, (answer) =>
+      writer.saveAnswer(answer),
+    );
     let queued = 0;
     for (const id of store.db
       .prepare('SELECT id FROM customers ORDER BY id')
@@ -187,6 +195,7 @@ export async function benchPush(
     // The bucket admits a burst of 40, then drains at its rate: the most any client can send.
     const ceilingRequests = 40 + drainPerSecond * seconds;
     const done = repo.counts().done;
+    await writer.close();
     store.close();
     return {
       version,

@@ -18,6 +18,7 @@ import { createStoreApi } from '../recharge/create-store-api.ts';
 import { limiters } from '../recharge/rate-limiter.ts';
 import type { StoreApi } from '../recharge/store-api.ts';
 import { createCacheWriter } from '../sync/cache-writer.ts';
+import type { StoreAnswer } from '../db/store-answers.ts';
 import { createSyncEngine, type Timers } from '../sync/engine.ts';
 import type { Logger } from '../lib/logger.ts';
 
@@ -54,6 +55,8 @@ export interface StoreServices {
     /** Resolves once the search index a run left to finish is done. */
     indexed(): Promise<void>;
   };
+  /** What the store answered to a push, written on the cache writer's thread. */
+  saveAnswer(answer: StoreAnswer): Promise<void>;
   /** The store's API in domain terms (the profile's version picks the adapter). */
   api: StoreApi;
   store: CacheStore;
@@ -109,6 +112,7 @@ function build(options: StoreServicesOptions, store: CacheStore): StoreServices 
       scheduleAutoSync: (ms) => engine.scheduleAutoSync(ms),
       indexed: () => engine.indexed(),
     },
+    saveAnswer: (answer) => writer.saveAnswer(answer),
     api,
     store,
     db: store.db,

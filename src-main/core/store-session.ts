@@ -77,8 +77,11 @@ export function openStoreSession(options: StoreSessionOptions): StoreSession {
   }
   const now = Date.now;
   const repo = createOutboxRepo(services.db, now);
-  const cache = cacheAccessOn(services.store, now, (query, filters) =>
-    services.store.search.ids({ query, filters }),
+  const cache = cacheAccessOn(
+    services.store,
+    now,
+    (query, filters) => services.store.search.ids({ query, filters }),
+    services.saveAnswer,
   );
   const { service, pusher } = composeOutbox({
     repo,

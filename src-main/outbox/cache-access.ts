@@ -1,20 +1,27 @@
 import type { SearchFilters } from '../../src-shared/customers/views.ts';
 import type { CacheStore } from '../db/cache-store.ts';
+import { noAnswer, writeAnswer, type StoreAnswer } from '../db/store-answers.ts';
+import type { WriteResult } from '../recharge/store-api.ts';
 import type { CacheAccess } from './ports.ts';
 
-/** The outbox's view of the cache, over the repositories. */
+/** Writes an answer of the store; the app's goes to the cache writer's thread. */
+export type AnswerSaver = (answer: StoreAnswer) => Promise<void>;
+
+/** The outbox's view of the cache, over the repositories; its writes go through `save`. */
 export function cacheAccessOn(
   store: CacheStore,
   now: () => number,
   searchIds: (query: string, filters: SearchFilters) => number[],
+  save: AnswerSaver = async (answer) => writeAnswer(store, answer),
 ): CacheAccess {
-  const saveWrite: CacheAccess['saveWrite'] = (customerId, result) => {
-    store.transaction(() => {
-      if (result.customer)
-        store.customers.upsert([result.customer], { syncedAt: now(), fresh: true });
-      if (result.paymentMethods)
-        store.paymentMethods.replaceOfCustomer(customerId, result.paymentMethods, now());
-    });
+  /** Customers with their payment methods, where the answer carried them. */
+  const saveResults = (results: readonly (WriteResult & { customerId: number })[]) => {
+    const answer = noAnswer(now());
+    for (const { customerId, customer, paymentMethods } of results) {
+      if (customer) answer.customers.push(customer);
+      if (paymentMethods) answer.methods.push({ customerId, paymentMethods });
+    }
+    return save(answer);
   };
   return {
     customer: (id) => store.customers.get(id),
@@ -26,14 +33,15 @@ export function cacheAccessOn(
     },
     paymentMethods: (customerId) => store.paymentMethods.ofCustomer(customerId),
     searchIds,
-    saveCustomerState: (state) =>
-      saveWrite(state.customer.id, {
-        customer: state.customer,
-        ...(state.paymentMethods ? { paymentMethods: state.paymentMethods } : {}),
-      }),
-    saveWrite,
-    saveAddress(address) {
-      store.addresses.upsert([address], { syncedAt: now(), fresh: true });
-    },
+    saveCustomerStates: (states) =>
+      saveResults(
+        states.map((state) => ({
+          customerId: state.customer.id,
+          customer: state.customer,
+          ...(state.paymentMethods ? { paymentMethods: state.paymentMethods } : {}),
+        })),
+      ),
+    saveWrite: (customerId, result) => saveResults([{ customerId, ...result }]),
+    saveAddress: (address) => save({ ...noAnswer(now()), addresses: [address] }),
   };
 }

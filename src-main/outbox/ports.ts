@@ -22,9 +22,9 @@ export interface CacheAccess {
   /** Every customer id a search matches, for bulk edits. */
   searchIds(query: string, filters: SearchFilters): number[];
   /** Stores what the server answered, so the cache shows the pushed values at once. */
-  saveCustomerState(state: CustomerState): void;
-  saveWrite(customerId: number, result: WriteResult): void;
-  saveAddress(address: AddressFacts): void;
+  saveCustomerStates(states: readonly CustomerState[]): Promise<void>;
+  saveWrite(customerId: number, result: WriteResult): Promise<void>;
+  saveAddress(address: AddressFacts): Promise<void>;
 }
 
 /** Seals payment tokens at rest while their edit is live (the vault's cipher). */

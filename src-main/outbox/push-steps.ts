@@ -41,7 +41,7 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
     if (Object.keys(send).length === 0) return done(edit, 'already on the store');
     const result = await api.updateBilling(server, send, ctx.signal());
     const outcome = done(edit, null);
-    remember(edit, () => cache.saveWrite(edit.customerId, result));
+    await remember(edit, () => cache.saveWrite(edit.customerId, result));
     return outcome;
   };
 
@@ -64,7 +64,7 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
       const found = await api.findTokenChange(edit.customerId, token, ctx.signal());
       if (found) {
         const outcome = done(edit, 'found on the store after an interrupted send');
-        remember(edit, () => cache.saveWrite(edit.customerId, found));
+        await remember(edit, () => cache.saveWrite(edit.customerId, found));
         return outcome;
       }
     }
@@ -76,7 +76,7 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
       return errors.onError(edit, error, api.traits.paymentMethodToken && createMayExist(error));
     }
     const outcome = done(edit, null);
-    remember(edit, () => cache.saveWrite(edit.customerId, result));
+    await remember(edit, () => cache.saveWrite(edit.customerId, result));
     return outcome;
   };
 
@@ -87,7 +87,7 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
     if (Object.keys(send).length === 0) return done(edit, 'already on the store');
     const updated = await api.updateAddress(edit.addressId!, send, ctx.signal());
     const outcome = done(edit, null);
-    remember(edit, () => cache.saveAddress(updated));
+    await remember(edit, () => cache.saveAddress(updated));
     return outcome;
   };
 
@@ -98,7 +98,7 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
       const match = existing.find((a) => sameFields(a, edit.patch));
       if (match) {
         const outcome = done(edit, 'found on the store after an interrupted send', match.id);
-        remember(edit, () => cache.saveAddress(match));
+        await remember(edit, () => cache.saveAddress(match));
         return outcome;
       }
     }
@@ -110,7 +110,7 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
     }
     // Settled before the cache hears of it: a failed local write must not resend the create.
     const outcome = done(edit, null, address.id);
-    remember(edit, () => cache.saveAddress(address));
+    await remember(edit, () => cache.saveAddress(address));
     return outcome;
   };
 

@@ -1,4 +1,3 @@
-import { inSlices } from '../lib/map-in-slices.ts';
 import { isRechargeError } from '../recharge/errors.ts';
 import type { CustomerState } from '../recharge/store-api.ts';
 import type { EditRow } from './edit-rows.ts';
@@ -25,17 +24,11 @@ export function createReReader(ctx: PushContext) {
         if (!isRechargeError(error) || error.kind !== 'not_found') throw error;
       }
     }
-    // One customer per turn of the event loop: ten saved in one go (their search index rows
-    // with them) held the main thread for tens of milliseconds.
-    await inSlices([...byId.values()], 1, (slice) => {
-      for (const state of slice) {
-        try {
-          cache.saveCustomerState(state);
-        } catch (error) {
-          logger.warn('the cache could not store a re-read customer', { error });
-        }
-      }
-    });
+    try {
+      await cache.saveCustomerStates([...byId.values()]);
+    } catch (error) {
+      logger.warn('the cache could not store re-read customers', { error });
+    }
     return byId;
   };
 

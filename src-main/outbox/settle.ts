@@ -82,9 +82,9 @@ export function createSettlers(ctx: PushContext) {
   };
 
   /** Stores what the store answered; the edit is settled already, so a failure here is logged. */
-  const remember = (edit: EditRow, write: () => void) => {
+  const remember = async (edit: EditRow, write: () => Promise<void>) => {
     try {
-      write();
+      await write();
     } catch (error) {
       logger.error('the cache could not store what the store answered', {
         editId: edit.id,

@@ -14,6 +14,7 @@ import {
   RechargeError,
 } from './errors.ts';
 import { parseLinkHeader } from './link-header.ts';
+import { parseList, type ParseOutcome } from './list-parse.ts';
 import { limiters, parseLimitHeader, type RateLimiter } from './rate-limiter.ts';
 import {
   DEFAULT_RETRY,
@@ -47,6 +48,11 @@ export interface RequestSpec<S extends z.ZodType> {
   body?: unknown;
   schema: S;
   scope: Scope;
+  /**
+   * The key of the list in an object schema's body, checked a slice of items at a time (a
+   * page checked at once was one long task on the main thread).
+   */
+  list?: string;
   /** Another version than the client's (token_information is 2021-11 only). */
   version?: ApiVersion;
   signal?: AbortSignal | undefined;
@@ -82,6 +88,24 @@ function timeoutSignal(
   }, ms);
   const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
   return { signal, cancel: () => clearTimeout(timer), timedOut: () => expired };
+}
+
+async function parseBody<S extends z.ZodType>(
+  spec: RequestSpec<S>,
+  json: unknown,
+): Promise<ParseOutcome<z.output<S>>> {
+  if (spec.list) {
+    // The list's own schema checked its items, so the body is what `spec.schema` parses to.
+    return (await parseList(
+      spec.schema as z.ZodType as z.ZodObject,
+      spec.list,
+      json,
+    )) as ParseOutcome<z.output<S>>;
+  }
+  const parsed = spec.schema.safeParse(json);
+  return parsed.success
+    ? { success: true, data: parsed.data }
+    : { success: false, issue: parsed.error.issues[0] };
 }
 
 function nextCursor(headers: Headers, json: unknown): string | null {
@@ -180,9 +204,9 @@ export function createRechargeClient(options: RechargeClientOptions): RechargeCl
         });
       }
     }
-    const parsed = spec.schema.safeParse(json);
+    const parsed = await parseBody(spec, json);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
+      const issue = parsed.issue;
       const where = issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'shape';
       throw protocolError(`unexpected ${where}`, { status: response.status });
     }

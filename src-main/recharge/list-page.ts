@@ -5,16 +5,22 @@ import { listParams, type CursorParam } from './list-params.ts';
 import type { readRequest } from './read-request.ts';
 import type { ListQuery, Page } from './store-api.ts';
 
-/** Lists that page by `cursorParam`: a list's items mapped onto the domain, and the next cursor. */
+type ItemOf<A> = A extends readonly (infer I)[] ? I : never;
+
+/**
+ * Lists that page by `cursorParam`: the items under `key` checked and mapped onto the domain a
+ * slice at a time, and the next cursor.
+ */
 export function pageLister(get: ReturnType<typeof readRequest>, cursorParam: CursorParam) {
-  return <S extends z.ZodType, W, T>(
+  return <S extends z.ZodObject, K extends keyof z.output<S> & string, T>(
       path: string,
       schema: S,
-      itemsOf: (data: z.output<S>) => W[],
-      map: (item: W) => T,
+      key: K,
+      map: (item: ItemOf<z.output<S>[K]>) => T,
     ) =>
     async (query: ListQuery, signal?: AbortSignal): Promise<Page<T>> => {
-      const answer = await get(path, schema, listParams(query, cursorParam), signal);
-      return { items: await mapInSlices(itemsOf(answer.data), map), next: answer.next };
+      const answer = await get(path, schema, listParams(query, cursorParam), signal, key);
+      const items = answer.data[key] as ItemOf<z.output<S>[K]>[];
+      return { items: await mapInSlices(items, map), next: answer.next };
     };
 }

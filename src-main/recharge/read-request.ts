@@ -8,6 +8,7 @@ export function readRequest(client: RechargeClient) {
     schema: S,
     query?: URLSearchParams,
     signal?: AbortSignal,
+    list?: string,
   ) =>
     client.request({
       method: 'GET',
@@ -16,5 +17,6 @@ export function readRequest(client: RechargeClient) {
       scope: path.startsWith('/payment_methods') ? 'read_payments' : 'read_customer',
       signal,
       ...(query ? { query } : {}),
+      ...(list ? { list } : {}),
     });
 }

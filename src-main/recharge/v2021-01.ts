@@ -88,8 +88,8 @@ export function createStoreApi2021_01(client: RechargeClient): StoreApi {
     limiter: client.limiter,
     onReachability: (listener) => client.onReachability(listener),
     resources: ['customers', 'addresses'],
-    listCustomers: list('/customers', wire.CustomerList, (d) => d.customers, customerFacts),
-    listAddresses: list('/addresses', wire.AddressList, (d) => d.addresses, addressFacts),
+    listCustomers: list('/customers', wire.CustomerList, 'customers', customerFacts),
+    listAddresses: list('/addresses', wire.AddressList, 'addresses', addressFacts),
     listPaymentMethods: () => Promise.resolve({ items: [], next: null }),
     async countCustomers(signal) {
       return (await get('/customers/count', CountBody, undefined, signal)).data.count;

@@ -2,6 +2,7 @@
 // connection to the same file (WAL lets the main thread read meanwhile), so a first load of a
 // big store never holds the main thread. The worker starts on first use and stops on close.
 import { cacheFailureError } from '../db/open.ts';
+import type { StoreAnswer } from '../db/store-answers.ts';
 import type { PageReport, PageWrite, SweepReport, SweepWrite } from './write-ops.ts';
 import type { WriterData, WriterRequest } from './writer-protocol.ts';
 import { createWorkerCalls } from '../lib/worker-calls.ts';
@@ -11,6 +12,8 @@ export interface CacheWriter {
   writePage(page: PageWrite): Promise<PageReport>;
   /** Deletes what a full pass did not see; the last slice completes the run. */
   sweep(sweep: SweepWrite, signal?: AbortSignal): Promise<SweepReport>;
+  /** What the store answered to a push, written ahead of queued pages and between slices. */
+  saveAnswer(answer: StoreAnswer): Promise<void>;
   /** Builds the deferred part of the search index, if any, and merges it down. */
   buildSearchIndex(signal?: AbortSignal): Promise<void>;
   /** Lets the worker finish what it was given, then stops it (a later call starts a new one). */
@@ -52,6 +55,9 @@ export function createCacheWriter(options: CacheWriterOptions): CacheWriter {
     async sweep(sweep, signal) {
       const report = await call<SweepReport | null>({ op: 'sweep', sweep }, signal);
       return report ?? { customers: 0, addresses: 0, paymentMethods: 0 };
+    },
+    async saveAnswer(answer) {
+      await call<null>({ op: 'answer', answer });
     },
     async buildSearchIndex(signal) {
       await call<unknown>({ op: 'buildIndex' }, signal);

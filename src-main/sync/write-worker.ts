@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { failureOf } from '../lib/worker-calls.ts';
 import { openCacheStore } from '../db/cache-store.ts';
 import { createSlicer } from '../db/sliced-writes.ts';
+import { writeAnswer } from '../db/store-answers.ts';
 import {
   WRITER_SLICE_MS,
   type WriterData,
@@ -65,7 +66,9 @@ function writePages(): void {
   }
 }
 
-async function run(request: Exclude<WriterRequest, { op: 'page' | 'abort' }>): Promise<unknown> {
+async function run(
+  request: Exclude<WriterRequest, { op: 'page' | 'abort' | 'answer' }>,
+): Promise<unknown> {
   const controller = new AbortController();
   current = { id: request.id, controller };
   try {
@@ -86,7 +89,7 @@ async function drain(): Promise<void> {
     for (let head = queue[0]; head; head = queue[0]) {
       if (head.op === 'page') {
         writePages();
-      } else if (head.op !== 'abort') {
+      } else if (head.op !== 'abort' && head.op !== 'answer') {
         queue.shift();
         try {
           reply({ id: head.id, ok: true, value: await run(head) });
@@ -110,6 +113,15 @@ port.on('message', (request: WriterRequest) => {
     if (queued >= 0) {
       queue.splice(queued, 1);
       reply({ id: request.target, ok: true, value: null });
+    }
+    return;
+  }
+  if (request.op === 'answer') {
+    try {
+      writeAnswer(store, request.answer);
+      reply({ id: request.id, ok: true, value: null });
+    } catch (error) {
+      reply({ id: request.id, ok: false, error: failureOf(error) });
     }
     return;
   }

@@ -8,6 +8,7 @@ import { STATE_KEYS, type Checkpoint } from '../../../src-main/sync/checkpoint.t
 import { customerFacts } from '../../../src-main/recharge/v2021-01.ts';
 import { generateCustomers } from '../../../src-main/sandbox/generate.ts';
 import type { PageWrite } from '../../../src-main/sync/write-ops.ts';
+import { noAnswer } from '../../../src-main/db/store-answers.ts';
 import type { CustomerFacts } from '../../../src-shared/customers/model.ts';
 import type { Customer as Wire2101 } from '../../../src-shared/recharge/wire-2021-01.ts';
 import { SearchInput } from '../../../src-shared/customers/views.ts';
@@ -125,6 +126,23 @@ describe('the cache writer', () => {
     expect(store.searchIndex.indexedThrough()).toBeNull();
     const last = customers.at(-1)!;
     expect(store.search.search(search(last.email)).items.map((r) => r.id)).toContain(last.id);
+  });
+
+  it('writes what the store answered to a push while an index build runs, before it ends', async () => {
+    const { store, writer } = setup();
+    const { customers } = generateCustomers(15, 6000);
+    store.transaction(() => store.searchIndex.defer());
+    await writeAll(writer, customers);
+    const pushed = { ...customerFacts(customers[0]!), billing_city: 'Answered City' };
+    let built = false;
+    const build = writer.buildSearchIndex().then(() => (built = true));
+    await writer.saveAnswer({ ...noAnswer(2), customers: [pushed] });
+    expect(built).toBe(false);
+    expect(store.customers.get(pushed.id)?.billing_city).toBe('Answered City');
+    await build;
+    expect(store.search.search(search('Answered City')).items.map((r) => r.id)).toContain(
+      pushed.id,
+    );
   });
 
   it('starts again after close', async () => {
