@@ -12,5 +12,11 @@ export async function requestLog(url: string): Promise<LoggedRequest[]> {
 }
 
 export async function clearRequestLog(url: string): Promise<void> {
-  await fetch(`${url}/__sandbox/requests`, { method: 'DELETE' });
+  // Admin writes need a JSON content type (sandbox/admin-guard.ts); a refusal here would leave
+  // the setup's own requests in the counts.
+  const response = await fetch(`${url}/__sandbox/requests`, {
+    method: 'DELETE',
+    headers: { 'Content-Type': 'application/json' },
+  });
+  if (!response.ok) throw new Error(`the sandbox kept its request log (HTTP ${response.status})`);
 }

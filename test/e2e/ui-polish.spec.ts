@@ -217,6 +217,38 @@ test.describe('the merchant’s desk, polished', () => {
     );
   });
 
+  test('4: a conflict found on a retry does not keep the 503 before it', async ({ page, desk }) => {
+    const customer = await desk.demo.nth(76);
+    const method = await desk.demo.editableDefault(customer.id);
+    await desk.demo.addFault({
+      kind: 'status',
+      status: 503,
+      method: 'PUT',
+      pathPrefix: `/payment_methods/${method!.id}`,
+      count: 100,
+    });
+    await openDesk(page, desk);
+    await openCustomer(page, customer);
+    const dialog = await editBilling(page, { City: 'Retry Mine' });
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await page.getByTestId('nav-outbox').click();
+    const row = page
+      .getByTestId('outbox-row')
+      .filter({ hasText: `${customer.first_name} ${customer.last_name}` });
+    await expect(row.getByTestId('outbox-detail')).toContainText('HTTP 503', { timeout: 15_000 });
+    // The portal changes the same field while the edit waits; the next try finds the conflict.
+    await desk.demo.portalChange(customer.id, { billing_city: 'Retry Theirs' });
+    await desk.demo.clearFaults();
+    await expect(row).toHaveAttribute('data-state', 'conflict', { timeout: 30_000 });
+    await expect(row.getByTestId('outbox-detail')).toHaveText(
+      'Changed on ReCharge meanwhile: City',
+    );
+    await expect(row).not.toContainText('503');
+    await row.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Discard', exact: true }).click();
+    await expect(row).toHaveCount(0);
+  });
+
   test('6: a refused token names the next step and marks the token field', async ({
     page,
     desk,
@@ -287,6 +319,10 @@ test.describe('the merchant’s desk, polished', () => {
     await expect(page.getByTestId('sort-menu')).toHaveText('Sort: Best match');
     const footer = page.getByTestId('results-table').getByTestId('results-pager');
     await expect(footer).toContainText('1–25 of 400');
+    // Number columns line up: ids sit at the column's end in figures of one width.
+    const idCell = page.locator(ROW).first().locator('td').last();
+    await expect(idCell).toHaveClass(/text-end/);
+    await expect(idCell.locator('.numeric')).toHaveCSS('font-variant-numeric', 'tabular-nums');
     await page
       .getByTestId('results-table')
       .locator('thead th')

@@ -227,6 +227,11 @@ describe('bulk edit dialog', () => {
     expect($('[data-testid="bulk-preview-skipped"]').textContent).toContain(
       '3 customers skipped: no editable billing address',
     );
+    await click('bulk-confirm');
+    // Once queued, the note still accounts for every customer the edit was opened for.
+    expect($('[data-testid="bulk-queued"]').textContent).toContain(
+      '3 skipped (no editable billing address); 2 already had these values',
+    );
   });
 
   it('says nothing of skipped customers when none were', async () => {

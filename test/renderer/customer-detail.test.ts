@@ -116,6 +116,19 @@ describe('customer detail: payment methods card', () => {
     expect(text('payment-state')).toBe('No valid payment method');
   });
 
+  it('does not call a customer valid without a word when the default card has expired', async () => {
+    await mountDetail(
+      detail({
+        customer: customer2111({ has_valid_payment_method: true }),
+        payment_methods: [paymentMethod({ exp_month: 8, exp_year: 2020 })],
+      }),
+      '2021-11',
+    );
+    expect(text('payment-state')).toBe(
+      'ReCharge reports it valid, but the default card has expired',
+    );
+  });
+
   it('falls back to the customer’s summary on a 2021-01 store', async () => {
     await mountDetail(
       detail({

@@ -37,6 +37,10 @@ describe('postal lines', () => {
       '1050 København',
       'Denmark',
     ]);
+    expect(postalLines({ city: 'Paris', zip: '75008', countryCode: 'FR' })).toEqual([
+      '75008 Paris',
+      'France',
+    ]);
   });
 
   it('leaves out what is missing and keeps an unknown country as given', () => {
