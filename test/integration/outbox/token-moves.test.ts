@@ -32,7 +32,12 @@ describe('a 2021-11 token change whose address moves fail after the create', () 
     const { store } = sandbox;
     const { customerId, oldDefault } = customerOnDefault(env);
     // One address is deliberately charged to another of the customer's methods: it stays there.
-    const { id: _m, customer_id: _c, is_default: _d, ...fields } = store.methodRow(oldDefault)!.data;
+    const {
+      id: _m,
+      customer_id: _c,
+      is_default: _d,
+      ...fields
+    } = store.methodRow(oldDefault)!.data;
     const other = createMethod(store, customerId, {
       ...fields,
       processor_customer_token: 'cus_OtherCardKept01',
@@ -40,7 +45,8 @@ describe('a 2021-11 token change whose address moves fail after the create', () 
     }).data.id;
     const template = store.addressRow(store.addressIdsOf(customerId)[0]!)!.data;
     const { id: _a, ...addressFields } = template;
-    const kept = store.insertOwned('address', { ...addressFields, payment_method_id: other }).data.id;
+    const kept = store.insertOwned('address', { ...addressFields, payment_method_id: other }).data
+      .id;
     const onOld = store
       .addressIdsOf(customerId)
       .filter((id) => store.addressRow(id)?.data.payment_method_id === oldDefault);
