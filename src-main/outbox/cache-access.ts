@@ -14,12 +14,13 @@ export function cacheAccessOn(
   searchIds: (query: string, filters: SearchFilters) => number[],
   save: AnswerSaver = async (answer) => writeAnswer(store, answer),
 ): CacheAccess {
-  /** Customers with their payment methods, where the answer carried them. */
+  /** Customers with their payment methods and the addresses a write moved, where carried. */
   const saveResults = (results: readonly (WriteResult & { customerId: number })[]) => {
     const answer = noAnswer(now());
-    for (const { customerId, customer, paymentMethods } of results) {
+    for (const { customerId, customer, paymentMethods, addresses } of results) {
       if (customer) answer.customers.push(customer);
       if (paymentMethods) answer.methods.push({ customerId, paymentMethods });
+      if (addresses) answer.addresses.push(...addresses);
     }
     return save(answer);
   };

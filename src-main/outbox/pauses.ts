@@ -6,7 +6,10 @@ import type { EditRow } from './edit-rows.ts';
 
 /** The scopes the store checks for this edit on this API version. */
 export function scopesOf(edit: EditRow, traits: VersionTraits): Scope[] {
-  if (edit.kind === 'payment_token') return ['write_payments'];
+  if (edit.kind === 'payment_token') {
+    // 2021-11 also moves the addresses charged to the old default onto the new method.
+    return traits.paymentMethodToken ? ['write_payments', 'write_customer'] : ['write_payments'];
+  }
   if (edit.kind !== 'billing') return ['write_customer'];
   const scopes = new Set<Scope>();
   for (const field of Object.keys(edit.patch)) {

@@ -5,10 +5,15 @@ import {
   PAYMENT_METHOD_TOKEN_FIELD,
   processorOfField,
 } from '../../src-shared/recharge/payment-tokens.ts';
-import type { CustomerState, TokenChange } from '../recharge/store-api.ts';
+import {
+  UnfinishedTokenChange,
+  type CustomerState,
+  type TokenChange,
+} from '../recharge/store-api.ts';
 import type { EditRow } from './edit-rows.ts';
 import { createMayExist, type ErrorHandling } from './push-errors.ts';
 import type { Outcome, PushContext } from './push-context.ts';
+import { replacedMethodOf } from './replaced-method.ts';
 import type { Settlers } from './settle.ts';
 import { maskTokensInError, openPatch } from './token-codec.ts';
 
@@ -68,6 +73,7 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
       processor,
       customerToken: open[field] ?? '',
       paymentMethodToken: open[PAYMENT_METHOD_TOKEN_FIELD] ?? null,
+      replacedMethodId: replacedMethodOf(edit.base),
     };
   };
 
@@ -88,9 +94,13 @@ export function createPushSteps(ctx: PushContext, settlers: Settlers, errors: Er
     try {
       result = await api.replacePaymentToken(server, token, ctx.signal());
     } catch (error) {
-      // Only a create can be half done; a 2021-01 PUT of the same token is safe to resend.
+      // Only a create can be half done; a 2021-01 PUT of the same token is safe to resend. One
+      // that surely went through (its address moves failed) is looked for, never resent.
       const shown = maskTokensInError(error, [token.customerToken, token.paymentMethodToken]);
-      return errors.onError(edit, shown, api.traits.paymentMethodToken && createMayExist(error));
+      const mayExist =
+        error instanceof UnfinishedTokenChange ||
+        (api.traits.paymentMethodToken && createMayExist(error));
+      return errors.onError(edit, shown, mayExist);
     }
     return doneWith(() => cache.saveWrite(edit.customerId, result), edit, null);
   };

@@ -11,6 +11,7 @@ import type { Outcome, OutboxPusherDeps, PushContext } from './push-context.ts';
 import { createErrorHandling } from './push-errors.ts';
 import { createPushSteps } from './push-steps.ts';
 import { createReReader } from './re-read.ts';
+import { baseAtClaim } from './replaced-method.ts';
 import { createSettlers } from './settle.ts';
 
 export type { OutboxPusherDeps } from './push-context.ts';
@@ -42,9 +43,12 @@ export function createOutboxPusher(deps: OutboxPusherDeps) {
   /** One edit from claim to settlement; never throws. */
   const pushOne = async (edit: EditRow, server: CustomerState | undefined): Promise<Outcome> => {
     if (pauses.held(edit, api.traits) || pauses.all() || stopped) return 'later';
+    const base = baseAtClaim(edit, server);
     const claimed = repo.changeIf(edit.id, ['pending'], {
       state: 'in_flight',
       countAttempt: true,
+      // Committed with the claim, so a crash mid-send still knows which method was replaced.
+      ...(base ? { base } : {}),
       event: 'sending',
     });
     // Discarded, resolved or taken meanwhile: not this drain's to send.

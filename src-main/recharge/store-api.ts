@@ -1,5 +1,6 @@
 // What the app asks of a store, in domain terms. One adapter per API version implements it
 // (v2021-01.ts, v2021-11.ts); sync and outbox never see a wire object or branch on the version.
+import { AppError } from '../../src-shared/errors.ts';
 import type {
   AddressFacts,
   CustomerFacts,
@@ -37,6 +38,8 @@ export interface CustomerState {
 export interface WriteResult {
   customer?: CustomerFacts;
   paymentMethods?: PaymentMethod[];
+  /** Addresses the write changed too (2021-11: moved onto a new default payment method). */
+  addresses?: AddressFacts[];
 }
 
 export interface TokenChange {
@@ -44,6 +47,32 @@ export interface TokenChange {
   customerToken: string;
   /** The processor's payment-method token (2021-11 creates a payment method with both). */
   paymentMethodToken: string | null;
+  /**
+   * The default method the new one replaces (2021-11), as it was when the edit was first sent:
+   * once the new one exists the store no longer says which it was, and the addresses charged
+   * to it must still be moved.
+   */
+  replacedMethodId?: number | null;
+}
+
+/**
+ * A token change the store took (the new payment method exists) whose follow-up failed: it keeps
+ * the failure's kind, and sending the edit again must look for the method before creating one.
+ */
+export class UnfinishedTokenChange extends AppError {
+  constructor(cause: unknown) {
+    const inner = cause instanceof AppError ? cause : null;
+    super(
+      inner?.kind ?? 'internal',
+      'The new payment method is on ReCharge, but moving the customer’s addresses (their ' +
+        `subscriptions) onto it failed: ${inner?.message ?? 'an unexpected error.'}`,
+      {
+        ...(inner?.fieldErrors ? { fieldErrors: inner.fieldErrors } : {}),
+        ...(inner?.scope ? { scope: inner.scope } : {}),
+        cause,
+      },
+    );
+  }
 }
 
 /** A delivery address as a form sets it: `country` is the country's English name. */
@@ -74,13 +103,18 @@ export interface StoreApi {
     values: FieldValues,
     signal?: AbortSignal,
   ): Promise<WriteResult>;
+  /**
+   * Sends a token change. On 2021-11 it creates the new default method, then moves the addresses
+   * charged to the old default onto it; a failure after the create is an `UnfinishedTokenChange`.
+   */
   replacePaymentToken(
     current: CustomerState,
     token: TokenChange,
     signal?: AbortSignal,
   ): Promise<WriteResult>;
   /**
-   * The token change, if it already reached the store (a create that got no clear answer);
+   * The token change, if it already reached the store (a create that got no clear answer),
+   * finished (2021-11: the addresses still on `replacedMethodId` moved onto the found method);
    * null when it did not, or when the version's change is idempotent and may simply be resent.
    */
   findTokenChange(

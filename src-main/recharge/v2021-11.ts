@@ -1,7 +1,11 @@
 // API 2021-11's endpoints (the mapping is in map-2021-11.ts): lists page by cursors in the body
 // and nothing can be counted up front; billing and tokens are written on payment methods.
 import { AppError } from '../../src-shared/errors.ts';
-import type { CustomerFacts, PaymentMethod } from '../../src-shared/customers/model.ts';
+import type {
+  AddressFacts,
+  CustomerFacts,
+  PaymentMethod,
+} from '../../src-shared/customers/model.ts';
 import { traitsOf } from '../../src-shared/recharge/versions.ts';
 import * as wire from '../../src-shared/recharge/wire-2021-11.ts';
 import { addressWriter } from './address-write.ts';
@@ -21,7 +25,7 @@ import {
 } from './map-2021-11.ts';
 import { pageLister } from './list-page.ts';
 import { readRequest } from './read-request.ts';
-import type { CustomerState, StoreApi } from './store-api.ts';
+import { UnfinishedTokenChange, type CustomerState, type StoreApi } from './store-api.ts';
 import { tokenInformation } from './token-information.ts';
 
 export function createStoreApi2021_11(client: RechargeClient): StoreApi {
@@ -33,6 +37,38 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
     const query = new URLSearchParams({ customer_id: String(customerId), limit: '250' });
     const answer = await get('/payment_methods', wire.PaymentMethodList, query, signal);
     return answer.data.payment_methods;
+  };
+
+  /**
+   * Each address names the method its subscriptions are charged to, and a new default does not
+   * move them: those on the replaced default follow the new one (those on another method stay).
+   * Any failure is an UnfinishedTokenChange, so the edit's next try looks before it creates.
+   */
+  const moveAddresses = async (
+    customerId: number,
+    from: number | null,
+    to: number,
+    signal?: AbortSignal,
+  ): Promise<AddressFacts[]> => {
+    if (from === null || from === to) return [];
+    try {
+      const query = new URLSearchParams({ customer_id: String(customerId), limit: '250' });
+      const answer = await get('/addresses', wire.AddressList, query, signal);
+      const moved: AddressFacts[] = [];
+      for (const address of answer.data.addresses) {
+        if (address.payment_method_id !== from) continue;
+        try {
+          const body = { payment_method_id: to };
+          moved.push(await writeAddress('PUT', `/addresses/${address.id}`, body, signal));
+        } catch (error) {
+          // Deleted meanwhile: nothing of it is left to charge.
+          if (!isRechargeError(error) || error.kind !== 'not_found') throw error;
+        }
+      }
+      return moved;
+    } catch (error) {
+      throw new UnfinishedTokenChange(error);
+    }
   };
 
   const getCustomer = async (id: number, signal?: AbortSignal): Promise<CustomerState> => {
@@ -126,7 +162,8 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
         );
       }
       const customerId = current.customer.id;
-      const billing = defaultMethodOf(current.paymentMethods ?? [])?.billing ?? null;
+      const previous = defaultMethodOf(current.paymentMethods ?? []);
+      const billing = previous?.billing ?? null;
       const answer = await client.request({
         method: 'POST',
         path: '/payment_methods',
@@ -144,15 +181,19 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
         signal,
       });
       const created = paymentMethod(answer.data.payment_method);
+      const addresses = await moveAddresses(customerId, previous?.id ?? null, created.id, signal);
       // The store un-defaults the previous method; read them back, but a failed read must not
       // make a created method look unsent (it would be created twice).
       try {
-        return { paymentMethods: (await methodsOf(customerId, signal)).map(paymentMethod) };
+        return {
+          paymentMethods: (await methodsOf(customerId, signal)).map(paymentMethod),
+          addresses,
+        };
       } catch {
         const rest = (current.paymentMethods ?? [])
           .filter((m) => m.id !== created.id)
           .map((m) => ({ ...m, is_default: false }));
-        return { paymentMethods: [created, ...rest] };
+        return { paymentMethods: [created, ...rest], addresses };
       }
     },
     async findTokenChange(customerId, token, signal) {
@@ -162,7 +203,14 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
           m.processor_customer_token === token.customerToken &&
           m.processor_payment_method_token === token.paymentMethodToken,
       );
-      return match ? { paymentMethods: methods.map(paymentMethod) } : null;
+      if (!match) return null;
+      // The interrupted try may not have moved the addresses: finish that. A method no longer
+      // default was replaced again meanwhile, and the addresses are not its to take.
+      const addresses =
+        match.default === true
+          ? await moveAddresses(customerId, token.replacedMethodId ?? null, match.id, signal)
+          : [];
+      return { paymentMethods: methods.map(paymentMethod), addresses };
     },
     createAddress: (customerId, values, signal) =>
       writeAddress(

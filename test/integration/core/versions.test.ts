@@ -192,6 +192,10 @@ describe.each(['2021-01', '2021-11'] as ApiVersion[])('a store on API %s', (vers
 
   it('replaces the payment token with the version’s own request', async () => {
     const target = await editable(1);
+    // On 2021-11 each address names the method its subscriptions are charged to.
+    const onOld = target.addresses
+      .filter((a) => a.payment_method_id === target.customer.default_payment_method_id)
+      .map((a) => a.id);
     const receipt = await editDone('customers:updatePaymentToken', {
       customerId: target.customer.id,
       processor: 'stripe',
@@ -220,6 +224,17 @@ describe.each(['2021-01', '2021-11'] as ApiVersion[])('a store on API %s', (vers
         processor_name: 'stripe',
       });
       expect(shown.payment_methods.filter((m) => m.is_default)).toHaveLength(1);
+      // The subscriptions follow the new card: every address on the old default names it now,
+      // on the store and in the cache, and the request log shows each move.
+      const created = shown.payment_methods[0]!.id;
+      expect(onOld.length).toBeGreaterThan(0);
+      for (const id of onOld) {
+        expect(sandbox.store.addressRow(id)?.data.payment_method_id).toBe(created);
+        expect(shown.addresses.find((a) => a.id === id)?.payment_method_id).toBe(created);
+      }
+      const moves = writes('PUT', /^\/addresses\/\d+$/);
+      expect(moves.map((r) => r.path).sort()).toEqual(onOld.map((id) => `/addresses/${id}`).sort());
+      for (const move of moves) expect(bodyKeys(move)).toEqual(['payment_method_id']);
     }
     // The token itself never comes back across IPC.
     expect(JSON.stringify(receipt)).not.toContain('IV0hD7FtykKe1a');
