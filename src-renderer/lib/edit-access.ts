@@ -39,6 +39,21 @@ export function tokenLock(profile: ProfileView | null): string | null {
   );
 }
 
+/**
+ * On 2021-11 a new default payment method leaves the customer's addresses (their subscriptions)
+ * on the old one until they are moved, which takes write_customers: without it the card is added
+ * and the edit waits for the scope. Null when nothing of that applies.
+ */
+export function movesHeld(profile: ProfileView | null): string | null {
+  if (!profile || !traitsOf(profile.version).paymentMethodToken) return null;
+  if (lacks(profile, 'write_payments') || !lacks(profile, 'write_customer')) return null;
+  return (
+    `This store's token lacks ${scopeText('write_customer', profile.version)}: the new card ` +
+    `will be added, but the customer's subscriptions stay on the old one, and the edit waits ` +
+    `in the outbox until the scope is added. ${ADD_SCOPE}`
+  );
+}
+
 /** Why payment methods are not listed, where the version has them. */
 export function methodsUnreadable(profile: ProfileView | null): string | null {
   if (!profile || !traitsOf(profile.version).paymentMethods) return null;

@@ -185,4 +185,16 @@ describe('payment token dialog on API 2021-11', () => {
     expect(inputOf('payment-method-token').disabled).toBe(true);
     expect(isDisabled('payment-save')).toBe(true);
   });
+
+  it('warns, before sending, that a token without write_customers cannot move the subscriptions', async () => {
+    await open2111(['read_customer', 'read_payments', 'write_payments']);
+    const text = $('[data-testid="payment-moves-held"]').textContent ?? '';
+    expect(text).toContain('“Write customers” (write_customers)');
+    expect(document.querySelector('[data-testid="payment-scope-missing"]')).toBeNull();
+  });
+
+  it('says nothing of the move when the token may edit customers', async () => {
+    await open2111();
+    expect(document.querySelector('[data-testid="payment-moves-held"]')).toBeNull();
+  });
 });
