@@ -39,6 +39,12 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
     return answer.data.payment_methods;
   };
 
+  const addressesOf = async (customerId: number, signal?: AbortSignal) => {
+    const query = new URLSearchParams({ customer_id: String(customerId), limit: '250' });
+    const answer = await get('/addresses', wire.AddressList, query, signal);
+    return answer.data.addresses.map(addressFacts);
+  };
+
   /**
    * Each address names the method its subscriptions are charged to, and a new default does not
    * move them: those on the replaced default follow the new one (those on another method stay).
@@ -52,10 +58,8 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
   ): Promise<AddressFacts[]> => {
     if (from === null || from === to) return [];
     try {
-      const query = new URLSearchParams({ customer_id: String(customerId), limit: '250' });
-      const answer = await get('/addresses', wire.AddressList, query, signal);
       const moved: AddressFacts[] = [];
-      for (const address of answer.data.addresses) {
+      for (const address of await addressesOf(customerId, signal)) {
         if (address.payment_method_id !== from) continue;
         try {
           const body = { payment_method_id: to };
@@ -110,11 +114,7 @@ export function createStoreApi2021_11(client: RechargeClient): StoreApi {
       );
       return found.filter((state): state is CustomerState => state !== null);
     },
-    async customerAddresses(customerId, signal) {
-      const query = new URLSearchParams({ customer_id: String(customerId), limit: '250' });
-      const answer = await get('/addresses', wire.AddressList, query, signal);
-      return answer.data.addresses.map(addressFacts);
-    },
+    customerAddresses: addressesOf,
     async getAddress(id, signal) {
       const answer = await get(`/addresses/${id}`, wire.AddressEnvelope, undefined, signal);
       return addressFacts(answer.data.address);
