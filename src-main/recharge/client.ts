@@ -117,15 +117,17 @@ function nextCursor(headers: Headers, json: unknown): string | null {
 }
 
 /** The only hosts plain http may go to: literal loopback addresses, never a name. */
-export const LOOPBACK_IPS: ReadonlySet<string> = new Set(['127.0.0.1', '[::1]']);
+const LOOPBACK_IPS: ReadonlySet<string> = new Set(['127.0.0.1', '[::1]']);
+
+/** Whether the token may go to this address: https, or plain http to this computer only. */
+export function tokenMayTravelTo(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_IPS.has(url.hostname));
+}
 
 /** Whether a call to this address would carry the token unencrypted off this computer. */
 function sendsInClear(baseUrl: string): boolean {
   try {
-    const url = new URL(baseUrl);
-    return (
-      url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_IPS.has(url.hostname))
-    );
+    return !tokenMayTravelTo(new URL(baseUrl));
   } catch {
     return true;
   }

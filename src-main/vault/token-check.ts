@@ -5,7 +5,7 @@ import { AppError } from '../../src-shared/errors.ts';
 import type { ApiVersion } from '../../src-shared/recharge/versions.ts';
 import { TokenInformation } from '../../src-shared/recharge/wire-common.ts';
 import { normalizeScope, SCOPES, type Scope } from '../../src-shared/scopes.ts';
-import { createRechargeClient, LOOPBACK_IPS } from '../recharge/client.ts';
+import { createRechargeClient, tokenMayTravelTo } from '../recharge/client.ts';
 import { isRechargeError } from '../recharge/errors.ts';
 import { RateLimiter } from '../recharge/rate-limiter.ts';
 
@@ -52,7 +52,7 @@ export function normalizeBaseUrl(raw: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw baseUrlError('The address must start with https://.');
   }
-  if (url.protocol === 'http:' && !LOOPBACK_IPS.has(url.hostname)) {
+  if (!tokenMayTravelTo(url)) {
     throw baseUrlError(
       'Use https:// — the token must not travel unencrypted (http only for 127.0.0.1).',
     );
