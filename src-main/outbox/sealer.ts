@@ -1,13 +1,14 @@
 import { AppError } from '../../src-shared/errors.ts';
-import { openWithContext, sealWithContext } from '../vault/sealed-context.ts';
+import {
+  openWithContext,
+  sealWithContext,
+  type SealContext as VaultSealContext,
+} from '../vault/sealed-context.ts';
 import type { SecretCipher } from '../vault/secret-cipher.ts';
 import type { TokenSealer } from './ports.ts';
 
 /** What a sealed payment token is for: another store's outbox (or another use) cannot open it. */
-export interface SealContext {
-  purpose: 'payment-token';
-  profileId: string;
-}
+export type SealContext = Extract<VaultSealContext, { purpose: 'payment-token' }>;
 
 export const WRONG_CONTEXT_MESSAGE =
   'This payment token was sealed for another store or purpose and is not used. Enter it again.';
