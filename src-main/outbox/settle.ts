@@ -81,7 +81,10 @@ export function createSettlers(ctx: PushContext) {
     return 'settled';
   };
 
-  /** Stores what the store answered; the edit is settled already, so a failure here is logged. */
+  /**
+   * Stores what the store answered, before the edit is settled; a failure here is only logged: the
+   * store took the write, so it must never be sent again for it.
+   */
   const remember = async (edit: EditRow, write: () => Promise<void>) => {
     try {
       await write();
